@@ -1,0 +1,50 @@
+// HTML reports (cheerio): UTF-8 or GBK pages, MS-Word-generated HTML, report
+// tables among a government page's layout tables.
+import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { finding, result } from '../../result.js';
+import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
+import { decode, declaredCharset } from '../decode.js';
+import { isHtml } from '../sniff.js';
+import { MAX_SPAN, tableToRaw } from './table-grid.js';
+import { narrativeText } from './text.js';
+
+/** The report title: the first heading-like block that names an annual report, else <title>. */
+function findTitle($: cheerio.CheerioAPI): string | undefined {
+  const candidates = $('h1,h2,h3,p,div,td,span,strong,b,title')
+    .toArray()
+    .map((el) => $(el).text().replace(/\s+/g, ''))
+    .filter((t) => t.length > 0 && t.length < 80 && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t));
+  return candidates[0];
+}
+
+/** Converts parsed HTML into raw tables and narrative; shared with the DOCX extractor (mammoth's HTML). */
+export function htmlToRaw($: cheerio.CheerioAPI, format: RawDocument['format']): { value: RawDocument; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const tables: RawTable[] = [];
+  for (const el of $('table').toArray() as Element[]) {
+    const { table, clamped } = tableToRaw($, el, tables.length);
+    if (table.cells.length === 0) continue;
+    if (clamped > 0) {
+      findings.push(finding('extract.span_clamped', 'warning', `Table ${table.index + 1}: ${clamped} rowspan/colspan value(s) above ${MAX_SPAN} were cut to fit the table.`, { place: { table: table.index } }));
+    }
+    tables.push(table);
+  }
+  const root = $.root().get(0)!;
+  const title = findTitle($);
+  const doc: RawDocument = { format, tables, text: narrativeText(root) };
+  if (title) doc.title = title;
+  return { value: doc, findings };
+}
+
+export const htmlExtractor: Extractor = {
+  format: 'html',
+  version: 'html-1',
+  sniff: (buf) => isHtml(buf),
+  async extract({ buffer }) {
+    const decoded = decode(buffer, declaredCharset(buffer));
+    const $ = cheerio.load(decoded.value.text);
+    const raw = htmlToRaw($, 'html');
+    return result(raw.value, [...decoded.findings, ...raw.findings]);
+  },
+};

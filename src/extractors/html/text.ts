@@ -1,0 +1,51 @@
+// Text of HTML nodes as a reader sees it: <br> and block ends become line
+// breaks, nested tables are left out, and &nbsp; stays a (non-breaking) space:
+// normalising it is the normalizers' job.
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+const BLOCK = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'br', 'dd', 'dt']);
+
+function walk(node: AnyNode, out: string[], skipTables: boolean): void {
+  if (node.type === 'text') {
+    // Source line breaks inside text are HTML white space, not line breaks.
+    out.push((node as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' '));
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+  const el = node as Element;
+  const name = el.name?.toLowerCase();
+  if (name === 'script' || name === 'style' || name === 'head' || name === 'title') return;
+  if (skipTables && name === 'table') return;
+  if (name === 'br') {
+    out.push('\n');
+    return;
+  }
+  if (name === 'td' || name === 'th') out.push('\t');
+  for (const child of el.children ?? []) walk(child, out, skipTables);
+  if (name && BLOCK.has(name)) out.push('\n');
+}
+
+/** The text of a table cell, without the text of tables nested in it. */
+export function cellText($: CheerioAPI, td: Element): string {
+  const out: string[] = [];
+  for (const child of td.children) walk(child, out, true);
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** The page's narrative: all text outside tables, one block per line. */
+export function narrativeText(root: AnyNode): string {
+  const out: string[] = [];
+  walk(root, out, true);
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
