@@ -2,10 +2,12 @@
 // one extractor file, one line here, one fixture folder and one test.
 // Order matters: the first extractor whose `sniff` accepts the bytes wins.
 import type { Extractor } from '../types.js';
+import { docxExtractor } from './docx/index.js';
 import { htmlExtractor } from './html/index.js';
 import { textExtractor } from './text/index.js';
 
 export const EXTRACTORS: Extractor[] = [
+  docxExtractor,
   htmlExtractor,
   textExtractor,
 ];

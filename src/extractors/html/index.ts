@@ -6,7 +6,7 @@ import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
 import { isHtml } from '../sniff.js';
-import { MAX_SPAN, tableToRaw } from './table-grid.js';
+import { MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
 import { narrativeText } from './text.js';
 
 /** The report title: the first heading-like block that names an annual report, else <title>. */
@@ -18,12 +18,15 @@ function findTitle($: cheerio.CheerioAPI): string | undefined {
   return candidates[0];
 }
 
-/** Converts parsed HTML into raw tables and narrative; shared with the DOCX extractor (mammoth's HTML). */
-export function htmlToRaw($: cheerio.CheerioAPI, format: RawDocument['format']): { value: RawDocument; findings: Finding[] } {
+/**
+ * Converts parsed HTML into raw tables and narrative; shared with the DOCX extractor (mammoth's HTML),
+ * which passes `grid` to stamp paragraph indexes on cells.
+ */
+export function htmlToRaw($: cheerio.CheerioAPI, format: RawDocument['format'], grid: GridOptions = {}): { value: RawDocument; findings: Finding[] } {
   const findings: Finding[] = [];
   const tables: RawTable[] = [];
   for (const el of $('table').toArray() as Element[]) {
-    const { table, clamped } = tableToRaw($, el, tables.length);
+    const { table, clamped } = tableToRaw($, el, tables.length, grid);
     if (table.cells.length === 0) continue;
     if (clamped > 0) {
       findings.push(finding('extract.span_clamped', 'warning', `Table ${table.index + 1}: ${clamped} rowspan/colspan value(s) above ${MAX_SPAN} were cut to fit the table.`, { place: { table: table.index } }));
