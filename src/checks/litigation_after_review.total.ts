@@ -1,0 +1,3 @@
+import { groupTotal } from './review-totals.js';
+
+export const litigationAfterReviewTotal = groupTotal('litigation_after_review');

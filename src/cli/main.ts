@@ -1,0 +1,23 @@
+// The command line: one dispatcher, one module per command.
+import { runExtract } from './extract.js';
+import { MAIN_USAGE } from './usage.js';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: async () => runExtract,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? process.stdout : process.stderr).write(MAIN_USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`gkreport: unknown command "${name}"\n\n${MAIN_USAGE}`);
+    return 2;
+  }
+  return (await load())(rest);
+}

@@ -1,0 +1,185 @@
+// Raw tables → canonical fields with provenance. Rows are read in document
+// order whatever tables they sit in (reports split table 二 into blocks and
+// PDFs break table 三 across pages), and each row is matched by its label.
+import { finding } from '../result.js';
+import type { Finding, RawCell, RawDocument, ReportMeta, Result, TemplateVersion, ValueProv } from '../types.js';
+import { activeHeaderVotes, activeRow, activeTemplateRow, type ActiveRowMatch } from './active.js';
+import { appsRow, type AppsRowMatch } from './apps.js';
+import { logicalRows, type LogicalRow } from './grid.js';
+import { plainText } from './labels.js';
+import { reportAgency, reportTitle, reportYear } from './meta.js';
+import { parseNumber, unitOf } from './numbers.js';
+import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
+import { isValueLike } from './row-parts.js';
+import { APPS_COLUMNS, fieldIds, type FieldSetShape } from './template.js';
+
+export interface CellProvenance extends ValueProv {
+  /** How the cell text parsed: a number, a "not reported" mark, or text that is no number. */
+  kind: 'number' | 'blank' | 'invalid';
+}
+
+export interface Normalized {
+  meta: ReportMeta;
+  shape: FieldSetShape;
+  fields: Record<string, number | null>;
+  provenance: Record<string, CellProvenance>;
+  tablesFound: { active: boolean; apps: boolean; review: boolean };
+}
+
+interface Scan {
+  apps: AppsRowMatch[];
+  active: ActiveRowMatch[];
+  review?: { row: LogicalRow; values: RawCell[] };
+  unmapped: LogicalRow[];
+}
+
+type Section = 'none' | 'active' | 'apps' | 'review';
+
+function sectionOf(text: string, current: Section): Section {
+  if (/第二十条|信息内容/.test(text)) return 'active';
+  if (/自然人|申请人情况|商业企业/.test(text)) return 'apps';
+  return current;
+}
+
+/** One pass over the rows: which row is which template row. */
+function scan(rows: LogicalRow[]): Scan {
+  const out: Scan = { apps: [], active: [], unmapped: [] };
+  const seen = new Set<string>();
+  let section: Section = 'none';
+  let pending = '';
+  let reviewArmed = false;
+  for (const row of rows) {
+    const text = plainText(row.cells.map((c) => c.text).join('|'));
+    if (isReviewHeader(row)) {
+      section = 'review';
+      reviewArmed = true;
+      continue;
+    }
+    section = sectionOf(text, section);
+    if (!out.review) {
+      const values = reviewValues(row, reviewArmed && section === 'review');
+      if (values && (section === 'review' || values.length >= 15)) {
+        out.review = { row, values };
+        continue;
+      }
+    }
+    const apps = appsRow(row, section === 'apps' ? pending : '');
+    if (apps) {
+      pending = '';
+      if (!seen.has(apps.template.id)) out.apps.push(apps);
+      seen.add(apps.template.id);
+      section = 'apps';
+      continue;
+    }
+    const active = activeRow(row);
+    if (active) {
+      if (!seen.has(active.prefix)) out.active.push(active);
+      seen.add(active.prefix);
+      section = 'active';
+      continue;
+    }
+    const hasNumbers = row.cells.some((c) => /\d/.test(c.text) && isValueLike(c));
+    const label = row.cells.find((c) => c.text.trim() !== '' && !isValueLike(c));
+    if (hasNumbers && label && (section === 'apps' || section === 'active')) out.unmapped.push(row);
+    // Labels wrapped over several lines (raw PDF text) wait for the row that carries the numbers.
+    pending = !hasNumbers && section === 'apps' ? (pending + row.cells.map((c) => c.text).join('')).slice(-60) : '';
+  }
+  return out;
+}
+
+function decideShape(s: Scan, rows: LogicalRow[]): FieldSetShape {
+  const votes = activeHeaderVotes(rows);
+  const prefixes = new Set(s.active.map((a) => a.prefix));
+  let active: '2019' | '2021';
+  if (votes['2019'] !== votes['2021']) active = votes['2019'] > votes['2021'] ? '2019' : '2021';
+  else if (['active.other_services', 'active.procurement', 'active.other_docs'].some((p) => prefixes.has(p))) active = '2019';
+  else active = s.apps.some((a) => a.template.id === 'other') ? '2019' : '2021';
+  const ids = new Set(s.apps.map((a) => a.template.id));
+  const apps = ids.has('other.no_correction') || ids.has('other.unpaid_fee') || ids.has('other.misc') ? '2021' : ids.has('other') ? '2019' : active;
+  return { active, apps, otherDocs: active === '2019' && prefixes.has('active.other_docs') };
+}
+
+function provOf(cell: RawCell, kind: CellProvenance['kind']): CellProvenance {
+  const { table, row, col, page, bbox, line, paragraph } = cell.prov;
+  const p: CellProvenance = { raw: cell.text, kind, table, row, col };
+  if (page !== undefined) p.page = page;
+  if (bbox) p.bbox = bbox;
+  if (line !== undefined) p.line = line;
+  if (paragraph !== undefined) p.paragraph = paragraph;
+  return p;
+}
+
+function placeOf(row: LogicalRow, cell?: RawCell) {
+  const c = cell ?? row.cells[0]!;
+  return { table: row.table, row: row.row, ...(c.prov.page ? { page: c.prov.page } : {}), ...(c.prov.line ? { line: c.prov.line } : {}) };
+}
+
+/** Values whose places are unknown (blank cells dropped by the source) stay null, with a finding. */
+function unplaced(ids: string[], row: LogicalRow, cells: RawCell[], what: string): Finding {
+  return finding('value.unplaced', 'warning', `${what}: ${cells.length} value(s) for ${ids.length} columns (${cells.map((c) => JSON.stringify(c.text)).join(' ')}); the source dropped blank cells, so which column each number belongs to is unknown. Left null.`, {
+    fields: ids,
+    expected: ids.length,
+    actual: cells.length,
+    place: placeOf(row, cells[0]),
+  });
+}
+
+/** Picks the cells for `k` columns from a row's value cells: extras must be blank. */
+function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
+  if (values.length === k) return values;
+  if (values.length > k) {
+    if (values.slice(k).every((c) => parseNumber(c.text).kind === 'blank')) return values.slice(0, k);
+    const filled = values.filter((c) => parseNumber(c.text).kind !== 'blank');
+    if (k === 1 && filled.length === 1) return filled;
+  }
+  return undefined;
+}
+
+export function normalize(raw: RawDocument): Result<Normalized> {
+  const findings: Finding[] = [];
+  const rows = logicalRows(raw.tables);
+  const s = scan(rows);
+  const shape = decideShape(s, rows);
+  const ids = fieldIds(shape);
+  const fields: Record<string, number | null> = Object.fromEntries(ids.map((id) => [id, null]));
+  const provenance: Record<string, CellProvenance> = {};
+  const assign = (id: string, cell: RawCell) => {
+    if (!(id in fields)) return;
+    const parsed = parseNumber(cell.text, unitOf(id));
+    fields[id] = parsed.value;
+    provenance[id] = provOf(cell, parsed.kind);
+  };
+
+  for (const m of s.apps) {
+    const rowIds = APPS_COLUMNS.map((c) => `apps.${m.template.id}.${c.id}`);
+    if (!(rowIds[0]! in fields)) continue;
+    if (m.values.length === APPS_COLUMNS.length) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+    else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
+  }
+  for (const a of s.active) {
+    const t = activeTemplateRow(shape.active, a.prefix);
+    if (!t) {
+      findings.push(finding('label.unmapped', 'warning', `Row "${a.label.text}" of table 二 has no field in the ${shape.active} template.`, { place: placeOf(a.row, a.label) }));
+      continue;
+    }
+    const rowIds = t.columns.map((c) => `${t.prefix}.${c}`);
+    const cells = fitValues(a.values, rowIds.length);
+    if (cells) cells.forEach((cell, i) => assign(rowIds[i]!, cell));
+    else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"`));
+  }
+  if (s.review) {
+    const reviewIds = Array.from({ length: 15 }, (_, i) => reviewFieldAt(i));
+    if (s.review.values.length === 15) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
+    else findings.push(unplaced(reviewIds, s.review.row, s.review.values, 'Table 四'));
+  }
+  for (const row of s.unmapped) {
+    const label = row.cells.find((c) => c.text.trim() !== '' && !isValueLike(c))!;
+    findings.push(finding('label.unmapped', 'warning', `Row label "${label.text}" matches no row of the template; its numbers were not used.`, { actual: label.text, place: placeOf(row, label) }));
+  }
+
+  const tablesFound = { active: s.active.length > 0, apps: s.apps.length >= 3, review: s.review !== undefined };
+  const title = reportTitle(raw);
+  const format_version: TemplateVersion = tablesFound.active ? shape.active : tablesFound.apps ? shape.apps : 'unknown';
+  const meta: ReportMeta = { agency: reportAgency(title, raw.text), year: reportYear(title, raw.text), title, format_version };
+  return { value: { meta, shape, fields, provenance, tablesFound }, findings };
+}

@@ -1,0 +1,36 @@
+// Report metadata: title, agency and year, from the title and the opening text.
+import type { RawDocument } from '../types.js';
+
+const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$/;
+
+function firstTitleLine(raw: RawDocument): string | undefined {
+  const lines = raw.text.split('\n').slice(0, 30).map((l) => l.replace(/\s+/g, ''));
+  return lines.find((l) => l.length < 80 && /报告/.test(l) && /公开/.test(l));
+}
+
+export function reportTitle(raw: RawDocument): string | null {
+  const t = raw.title ?? firstTitleLine(raw) ?? raw.docMeta?.title;
+  return t ? t.normalize('NFKC').replace(/\s+/g, '') : null;
+}
+
+/** The reporting year: the title's "2020年度", else the statistics period. */
+export function reportYear(title: string | null, text: string): number | null {
+  const fromTitle = title && /(20\d{2})\s*年/.exec(title);
+  if (fromTitle) return Number(fromTitle[1]);
+  const t = text.normalize('NFKC');
+  const period = /(?:自|从)\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(t) ?? /统计期限[^。]{0,20}?(20\d{2})\s*年/.exec(t) ?? /(20\d{2})\s*年度/.exec(t.slice(0, 400));
+  return period ? Number(period[1]) : null;
+}
+
+/** The reporting body, from the title with year and report words removed, else "本报告由…编制". */
+export function reportAgency(title: string | null, text: string): string | null {
+  const plain = title?.replace(/^关于/, '').replace(/[《》〈〉“”"]/g, '');
+  if (plain && REPORT.test(plain)) {
+    let s = plain.replace(REPORT, '').replace(/的?$/, '');
+    s = s.replace(/(?:^|(?<=[^0-9]))(?:19|20)\d{2}\s*年度?/g, '').replace(/[（(][^）)]*[）)]$/, '');
+    s = s.replace(/(?:政府信息公开|信息公开)$/, '').trim();
+    if (s.length >= 2 && s.length <= 40) return s;
+  }
+  const by = /本(?:年度)?报告(?:是)?由([\u4e00-\u9fff（）()]{2,30}?)(?:根据|依据|按照|编制)/.exec(text.normalize('NFKC'));
+  return by?.[1] ?? null;
+}

@@ -1,0 +1,53 @@
+// Cell text → number, as fields.md says: full-width digits, thousands
+// separators, notes in brackets ("22（其中修订16件）" → 22), units (元/万元/亿元),
+// signed changes ("+12", "-8", "减少3"); blank, "/", "-", "—", "无" → null.
+
+export type Unit = 'count' | 'yuan' | '10k_yuan';
+
+export type Parsed =
+  | { kind: 'number'; value: number }
+  | { kind: 'blank'; value: null }
+  | { kind: 'invalid'; value: null };
+
+const BLANK = /^(?:[/\\\-—–－−~～_]+|无|暂无|空|null|n\/a|na|\.|…+)?$/i;
+const NOTE = /[（(【\[][^）)】\]]*[）)】\]]?/g;
+const COUNT_UNITS = /(?:件|条|个|项|次|人次|人|家|宗|份|篇|套|起|批)$/;
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** Parses one numeric cell. `unit` says what the field is counted in. */
+export function parseNumber(raw: string, unit: Unit = 'count'): Parsed {
+  let s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
+  if (BLANK.test(s)) return { kind: 'blank', value: null };
+  s = s.replace(NOTE, '');
+  if (BLANK.test(s)) return { kind: 'blank', value: null };
+  let sign = 1;
+  if (/^(?:减少|减)/.test(s)) {
+    sign = -1;
+    s = s.replace(/^(?:减少|减)/, '');
+  } else if (/^(?:增加|增|新增)/.test(s)) {
+    s = s.replace(/^(?:增加|增|新增)/, '');
+  }
+  s = s.replace(/^[−–—]/, '-');
+  let factor = 1;
+  const m = /^(.*?)(亿元|万元|元|亿|万)$/.exec(s);
+  if (m) {
+    s = m[1]!;
+    const inYuan = m[2]!.startsWith('亿') ? 1e8 : m[2]!.startsWith('万') ? 1e4 : 1;
+    factor = unit === '10k_yuan' ? inYuan / 1e4 : unit === 'yuan' ? inYuan : inYuan === 1 ? 1 : NaN;
+  } else {
+    s = s.replace(COUNT_UNITS, '');
+  }
+  // Thousands separators: "3,985,758" (never a decimal comma in these reports).
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  if (!/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(s) || Number.isNaN(factor)) return { kind: 'invalid', value: null };
+  return { kind: 'number', value: round(sign * Number(s) * factor) };
+}
+
+export function unitOf(fieldId: string): Unit {
+  if (fieldId.endsWith('.amount_yuan')) return 'yuan';
+  if (fieldId.endsWith('.amount_10k_yuan')) return '10k_yuan';
+  return 'count';
+}

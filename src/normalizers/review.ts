@@ -1,0 +1,36 @@
+// Table 四 (行政复议、行政诉讼): one data row of fifteen numbers under a header
+// naming 行政复议 and 行政诉讼.
+import type { RawCell } from '../types.js';
+import type { LogicalRow } from './grid.js';
+import { plainText } from './labels.js';
+import { isValueLike } from './row-parts.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS } from './template.js';
+
+export const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+
+export function isReviewHeader(row: LogicalRow): boolean {
+  const t = plainText(row.cells.map((c) => c.text).join(''));
+  return /行政复议/.test(t) && /行政诉讼/.test(t) && row.cells.every((c) => !/\d{2,}/.test(c.text) || c.text.length > 12);
+}
+
+/**
+ * The fifteen value cells of a data row, or undefined when the row is not one.
+ * Right under the header an all-blank row counts (a blank template); elsewhere
+ * the row must hold digits.
+ */
+export function reviewValues(row: LogicalRow, underHeader: boolean): RawCell[] | undefined {
+  const cells = row.cells;
+  if (cells.length < REVIEW_WIDTH) {
+    // Raw PDF text drops blank cells: a short all-number row is still table 四's, places unknown.
+    return cells.length >= 5 && cells.every(isValueLike) && cells.some((c) => /\d/.test(c.text)) ? cells : undefined;
+  }
+  const values = cells.slice(cells.length - REVIEW_WIDTH);
+  const numeric = values.filter(isValueLike).length;
+  return numeric >= REVIEW_WIDTH - 2 && (underHeader || values.some((c) => /\d/.test(c.text))) ? values : undefined;
+}
+
+export function reviewFieldAt(i: number): string {
+  const g = REVIEW_GROUPS[Math.floor(i / REVIEW_COLUMNS.length)]!;
+  const c = REVIEW_COLUMNS[i % REVIEW_COLUMNS.length]!;
+  return `${g}.${c.id}`;
+}

@@ -1,0 +1,44 @@
+// Splitting a logical row into its label cells and its value cells.
+import type { RawCell } from '../types.js';
+import type { LogicalRow } from './grid.js';
+import { labelKey, simplifiedKey } from './labels.js';
+import { parseNumber } from './numbers.js';
+
+export function isValueLike(cell: RawCell): boolean {
+  return parseNumber(cell.text).kind !== 'invalid';
+}
+
+export interface RowParts {
+  labels: RawCell[];
+  values: RawCell[];
+}
+
+/**
+ * A row with at least `width` + 1 cells: the last `width` cells are its values
+ * (whatever they hold, so text in a numeric cell is reported, not skipped).
+ * A shorter row: the leading cells that are not numbers are labels, the rest
+ * values (fewer than `width`: the blanks were dropped and places are unknown).
+ */
+export function splitRow(row: LogicalRow, width: number): RowParts {
+  const cells = row.cells;
+  if (cells.length > width) {
+    return { labels: cells.slice(0, cells.length - width).filter((c) => c.text.trim() !== ''), values: cells.slice(cells.length - width) };
+  }
+  let k = 0;
+  while (k < cells.length && !isValueLike(cells[k]!)) k++;
+  return { labels: cells.slice(0, k).filter((c) => c.text.trim() !== ''), values: cells.slice(k) };
+}
+
+export interface LabelKeys {
+  /** Key of the last label cell: the row's own label. */
+  last: string;
+  /** Keys of all label cells joined: group and row. */
+  all: string;
+}
+
+export function labelKeys(labels: RawCell[]): LabelKeys {
+  const keys = labels.map((c) => simplifiedKey(c.text)).filter((k) => k !== '');
+  return { last: keys[keys.length - 1] ?? '', all: keys.join('') };
+}
+
+export { labelKey };
