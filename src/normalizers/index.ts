@@ -24,6 +24,8 @@ export interface Normalized {
   fields: Record<string, number | null>;
   provenance: Record<string, CellProvenance>;
   tablesFound: { active: boolean; apps: boolean; review: boolean };
+  /** The report's narrative text (for checks that compare it with the tables). */
+  narrative: string;
 }
 
 interface Scan {
@@ -181,5 +183,5 @@ export function normalize(raw: RawDocument): Result<Normalized> {
   const title = reportTitle(raw);
   const format_version: TemplateVersion = tablesFound.active ? shape.active : tablesFound.apps ? shape.apps : 'unknown';
   const meta: ReportMeta = { agency: reportAgency(title, raw.text), year: reportYear(title, raw.text), title, format_version };
-  return { value: { meta, shape, fields, provenance, tablesFound }, findings };
+  return { value: { meta, shape, fields, provenance, tablesFound, narrative: raw.text }, findings };
 }
