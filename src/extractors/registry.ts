@@ -4,10 +4,12 @@
 import type { Extractor } from '../types.js';
 import { docxExtractor } from './docx/index.js';
 import { htmlExtractor } from './html/index.js';
+import { oleExtractor } from './ole/index.js';
 import { textExtractor } from './text/index.js';
 
 export const EXTRACTORS: Extractor[] = [
   docxExtractor,
+  oleExtractor,
   htmlExtractor,
   textExtractor,
 ];
