@@ -3,7 +3,7 @@
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { plainText, similarity, simplifiedKey } from './labels.js';
-import { isValueLike } from './row-parts.js';
+import { holdsData, isValueLike } from './row-parts.js';
 import { ACTIVE_2019, ACTIVE_2021, ACTIVE_HEADERS, type ActiveRow } from './template.js';
 
 export interface ActiveRowMatch {
@@ -34,7 +34,7 @@ export function activeRow(row: LogicalRow): ActiveRowMatch | undefined {
   if (idx < 0) return undefined;
   const label = row.cells[idx]!;
   const values = row.cells.slice(idx + 1);
-  if (values.length === 0 || !values.every((c) => isValueLike(c) || c.text.length < 40)) return undefined;
+  if (values.length === 0 || !holdsData(values)) return undefined;
   const t = matchLabel(simplifiedKey(label.text));
   if (!t) return undefined;
   return { row, label, prefix: t.prefix, values };

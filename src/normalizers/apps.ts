@@ -3,7 +3,7 @@
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { similarity } from './labels.js';
-import { labelKeys, splitRow, type LabelKeys } from './row-parts.js';
+import { holdsData, labelKeys, splitRow, type LabelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, type AppsRow } from './template.js';
 
 const WIDTH = APPS_COLUMNS.length;
@@ -42,12 +42,20 @@ export function matchAppsRow(keys: LabelKeys): { template: AppsRow; score: numbe
   return best && best.score >= THRESHOLD ? best : undefined;
 }
 
-/** Tries one row as a table 三 data row; `pending` is the label text of value-less rows just above it. */
-export function appsRow(row: LogicalRow, pending: string): AppsRowMatch | undefined {
+/**
+ * Tries one row as a table 三 data row. `pending` is the label text of
+ * value-less rows just above it; `group` the group heading of the data row
+ * above, for sub-rows printed without it ("3.其他" under （六）其他处理).
+ */
+export function appsRow(row: LogicalRow, pending: string, group?: string): AppsRowMatch | undefined {
   const { labels, values } = splitRow(row, WIDTH);
-  if (values.length === 0 || labels.length === 0) return undefined;
+  if (values.length === 0 || labels.length === 0 || !holdsData(values)) return undefined;
   const keys = labelKeys(labels);
   let best = matchAppsRow(keys);
+  if (group && !keys.all.startsWith(group) && (!best || best.score < 1)) {
+    const alt = matchAppsRow({ last: keys.last, all: group + keys.all });
+    if (alt && alt.template.group === group && (!best || alt.score > best.score)) best = alt;
+  }
   if (pending && (!best || best.score < 0.9)) {
     // A label wrapped onto the line above in a PDF's raw text.
     const joined = labelKeys([{ ...labels[0]!, text: pending + labels.map((c) => c.text).join('') }]);

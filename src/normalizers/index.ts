@@ -65,7 +65,7 @@ function scan(rows: LogicalRow[]): Scan {
         continue;
       }
     }
-    const apps = appsRow(row, section === 'apps' ? pending : '');
+    const apps = appsRow(row, section === 'apps' ? pending : '', out.apps[out.apps.length - 1]?.template.group);
     if (apps) {
       pending = '';
       if (!seen.has(apps.template.id)) out.apps.push(apps);

@@ -3,14 +3,23 @@ import type { RawDocument } from '../types.js';
 
 const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$/;
 
+// Markdown heading marks and emphasis are presentation, not title.
+const clean = (l: string) => l.normalize('NFKC').replace(/\s+/g, '').replace(/^[#*>]+|\*+$/g, '');
+
+/** The first line, or pair of lines (a title wrapped in two), that ends like a report title. */
 function firstTitleLine(raw: RawDocument): string | undefined {
-  const lines = raw.text.split('\n').slice(0, 30).map((l) => l.replace(/\s+/g, ''));
+  const lines = raw.text.split('\n').slice(0, 30).map(clean);
+  for (let i = 0; i < lines.length; i++) {
+    for (const candidate of [lines[i]!, `${lines[i - 1] ?? ''}${lines[i]}`]) {
+      if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) return candidate;
+    }
+  }
   return lines.find((l) => l.length < 80 && /报告/.test(l) && /公开/.test(l));
 }
 
 export function reportTitle(raw: RawDocument): string | null {
   const t = raw.title ?? firstTitleLine(raw) ?? raw.docMeta?.title;
-  return t ? t.normalize('NFKC').replace(/\s+/g, '') : null;
+  return t ? clean(t) : null;
 }
 
 /** The reporting year: the title's "2020年度", else the statistics period. */

@@ -8,6 +8,12 @@ export function isValueLike(cell: RawCell): boolean {
   return parseNumber(cell.text).kind !== 'invalid';
 }
 
+/** A header row repeats labels where the numbers go: a data row has a number, or is all blank. */
+export function holdsData(values: RawCell[]): boolean {
+  const kinds = values.map((c) => parseNumber(c.text).kind);
+  return kinds.includes('number') || kinds.every((k) => k === 'blank');
+}
+
 export interface RowParts {
   labels: RawCell[];
   values: RawCell[];

@@ -5,11 +5,6 @@ import { decode } from '../decode.js';
 import { isText } from '../sniff.js';
 import { textRows } from './rows.js';
 
-/** The first line that names an annual report is its title. */
-function findTitle(lines: string[]): string | undefined {
-  return lines.find((l) => l.length < 80 && /年度?报告|年报/.test(l) && /政府信息公开|政务公开/.test(l));
-}
-
 export const textExtractor: Extractor = {
   format: 'text',
   version: 'text-1',
@@ -22,7 +17,7 @@ export const textExtractor: Extractor = {
       r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: 0, row, col, line: r.line } })),
     );
     const table: RawTable = { index: 0, nRows: rows.length, nCols: Math.max(0, ...rows.map((r) => r.cells.length)), cells };
-    const title = findTitle(narrative.slice(0, 20));
-    return result({ format: 'text' as const, tables: cells.length ? [table] : [], text: narrative.join('\n'), ...(title ? { title } : {}) }, decoded.findings);
+    // Plain text marks no title: the normalizer finds it in the opening lines.
+    return result({ format: 'text' as const, tables: cells.length ? [table] : [], text: narrative.join('\n') }, decoded.findings);
   },
 };
