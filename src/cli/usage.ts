@@ -19,6 +19,8 @@ Options:
   --out DIR             where to write (default: output/)
   --jobs N              parallel workers (default: number of cores)
   --timeout SEC         per-file time limit (default: 120)
+  --max-memory MB       memory ceiling per worker (default: 2048)
+  --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out
   --db FILE             also keep reports in an SQLite store
   --quiet               no progress on stderr, only the closing summary and errors

@@ -1,0 +1,82 @@
+// A batch: list the inputs, feed them to the worker pool a few at a time
+// (memory stays flat however many inputs there are), and collect one small
+// Done per input. Order of completion does not matter: the CSV pass sorts.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { listInputs } from '../cli/inputs.js';
+import { writeFailed } from './failed.js';
+import { sharedStems } from './names.js';
+import { Pool, type WorkerKind } from './pool.js';
+import type { Done, ExtractTask } from './types.js';
+
+export interface BatchOptions {
+  inputs: string[];
+  out: string;
+  force: boolean;
+  timeoutMs: number;
+  jobs: number;
+  memoryMb: number;
+  kind: WorkerKind;
+  execArgv?: string[];
+}
+
+export interface BatchEvents {
+  start(total: number): void;
+  done(d: Done): void;
+}
+
+/** Time a worker gets beyond --timeout: extractors that watch the clock themselves can return a partial report first. */
+export const GRACE_MS = 2000;
+
+export const DEFAULT_JOBS = availableParallelism();
+
+/**
+ * V8 flags for process workers. Measured (BENCHMARKS.md): a Node process keeps
+ * ≈1.3 cores busy because garbage collection runs on helper threads; with one
+ * worker per core those threads only compete with the other workers.
+ */
+export function workerFlags(jobs: number): string[] {
+  return jobs > 1 ? ['--single-threaded-gc'] : [];
+}
+
+export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Done[]> {
+  const { files, problems } = await listInputs(opts.inputs);
+  on.start(files.length + problems.length);
+  const done: Done[] = [];
+  for (const p of problems) {
+    const d = await writeFailed(opts.out, p.path, false, `Could not read the input: ${p.message}.`, false);
+    done.push(d);
+    on.done(d);
+  }
+  if (files.length === 0) return done;
+  const shared = sharedStems(files);
+  const jobs = Math.max(1, Math.min(opts.jobs, files.length));
+  const pool = new Pool<ExtractTask, Done>({
+    script: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
+    jobs,
+    timeoutMs: opts.timeoutMs + GRACE_MS,
+    memoryMb: opts.memoryMb,
+    kind: opts.kind,
+    execArgv: opts.execArgv ?? workerFlags(jobs),
+  });
+  let next = 0;
+  const one = async (path: string): Promise<void> => {
+    const t0 = performance.now();
+    const task: ExtractTask = { path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(path) };
+    const o = await pool.run(task);
+    const ms = Math.round(performance.now() - t0);
+    const d = o.ok ? o.value : await writeFailed(opts.out, path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, ms);
+    done.push(d);
+    on.done(d);
+  };
+  // One feeder per worker: at most `jobs` tasks exist at any time.
+  const feeder = async (): Promise<void> => {
+    while (next < files.length) await one(files[next++]!);
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, feeder));
+  } finally {
+    pool.close();
+  }
+  return done;
+}
