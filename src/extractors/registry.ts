@@ -5,9 +5,11 @@ import type { Extractor } from '../types.js';
 import { docxExtractor } from './docx/index.js';
 import { htmlExtractor } from './html/index.js';
 import { oleExtractor } from './ole/index.js';
+import { pdfExtractor } from './pdf/index.js';
 import { textExtractor } from './text/index.js';
 
 export const EXTRACTORS: Extractor[] = [
+  pdfExtractor,
   docxExtractor,
   oleExtractor,
   htmlExtractor,

@@ -1,0 +1,64 @@
+// Grid + glyphs → the cells of one table on one page. A glyph belongs to
+// the cell that holds its centre; runs that touch a table are split per glyph.
+import { centreX, centreY, contains, round2, type Box, type Glyph, type TextRun } from './geometry.js';
+import type { Grid } from './grid.js';
+import { glyphText, splitRun } from './text-join.js';
+
+export interface PageCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  bbox: Box;
+}
+
+/** A table as found on one page, before tables are joined across pages. */
+export interface PageTable {
+  page: number;
+  bbox: Box;
+  xs: number[];
+  ys: number[];
+  nRows: number;
+  nCols: number;
+  cells: PageCell[];
+  /** How the table was found. */
+  source: 'rules' | 'alignment';
+}
+
+export function roundBox(b: Box): [number, number, number, number] {
+  return [round2(b.x0), round2(b.y0), round2(b.x1), round2(b.y1)];
+}
+
+/** Fills the grid's cells with the glyphs whose centres they contain. */
+export function fillGrid(page: number, grid: Grid, glyphs: Glyph[]): PageTable {
+  const buckets = grid.cells.map(() => [] as Glyph[]);
+  for (const g of glyphs) {
+    const x = centreX(g), y = centreY(g);
+    const i = grid.cells.findIndex((c) => contains(c.bbox, x, y));
+    if (i >= 0) buckets[i]!.push(g);
+  }
+  const cells = grid.cells.map((c, i) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text: glyphText(buckets[i]!) }));
+  return { page, bbox: grid.bbox, xs: grid.xs, ys: grid.ys, nRows: grid.ys.length - 1, nCols: grid.xs.length - 1, cells, source: 'rules' };
+}
+
+/**
+ * Splits the page's runs into those inside some table box (as glyphs) and
+ * the rest (narrative). A run counts as inside when any glyph centre is.
+ */
+export function partitionRuns(runs: TextRun[], boxes: Box[]): { inside: Glyph[]; outside: TextRun[] } {
+  const inside: Glyph[] = [];
+  const outside: TextRun[] = [];
+  for (const run of runs) {
+    const touches = boxes.some((b) => run.x1 >= b.x0 && run.x0 <= b.x1 && run.y1 >= b.y0 && run.y0 <= b.y1);
+    if (!touches) {
+      outside.push(run);
+      continue;
+    }
+    const gs = splitRun(run);
+    const inGs = gs.filter((g) => boxes.some((b) => contains(b, centreX(g), centreY(g))));
+    if (inGs.length === 0) outside.push(run);
+    else inside.push(...inGs);
+  }
+  return { inside, outside };
+}

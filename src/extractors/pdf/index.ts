@@ -1,0 +1,132 @@
+// PDF reports: pdfjs geometry → ruled tables (joined across pages) with
+// page and bbox provenance, narrative text, title. Never throws: unreadable
+// files give `extract.failed`, files without a usable text layer
+// `extract.no_text`, both with an empty document.
+import { failedExtraction, finding, result } from '../../result.js';
+import type { Extractor, Finding, RawCell, RawDocument, RawTable, Result } from '../../types.js';
+import { isPdf } from '../sniff.js';
+import { roundBox } from './cells.js';
+import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';
+import { deadline, openPdf, PdfOpenError, type OpenedPdf } from './load.js';
+import { findTitle, paragraphs } from './meta.js';
+import { readPage, type PageResult } from './page.js';
+
+export const PDF_EXTRACTOR_VERSION = 'pdf-1';
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+const empty = (): RawDocument => ({ format: 'pdf', tables: [], text: '' });
+
+/** Share of characters that are U+FFFD or private use: above this the text layer is unusable. */
+const BAD_SHARE = 0.3;
+
+export function badCharShare(text: string): number {
+  const chars = [...text.replace(/\s/g, '')];
+  if (chars.length === 0) return 0;
+  const bad = chars.filter((c) => {
+    const p = c.codePointAt(0)!;
+    return p === 0xfffd || (p >= 0xe000 && p <= 0xf8ff) || p >= 0xf0000;
+  }).length;
+  return bad / chars.length;
+}
+
+function toRaw(t: JoinedTable, index: number): RawTable {
+  const cells: RawCell[] = t.cells.map((c) => ({
+    text: c.text,
+    row: c.row,
+    col: c.col,
+    rowSpan: c.rowSpan,
+    colSpan: c.colSpan,
+    prov: { table: index, row: c.row, col: c.col, page: c.page, bbox: roundBox(c.bbox) },
+  }));
+  return { index, nRows: t.nRows, nCols: t.nCols, cells, pages: t.pages };
+}
+
+export interface PdfReading {
+  pages: PageResult[];
+  tables: JoinedTable[];
+  doc: RawDocument;
+  findings: Finding[];
+}
+
+/** Reads every page of an opened PDF (also used by `gkreport inspect`). */
+export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number> } = {}): Promise<PdfReading> {
+  const { pdfjs, doc } = opened;
+  const pages: PageResult[] = [];
+  let runBase = 0;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const r = await readPage(pdfjs, page, p, runBase, { forceGraphics: opts.graphicsPages?.has(p) ?? false });
+    runBase += r.runs.length + 1;
+    pages.push(r);
+    page.cleanup();
+  }
+  const flow = new Map<number, PageFlow>(pages.map((p) => [p.page, p.flow]));
+  const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);
+  const findings: Finding[] = [];
+  const text = pages.flatMap((p) => paragraphs(p.lines)).join('\n');
+  const raw: RawDocument = { format: 'pdf', tables: tables.map(toRaw), text, pageCount: doc.numPages };
+  const title = findTitle(pages[0]?.lines ?? []);
+  if (title) raw.title = title;
+  try {
+    const { info } = (await doc.getMetadata()) as unknown as { info?: Record<string, unknown> };
+    const docMeta: Record<string, string> = {};
+    for (const k of ['Title', 'Author', 'Subject', 'Creator', 'Producer', 'CreationDate', 'ModDate']) {
+      const v = info?.[k];
+      if (typeof v === 'string' && v.trim() !== '') docMeta[k] = v.trim();
+    }
+    if (Object.keys(docMeta).length > 0) raw.docMeta = docMeta;
+  } catch {
+    // Metadata is optional; a damaged Info dictionary must not fail the file.
+  }
+  return { pages, tables, doc: raw, findings };
+}
+
+/** Why a document's text layer cannot be used, or undefined when it can. */
+function noTextReason(reading: PdfReading): string | undefined {
+  const chars = reading.pages.reduce((s, p) => s + p.chars, 0);
+  const images = reading.pages.reduce((s, p) => s + p.images, 0);
+  if (chars === 0) {
+    return images > 0
+      ? `no text layer: the ${reading.pages.length} page(s) hold only images (a scan); run OCR first (e.g. tesseract with chi_sim) or find the text version`
+      : 'no text layer: the PDF contains no text at all';
+  }
+  const all = reading.pages.flatMap((p) => p.runs.map((r) => r.str)).join('');
+  const share = badCharShare(all);
+  if (share > BAD_SHARE) return `the text layer does not decode: ${Math.round(share * 100)}% of its characters are U+FFFD or private-use code points (fonts without a Unicode map); OCR the pages instead`;
+  return undefined;
+}
+
+export async function extractPdf(buffer: Buffer, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Result<RawDocument>> {
+  let opened: OpenedPdf | undefined;
+  let destroyed = false;
+  const stop = (): void => {
+    destroyed = true;
+    void opened?.task.destroy().catch(() => undefined);
+  };
+  try {
+    const work = (async () => {
+      opened = await openPdf(buffer);
+      if (destroyed) void opened.task.destroy();
+      return readPdf(opened);
+    })();
+    work.catch(() => undefined); // after a timeout the work may still reject; nobody waits for it
+    const reading = await deadline(work, timeoutMs, stop);
+    const reason = noTextReason(reading);
+    if (reason) return failedExtraction(empty(), 'extract.no_text', reason);
+    const findings: Finding[] = [...reading.findings];
+    if (reading.doc.tables.length === 0) findings.push(finding('extract.no_tables', 'warning', 'no ruled or aligned table was found in the PDF'));
+    return result(reading.doc, findings);
+  } catch (e) {
+    const msg = e instanceof PdfOpenError ? e.message : `reading the PDF failed: ${(e as Error)?.message ?? String(e)}`;
+    return failedExtraction(empty(), 'extract.failed', msg);
+  } finally {
+    if (!destroyed) await opened?.task.destroy().catch(() => undefined);
+  }
+}
+
+export const pdfExtractor: Extractor = {
+  format: 'pdf',
+  version: PDF_EXTRACTOR_VERSION,
+  sniff: (buf) => isPdf(buf),
+  extract: ({ buffer, options }) => extractPdf(buffer, options?.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+};

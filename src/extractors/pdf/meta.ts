@@ -1,0 +1,81 @@
+// Narrative text (runs outside tables) in reading order, page footers and
+// headers ("- 3 -", "— 5 —", "第3页 共5页") left out, and the report title
+// from the first page.
+import { centreY, type TextRun } from './geometry.js';
+import { joiner } from './text-join.js';
+
+export interface TextLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  size: number;
+}
+
+const PAGE_NUMBER = /^[-—–－_\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[共/]\s*\d{1,4}\s*页?)?[-—–－_\s]*$/;
+
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
+}
+
+/** Runs grouped into lines by vertical centre, then left to right. */
+export function runLines(runs: TextRun[]): TextLine[] {
+  const sorted = [...runs].sort((a, b) => centreY(a) - centreY(b) || a.x0 - b.x0);
+  const groups: TextRun[][] = [];
+  for (const r of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && Math.abs(centreY(r) - centreY(g[0]!)) < 0.5 * Math.min(r.size, g[0]!.size)) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g) => {
+    g.sort((a, b) => a.x0 - b.x0);
+    let text = '';
+    let prevX1 = -Infinity;
+    for (const r of g) {
+      if (text !== '' && r.x0 - prevX1 > 0.3 * r.size) text += joiner(text, r.str);
+      text += r.str;
+      prevX1 = r.x1;
+    }
+    return { text, x0: Math.min(...g.map((r) => r.x0)), x1: Math.max(...g.map((r) => r.x1)), y0: Math.min(...g.map((r) => r.y0)), y1: Math.max(...g.map((r) => r.y1)), size: Math.max(...g.map((r) => r.size)) };
+  });
+}
+
+/**
+ * Lines into paragraphs: a line continues the previous one unless the
+ * previous ended short of the right margin or this one is indented.
+ */
+export function paragraphs(lines: TextLine[]): string[] {
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.map((l) => l.x0));
+  const right = Math.max(...lines.map((l) => l.x1));
+  const out: string[] = [];
+  let prev: TextLine | undefined;
+  for (const l of lines) {
+    const indented = l.x0 > left + 1.5 * l.size;
+    const prevShort = prev !== undefined && prev.x1 < right - 2 * prev.size;
+    const gap = prev !== undefined && l.y0 - prev.y1 > 1.2 * l.size;
+    if (prev && !indented && !prevShort && !gap && Math.abs(l.size - prev.size) < 1) out[out.length - 1] += joiner(out[out.length - 1]!, l.text.trim()) + l.text.trim();
+    else out.push(l.text.trim());
+    prev = l;
+  }
+  return out;
+}
+
+/** The title: the block of largest-font lines on page 1, else the line naming a 年度报告. */
+export function findTitle(lines: TextLine[]): string | undefined {
+  const body = lines.filter((l) => !isPageNumber(l.text));
+  if (body.length === 0) return undefined;
+  const max = Math.max(...body.map((l) => l.size));
+  const big = body.filter((l) => l.size >= 0.9 * max);
+  // The first run of consecutive large lines (a title often wraps: agency / year + 年度报告).
+  const first = body.indexOf(big[0]!);
+  const block: TextLine[] = [];
+  for (const l of body.slice(first)) {
+    if (l.size < 0.9 * max) break;
+    block.push(l);
+  }
+  const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
+  if (/报告|年报/.test(title)) return title;
+  return body.find((l) => /年度报告|年报/.test(l.text))?.text.replace(/\s+/g, '');
+}

@@ -1,0 +1,70 @@
+// One page: text runs always; the operator list (rules) only where the text
+// suggests a table. getOperatorList costs about as much as getTextContent
+// again, and half the pages of a report are narrative: skipping them keeps
+// the extractor below pdfjs's own textContent+operatorList floor (issue 6).
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { fillGrid, partitionRuns, type PageTable } from './cells.js';
+import { alignmentTables } from './fallback.js';
+import type { Segment, TextRun } from './geometry.js';
+import { findGrids, type Grid } from './grid.js';
+import type { Pdfjs } from './load.js';
+import { isPageNumber, runLines, type TextLine } from './meta.js';
+import { pageGraphics, pageText } from './primitives.js';
+import type { PageFlow } from './join.js';
+
+/** Words of the template's tables (二 三 四) and their headers. */
+const TABLE_WORDS = /自然人|第二十条|行政复议|行政诉讼|本年新收|申请人情况|信息内容|不予公开|无法提供|不予处理|结转下年度|结果维持|处理决定数量|本年制发/;
+/** Runs that are one number: a page of table 三's continuation is mostly these. */
+const NUMBER = /^[\s+\-−]?[\d０-９][\d０-９,.，．]*$/;
+
+export function looksLikeTablePage(runs: TextRun[]): boolean {
+  if (runs.some((r) => TABLE_WORDS.test(r.str))) return true;
+  return runs.filter((r) => NUMBER.test(r.str)).length >= 8;
+}
+
+export interface PageResult {
+  page: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  /** Narrative lines (outside tables), page numbers removed. */
+  lines: TextLine[];
+  tables: PageTable[];
+  flow: PageFlow;
+  /** Present when the operator list was read. */
+  segments?: Segment[];
+  grids?: Grid[];
+  images: number;
+  chars: number;
+}
+
+export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number, runBase: number, opts: { forceGraphics?: boolean } = {}): Promise<PageResult> {
+  const text = await pageText(page, runBase);
+  let runs = text.runs;
+  const chars = runs.reduce((s, r) => s + r.str.replace(/\s/g, '').length, 0);
+  const result: PageResult = { page: pageNo, width: text.width, height: text.height, runs, lines: [], tables: [], flow: { flowTop: Infinity, flowBottom: -Infinity }, images: 0, chars };
+  // A page without text may be a scan: its images tell (extract.no_text).
+  const wantGraphics = opts.forceGraphics || chars === 0 || looksLikeTablePage(runs);
+  let tables: PageTable[] = [];
+  if (wantGraphics) {
+    const g = await pageGraphics(pdfjs, page, text, runBase);
+    result.images = g.images;
+    result.segments = g.segments;
+    if (g.vertical.length > 0) runs = runs.filter((r) => !r.vertical); // rebuilt from the operators instead
+    const grids = findGrids(g.segments);
+    result.grids = grids;
+    const { inside, outside } = partitionRuns(runs, grids.map((gr) => gr.bbox));
+    const verticalIn = g.vertical;
+    tables = grids.map((gr) => fillGrid(pageNo, gr, [...inside, ...verticalIn]));
+    runs = outside;
+    const alt = alignmentTables(pageNo, g.segments, runs, grids);
+    tables.push(...alt.tables);
+    runs = alt.rest;
+    tables.sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  }
+  const lines = runLines(runs).filter((l) => !isPageNumber(l.text));
+  result.lines = lines;
+  result.tables = tables;
+  if (lines.length > 0) result.flow = { flowTop: Math.min(...lines.map((l) => l.y0)), flowBottom: Math.max(...lines.map((l) => l.y1)) };
+  return result;
+}

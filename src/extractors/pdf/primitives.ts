@@ -1,0 +1,129 @@
+// The one seam to pdfjs: text content → TextRun[], operator list → rules
+// (Segment[]), image count and vertical-font glyphs. Nothing downstream sees
+// OPS numbers or pdfjs items. Coordinates leave here in top-left PDF points.
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { apply, concat, IDENTITY, type Glyph, type Matrix, type Segment, type TextRun } from './geometry.js';
+import type { Pdfjs } from './load.js';
+import { decodePath, fillSegments, strokeSegments } from './path-decode.js';
+import { verticalGlyphs, type TextOpState } from './vertical-text.js';
+
+interface PdfjsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+  dir: string;
+}
+
+export interface PageText {
+  runs: TextRun[];
+  /** Fonts pdfjs flags as vertical (CJK vertical writing); their text content is unreliable. */
+  verticalFonts: Set<string>;
+  width: number;
+  height: number;
+  viewport: Matrix;
+}
+
+/** Text runs of a page; whitespace-only items are dropped. */
+export async function pageText(page: PDFPageProxy, firstId: number): Promise<PageText> {
+  const vp = page.getViewport({ scale: 1 });
+  const viewport = vp.transform as Matrix;
+  const content = await page.getTextContent();
+  const verticalFonts = new Set<string>();
+  for (const [name, style] of Object.entries(content.styles)) if ((style as { vertical?: boolean }).vertical) verticalFonts.add(name);
+  const runs: TextRun[] = [];
+  for (const raw of content.items) {
+    const it = raw as PdfjsTextItem;
+    if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+    const vertical = verticalFonts.has(it.fontName);
+    const m = concat(viewport, it.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]) || it.height || 1;
+    const [x, y] = [m[4], m[5]];
+    const run: TextRun = vertical
+      ? // ttb items: (x, y) is the top centre of the first glyph; height is the advance.
+        { id: firstId + runs.length, str: it.str, size, vertical, x0: x - size / 2, x1: x + size / 2, y0: y, y1: y + Math.max(it.height, size) }
+      : // Horizontal: (x, y) is the baseline start; ascent ≈ 0.8 em, descent ≈ 0.2 em.
+        { id: firstId + runs.length, str: it.str, size, vertical, x0: x, x1: x + it.width, y0: y - 0.8 * size, y1: y + 0.2 * size };
+    runs.push(run);
+  }
+  return { runs, verticalFonts, width: vp.width, height: vp.height, viewport };
+}
+
+export interface PageGraphics {
+  segments: Segment[];
+  images: number;
+  /** Glyphs of vertical fonts, rebuilt from the text operators (see vertical-text.ts). */
+  vertical: Glyph[];
+}
+
+const WHITE = /^#fff(fff)?$/i;
+
+/** Rules, images and vertical glyphs from the page's operator list. */
+export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageText, firstRun: number): Promise<PageGraphics> {
+  const { OPS } = pdfjs;
+  const ops = await page.getOperatorList();
+  const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fill = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintSolidColorImageMask]);
+  const segments: Segment[] = [];
+  let imageCount = 0;
+  // Graphics state we need: the CTM (starting at the viewport) and the fill colour.
+  let ctm: Matrix = text.viewport;
+  let fillColour = '#000000';
+  const stack: { ctm: Matrix; fillColour: string }[] = [];
+  const textState: TextOpState = { ctm, font: '', size: 0, tm: [...IDENTITY], tlm: [...IDENTITY], charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
+  const vertical: Glyph[] = [];
+  const wantVertical = text.verticalFonts.size > 0;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]!;
+    const args = ops.argsArray[i] as unknown[];
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ctm, fillColour });
+        break;
+      case OPS.restore: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillColour } = s);
+        break;
+      }
+      case OPS.transform:
+        ctm = concat(ctm, args as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin:
+        // pdfjs's canvas does save(); transform(matrix) here and restore() at the end.
+        stack.push({ ctm, fillColour });
+        if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = concat(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
+        break;
+      case OPS.paintFormXObjectEnd: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillColour } = s);
+        break;
+      }
+      case OPS.setFillRGBColor:
+        fillColour = String(args[0]);
+        break;
+      case OPS.constructPath: {
+        const paint = args[0] as number;
+        const bufs = args[1] as (ArrayLike<number> | null)[];
+        if (!stroke.has(paint) && !fill.has(paint)) break; // endPath: a clip, nothing drawn
+        const paths = decodePath(bufs[0]);
+        if (stroke.has(paint)) segments.push(...strokeSegments(paths, ctm));
+        if (fill.has(paint) && !WHITE.test(fillColour)) segments.push(...fillSegments(paths, ctm));
+        break;
+      }
+      default:
+        if (images.has(fn)) imageCount++;
+        else if (wantVertical) {
+          textState.ctm = ctm;
+          verticalGlyphs(OPS, fn, args, textState, text.verticalFonts, vertical, firstRun);
+        }
+    }
+  }
+  return { segments, images: imageCount, vertical };
+}
+
+/** Where a point of the page's user space lands in top-left coordinates (for tests). */
+export function toTopLeft(viewport: Matrix, x: number, y: number): [number, number] {
+  return apply(viewport, x, y);
+}

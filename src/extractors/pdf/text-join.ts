@@ -1,0 +1,78 @@
+// Glyphs → text: runs split per glyph, glyphs grouped into lines, lines
+// joined. Wrapped lines join without a space between CJK characters (and a
+// header printed one character per line becomes one word again).
+import { centreY, type Glyph, type TextRun } from './geometry.js';
+
+/** CJK ideographs, kana, full-width forms and CJK punctuation: about one em wide. */
+export function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x3ffff) || c === 0x2014 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026;
+}
+
+/**
+ * One glyph per character, placed along the run: CJK ≈ 1 em, others ≈ ½ em,
+ * scaled to the run's real width (a run can straddle a column rule, e.g.
+ * "商业企业 科研", and its glyphs must land in different cells).
+ */
+export function splitRun(run: TextRun): Glyph[] {
+  const chars = [...run.str];
+  if (run.vertical) {
+    const step = (run.y1 - run.y0) / chars.length;
+    return chars.map((ch, i) => ({ ch, run: run.id, size: run.size, x0: run.x0, x1: run.x1, y0: run.y0 + i * step, y1: run.y0 + (i + 1) * step }));
+  }
+  const weights = chars.map((ch) => (isWide(ch) ? 1 : ch === ' ' ? 0.3 : 0.5));
+  const total = weights.reduce((s, w) => s + w, 0) || 1;
+  const scale = (run.x1 - run.x0) / total;
+  let x = run.x0;
+  return chars.map((ch, i) => {
+    const w = weights[i]! * scale;
+    const g = { ch, run: run.id, size: run.size, x0: x, x1: x + w, y0: run.y0, y1: run.y1 };
+    x += w;
+    return g;
+  });
+}
+
+/** Separator between two pieces of text: none next to a CJK character, else one space. */
+export function joiner(left: string, right: string): string {
+  const a = left.slice(-1), b = right.charAt(0);
+  if (a === '' || b === '' || /\s/.test(a) || /\s/.test(b)) return '';
+  return isWide(a) || isWide(b) ? '' : ' ';
+}
+
+/** Groups glyphs into lines (by vertical centre), each sorted left to right. */
+export function lines(glyphs: Glyph[]): Glyph[][] {
+  const sorted = [...glyphs].sort((a, b) => centreY(a) - centreY(b));
+  const out: Glyph[][] = [];
+  for (const g of sorted) {
+    const line = out[out.length - 1];
+    const ref = line?.[0];
+    // Same line when the centres are closer than half the smaller glyph.
+    if (line && ref && Math.abs(centreY(g) - centreY(ref)) < 0.5 * Math.min(g.size, ref.size)) line.push(g);
+    else out.push([g]);
+  }
+  for (const l of out) l.sort((a, b) => a.x0 - b.x0);
+  return out;
+}
+
+/** Text of one line: glyphs of one run are contiguous; between runs, a space when the gap is wide. */
+export function lineText(line: Glyph[]): string {
+  let s = '';
+  let prev: Glyph | undefined;
+  for (const g of line) {
+    if (prev && prev.run !== g.run && g.x0 - prev.x1 > 0.3 * Math.min(g.size, prev.size)) s += joiner(s, g.ch);
+    s += g.ch;
+    prev = g;
+  }
+  return s;
+}
+
+/** The text of a cell (or block): lines top to bottom, joined by `joiner`; ends trimmed. */
+export function glyphText(glyphs: Glyph[]): string {
+  let s = '';
+  for (const l of lines(glyphs)) {
+    const t = lineText(l).trim();
+    if (t === '') continue;
+    s += joiner(s, t) + t;
+  }
+  return s;
+}
