@@ -38,7 +38,9 @@ interface XDoc extends XNode {
   createElementNS(ns: string, name: string): XNode;
 }
 interface XmlDom {
-  DOMParser: new (opts?: { onError?: (level: string, msg: string) => void }) => { parseFromString(s: string, mime: string): XDoc };
+  DOMParser: new (opts?: { errorHandler?: Record<'warning' | 'error' | 'fatalError', (msg: string) => void> }) => {
+    parseFromString(s: string, mime: string): XDoc;
+  };
   XMLSerializer: new () => { serializeToString(n: XNode): string };
 }
 const xmldom = createRequire(import.meta.url)('@xmldom/xmldom') as XmlDom;
@@ -136,7 +138,9 @@ export function fixDocumentXml(xml: string): { xml: string; counts: FixupCounts 
   const counts: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
   if (!needsFixups(xml)) return { xml, counts };
   const errors: string[] = [];
-  const doc = new xmldom.DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(xml, 'text/xml');
+  const keep = (msg: string): void => void errors.push(msg.replace(/^\[xmldom \w+\]\s*/, '').trim());
+  const handler = { warning: () => undefined, error: keep, fatalError: keep };
+  const doc = new xmldom.DOMParser({ errorHandler: handler }).parseFromString(xml, 'text/xml');
   if (errors.length > 0 || !doc.documentElement) throw new Error(`word/document.xml is not well-formed XML: ${errors[0] ?? 'no root element'}`);
   for (const tr of Array.from(doc.getElementsByTagNameNS(W, 'tr'))) fixRow(doc, tr, counts);
   return { xml: new xmldom.XMLSerializer().serializeToString(doc), counts };
