@@ -28,9 +28,9 @@ function matchLabel(key: string): ActiveRow | undefined {
   return best && best.score >= 0.75 ? best.row : undefined;
 }
 
-/** Tries one row as a table 二 data row: the first cell naming a row, then values. */
+/** Tries one row as a table 二 data row: the last cell naming a row, then values. */
 export function activeRow(row: LogicalRow): ActiveRowMatch | undefined {
-  const idx = row.cells.findIndex((c) => c.text.trim() !== '' && !isValueLike(c));
+  const idx = row.cells.findLastIndex((c) => c.text.trim() !== '' && !isValueLike(c));
   if (idx < 0) return undefined;
   const label = row.cells[idx]!;
   const values = row.cells.slice(idx + 1);

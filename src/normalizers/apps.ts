@@ -7,6 +7,7 @@ import { holdsData, labelKeys, splitRow, type LabelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, type AppsRow } from './template.js';
 
 const WIDTH = APPS_COLUMNS.length;
+const COLUMN_LABELS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '法人或其他组织', '申请人情况']);
 const THRESHOLD = 0.6;
 
 export interface AppsRowMatch {
@@ -29,6 +30,7 @@ function score(keys: LabelKeys, t: AppsRow): number {
   const group = t.group ?? '';
   const candidates = [similarity(keys.last, t.label), similarity(stripGroup(keys.all), stripGroup(group + t.label))];
   if (group) candidates.push(similarity(keys.all, group + t.label) * 0.98);
+  for (const tail of keys.tails) candidates.push(Math.max(similarity(tail, t.label), similarity(stripGroup(tail), stripGroup(group + t.label))) * 0.98);
   return Math.max(...candidates);
 }
 
@@ -43,24 +45,19 @@ export function matchAppsRow(keys: LabelKeys): { template: AppsRow; score: numbe
 }
 
 /**
- * Tries one row as a table 三 data row. `pending` is the label text of
- * value-less rows just above it; `group` the group heading of the data row
- * above, for sub-rows printed without it ("3.其他" under （六）其他处理).
+ * Tries one row as a table 三 data row. `group` is the group heading of the
+ * data row above, for sub-rows printed without it ("3.其他" under （六）其他处理).
  */
-export function appsRow(row: LogicalRow, pending: string, group?: string): AppsRowMatch | undefined {
+export function appsRow(row: LogicalRow, group?: string): AppsRowMatch | undefined {
   const { labels, values } = splitRow(row, WIDTH);
   if (values.length === 0 || labels.length === 0 || !holdsData(values)) return undefined;
   const keys = labelKeys(labels);
+  // The column header row ("申请人情况 自然人 法人或其他组织 总计") is no data row.
+  if (COLUMN_LABELS.has(keys.last) && /自然人|法人或其他组织|商业企业/.test(keys.all)) return undefined;
   let best = matchAppsRow(keys);
   if (group && !keys.all.startsWith(group) && (!best || best.score < 1)) {
-    const alt = matchAppsRow({ last: keys.last, all: group + keys.all });
+    const alt = matchAppsRow({ ...keys, all: group + keys.all });
     if (alt && alt.template.group === group && (!best || alt.score > best.score)) best = alt;
-  }
-  if (pending && (!best || best.score < 0.9)) {
-    // A label wrapped onto the line above in a PDF's raw text.
-    const joined = labelKeys([{ ...labels[0]!, text: pending + labels.map((c) => c.text).join('') }]);
-    const alt = matchAppsRow(joined);
-    if (alt && (!best || alt.score > best.score)) best = alt;
   }
   if (!best) return undefined;
   return { row, template: best.template, score: best.score, labels, values };

@@ -48,26 +48,30 @@ function scan(rows: LogicalRow[]): Scan {
   const out: Scan = { apps: [], active: [], unmapped: [] };
   const seen = new Set<string>();
   let section: Section = 'none';
-  let pending = '';
   let reviewArmed = false;
+  let reviewParts = 0;
   for (const row of rows) {
     const text = plainText(row.cells.map((c) => c.text).join('|'));
     if (isReviewHeader(row)) {
       section = 'review';
       reviewArmed = true;
-      continue;
-    }
-    section = sectionOf(text, section);
-    if (!out.review) {
+    } else section = sectionOf(text, section);
+    if (!out.review || (out.review.values.length < 15 && reviewParts > 0)) {
       const values = reviewValues(row, reviewArmed && section === 'review');
-      if (values && (section === 'review' || values.length >= 15)) {
-        out.review = { row, values };
+      if (values && out.review && values.length === 5) {
+        // Table 四 printed as three five-column tables (复议, 直接起诉, 复议后起诉), in template order.
+        out.review.values.push(...values);
+        reviewParts++;
+        continue;
+      }
+      if (values && !out.review && (section === 'review' || values.length >= 15)) {
+        out.review = { row, values: [...values] };
+        reviewParts = values.length === 5 ? 1 : 0;
         continue;
       }
     }
-    const apps = appsRow(row, section === 'apps' ? pending : '', out.apps[out.apps.length - 1]?.template.group);
+    const apps = appsRow(row, out.apps[out.apps.length - 1]?.template.group);
     if (apps) {
-      pending = '';
       if (!seen.has(apps.template.id)) out.apps.push(apps);
       seen.add(apps.template.id);
       section = 'apps';
@@ -83,8 +87,6 @@ function scan(rows: LogicalRow[]): Scan {
     const hasNumbers = row.cells.some((c) => /\d/.test(c.text) && isValueLike(c));
     const label = row.cells.find((c) => c.text.trim() !== '' && !isValueLike(c));
     if (hasNumbers && label && (section === 'apps' || section === 'active')) out.unmapped.push(row);
-    // Labels wrapped over several lines (raw PDF text) wait for the row that carries the numbers.
-    pending = !hasNumbers && section === 'apps' ? (pending + row.cells.map((c) => c.text).join('')).slice(-60) : '';
   }
   return out;
 }
@@ -181,7 +183,9 @@ export function normalize(raw: RawDocument): Result<Normalized> {
 
   const tablesFound = { active: s.active.length > 0, apps: s.apps.length >= 3, review: s.review !== undefined };
   const title = reportTitle(raw);
-  const format_version: TemplateVersion = tablesFound.active ? shape.active : tablesFound.apps ? shape.apps : 'unknown';
+  const votes = activeHeaderVotes(rows);
+  // A table whose cells were cut away still shows its version in its header labels.
+  const format_version: TemplateVersion = tablesFound.active || votes['2019'] !== votes['2021'] ? shape.active : tablesFound.apps ? shape.apps : 'unknown';
   const meta: ReportMeta = { agency: reportAgency(title, raw.text), year: reportYear(title, raw.text), title, format_version };
   return { value: { meta, shape, fields, provenance, tablesFound, narrative: raw.text }, findings };
 }

@@ -1,7 +1,7 @@
 // Report metadata: title, agency and year, from the title and the opening text.
 import type { RawDocument } from '../types.js';
 
-const REPORT = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$/;
+const REPORT = /(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$/;
 
 // Markdown heading marks and emphasis are presentation, not title.
 const clean = (l: string) => l.normalize('NFKC').replace(/\s+/g, '').replace(/^[#*>]+|\*+$/g, '');
@@ -9,12 +9,20 @@ const clean = (l: string) => l.normalize('NFKC').replace(/\s+/g, '').replace(/^[
 /** The first line, or pair of lines (a title wrapped in two), that ends like a report title. */
 function firstTitleLine(raw: RawDocument): string | undefined {
   const lines = raw.text.split('\n').slice(0, 30).map(clean);
+  const found: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    for (const candidate of [lines[i]!, `${lines[i - 1] ?? ''}${lines[i]}`]) {
-      if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) return candidate;
+    // A title wrapped in two ("孝感市人民政府办公室" / "2020年政府信息公开工作年度报告") is read whole.
+    const prev = lines[i - 1] ?? '';
+    const joinable = /^(?:20\d{2}|年度)/.test(lines[i]!) && prev.length > 0 && prev.length <= 30 && !/[。，,:：;；!！?？]/.test(prev);
+    for (const candidate of joinable ? [`${prev}${lines[i]}`, lines[i]!] : [lines[i]!]) {
+      if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) {
+        found.push(candidate);
+        break;
+      }
     }
   }
-  return lines.find((l) => l.length < 80 && /报告/.test(l) && /公开/.test(l));
+  // Pages repeat the title; the copy that names the body is the one to keep.
+  return found.find((t) => !/^(?:20\d{2}|年度)/.test(t)) ?? found[0] ?? lines.find((l) => l.length < 80 && /报告/.test(l) && /公开/.test(l));
 }
 
 export function reportTitle(raw: RawDocument): string | null {
@@ -38,6 +46,8 @@ export function reportAgency(title: string | null, text: string): string | null 
     let s = plain.replace(REPORT, '').replace(/的?$/, '');
     s = s.replace(/(?:^|(?<=[^0-9]))(?:19|20)\d{2}\s*年度?/g, '').replace(/[（(][^）)]*[）)]$/, '');
     s = s.replace(/(?:政府信息公开|信息公开)$/, '').trim();
+    // Flip-book pages and web copies put "Page 8 -" or "正文" before the name.
+    s = s.replace(/^[^\u4e00-\u9fff]+/, '').replace(/^正文/, '');
     if (s.length >= 2 && s.length <= 40) return s;
   }
   const by = /本(?:年度)?报告(?:是)?由([\u4e00-\u9fff（）()]{2,30}?)(?:根据|依据|按照|编制)/.exec(text.normalize('NFKC'));

@@ -21,7 +21,10 @@ function round(n: number): number {
 export function parseNumber(raw: string, unit: Unit = 'count'): Parsed {
   let s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
   if (BLANK.test(s)) return { kind: 'blank', value: null };
-  s = s.replace(NOTE, '');
+  const bare = s.replace(NOTE, '');
+  // A cell that is only a note ("（无）", "[见附件]") is blank when the note says so, else text.
+  if (bare === '') return BLANK.test(s.replace(/[（(【\[\]】)）]/g, '')) ? { kind: 'blank', value: null } : { kind: 'invalid', value: null };
+  s = bare;
   if (BLANK.test(s)) return { kind: 'blank', value: null };
   let sign = 1;
   if (/^(?:减少|减)/.test(s)) {

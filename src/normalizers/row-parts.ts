@@ -40,11 +40,14 @@ export interface LabelKeys {
   last: string;
   /** Keys of all label cells joined: group and row. */
   all: string;
+  /** Keys of the last two, three and four cells joined: a label wrapped over cells or lines. */
+  tails: string[];
 }
 
 export function labelKeys(labels: RawCell[]): LabelKeys {
   const keys = labels.map((c) => simplifiedKey(c.text)).filter((k) => k !== '');
-  return { last: keys[keys.length - 1] ?? '', all: keys.join('') };
+  const tails = [2, 3, 4].filter((n) => n <= keys.length).map((n) => keys.slice(-n).join(''));
+  return { last: keys[keys.length - 1] ?? '', all: keys.join(''), tails };
 }
 
 export { labelKey };

@@ -1,10 +1,12 @@
-// Plain-text copies of report pages → rows of cells. Three layouts are seen:
-//  - a copy of an HTML page: a row is a block between blank lines and each cell
-//    starts with a tab on its own line (lines without the tab continue the cell);
+// Plain-text copies of report pages → rows of cells. Layouts seen:
+//  - a copy of an HTML page: a row is a block between blank lines and each
+//    cell starts with a tab on its own line (lines without it continue the cell);
 //  - tab- or `|`-separated rows (a copy of a table, Markdown);
-//  - a PDF's raw text: a label then numbers separated by spaces.
-// Cells keep their text verbatim; the table is rebuilt by the normalizers from
-// the template's known row and column order.
+//  - one cell per line ("规章 |", a bare "|" for an empty cell, or no bars at
+//    all), the rows lost: a label starts a row and the numbers under it are its cells;
+//  - a PDF's raw text: a label, then numbers separated by spaces.
+// Cells keep their text verbatim; which label is which template row is the
+// normalizers' business.
 
 export interface TextRow {
   cells: string[];
@@ -12,13 +14,13 @@ export interface TextRow {
   line: number;
 }
 
-const NUMBERISH = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
+const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
 
 /** Splits a space-separated line into its label and the numbers that end it. */
 function splitSpaced(line: string): string[] {
   const tokens = line.trim().split(/\s+/);
   let k = tokens.length;
-  while (k > 0 && NUMBERISH.test(tokens[k - 1]!)) k--;
+  while (k > 0 && VALUE.test(tokens[k - 1]!)) k--;
   if (k === tokens.length) return [line.trim()];
   const label = tokens.slice(0, k).join(' ');
   return label ? [label, ...tokens.slice(k)] : tokens.slice(k);
@@ -32,62 +34,85 @@ function splitPipes(line: string): string[] {
 }
 
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
+/** "规章 |", "0 | ||": one cell, then bars left by merged cells. */
+const PIPE_CELL = /^([^|]*?)\s*\|[\s|]*$/;
+
+/** Rows rebuilt from a stream of cells: a label after numbers starts a new row. */
+class Stream {
+  rows: TextRow[] = [];
+  private current: TextRow | undefined;
+  private hasValues = false;
+
+  push(cells: string[], line: number): void {
+    for (const cell of cells) {
+      const isValue = cell === '' || VALUE.test(cell);
+      if (!isValue && (this.hasValues || !this.current)) this.end();
+      this.current ??= { cells: [], line };
+      this.current.cells.push(cell);
+      if (isValue) this.hasValues = true;
+    }
+  }
+
+  end(): void {
+    if (this.current && this.current.cells.some((c) => c !== '')) this.rows.push(this.current);
+    this.current = undefined;
+    this.hasValues = false;
+  }
+}
 
 export function textRows(text: string): { rows: TextRow[]; narrative: string[] } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const rows: TextRow[] = [];
   const narrative: string[] = [];
-  // A bare "|" line ends a row of one-cell-per-line pipe text.
-  const bareBars = lines.filter((l) => l.trim() === '|').length;
+  const stream = new Stream();
   let block: TextRow | undefined;
-  let pipeRow: TextRow | undefined;
   const endBlock = () => {
     if (block && block.cells.length) rows.push(block);
     block = undefined;
   };
-  const endPipeRow = () => {
-    if (pipeRow && pipeRow.cells.some((c) => c !== '')) rows.push(pipeRow);
-    pipeRow = undefined;
+  const flush = () => {
+    stream.end();
+    rows.push(...stream.rows.splice(0));
   };
   lines.forEach((raw, i) => {
     const n = i + 1;
+    const trimmed = raw.trim();
     if (raw.startsWith('\t')) {
+      flush();
       block ??= { cells: [], line: n };
       block.cells.push(raw.slice(1).trim());
       return;
     }
-    if (raw.trim() === '') {
+    if (trimmed === '') {
       endBlock();
       return;
     }
     if (block) {
       // A line without the leading tab continues the cell above it.
       const last = block.cells.length - 1;
-      block.cells[last] = `${block.cells[last]}\n${raw.trim()}`;
+      block.cells[last] = `${block.cells[last]}\n${trimmed}`;
       return;
     }
-    if (bareBars > 2 && raw.includes('|')) {
-      if (raw.trim() === '|') {
-        endPipeRow();
-        return;
-      }
-      pipeRow ??= { cells: [], line: n };
-      pipeRow.cells.push(...splitPipes(raw).filter((c, k) => k === 0 || c !== ''));
+    if (MD_RULE.test(trimmed)) return;
+    if (/^\|+$/.test(trimmed)) {
+      // A bare "|" is an empty cell; a run of bars is what merged cells leave.
+      if (trimmed === '|') stream.push([''], n);
       return;
     }
-    if (MD_RULE.test(raw.trim())) return;
-    if (raw.includes('|')) {
-      rows.push({ cells: splitPipes(raw), line: n });
+    const cell = PIPE_CELL.exec(trimmed);
+    if (cell) {
+      stream.push([cell[1]!], n);
       return;
     }
-    if (raw.includes('\t')) {
-      rows.push({ cells: raw.split('\t').map((c) => c.trim()), line: n });
+    if (trimmed.includes('|') || raw.includes('\t')) {
+      flush();
+      rows.push({ cells: trimmed.includes('|') ? splitPipes(raw) : raw.split('\t').map((c) => c.trim()), line: n });
       return;
     }
-    narrative.push(raw.trim());
-    rows.push({ cells: splitSpaced(raw), line: n });
+    narrative.push(trimmed);
+    stream.push(splitSpaced(raw), n);
   });
   endBlock();
-  endPipeRow();
+  flush();
   return { rows, narrative };
 }
