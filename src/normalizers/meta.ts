@@ -39,6 +39,21 @@ export function reportYear(title: string | null, text: string): number | null {
   return period ? Number(period[1]) : null;
 }
 
+/**
+ * A title often names the body without its city ("洪泽区人民政府") while the
+ * opening paragraph names it in full ("本报告由淮安市洪泽区人民政府办公室…"):
+ * the place names just before it are added.
+ */
+function qualify(agency: string, text: string): string {
+  const opening = text.normalize('NFKC').replace(/\s+/g, '').slice(0, 800);
+  for (let at = opening.indexOf(agency); at >= 0; at = opening.indexOf(agency, at + 1)) {
+    const before = opening.slice(Math.max(0, at - 10), at);
+    const prefix = before.replace(/^.*[^\u4e00-\u9fff]|^.*[由据于在的是对和与及向将]/, '');
+    if (/^[\u4e00-\u9fff]{1,8}[省市州盟县区旗]$/.test(prefix)) return prefix + agency;
+  }
+  return agency;
+}
+
 /** The reporting body, from the title with year and report words removed, else "本报告由…编制". */
 export function reportAgency(title: string | null, text: string): string | null {
   const plain = title?.replace(/^关于/, '').replace(/[《》〈〉“”"]/g, '');
@@ -48,7 +63,7 @@ export function reportAgency(title: string | null, text: string): string | null 
     s = s.replace(/(?:政府信息公开|信息公开)$/, '').trim();
     // Flip-book pages and web copies put "Page 8 -" or "正文" before the name.
     s = s.replace(/^[^\u4e00-\u9fff]+/, '').replace(/^正文/, '');
-    if (s.length >= 2 && s.length <= 40) return s;
+    if (s.length >= 2 && s.length <= 40) return qualify(s, text);
   }
   const by = /本(?:年度)?报告(?:是)?由([\u4e00-\u9fff（）()]{2,30}?)(?:根据|依据|按照|编制)/.exec(text.normalize('NFKC'));
   return by?.[1] ?? null;
