@@ -1,0 +1,76 @@
+// What a run does once every report JSON is written: rules across reports
+// (cross_year.*) and the store (--db). Kept apart from extract.ts so the bulk
+// runner can change freely; extract calls `afterRun` before it writes the CSVs,
+// so the CSVs carry the cross-year findings too.
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../output/atomic.js';
+import { agencyKey } from '../store/agency-key.js';
+import { crossYearFindings, type YearDoc } from '../store/cross-year.js';
+import { syncCrossYear } from '../store/cross-sync.js';
+import { ensureSchema } from '../store/schema.js';
+import { openDb } from '../store/sqlite.js';
+import { isRunLevel, putReport, type PutOutcome } from '../store/write.js';
+import type { Finding, Report } from '../types.js';
+
+async function readReport(json: string): Promise<Report | undefined> {
+  try {
+    return JSON.parse(await readFile(json, 'utf8')) as Report;
+  } catch {
+    return undefined; // a JSON the run could not write is the runner's to report
+  }
+}
+
+function yearDoc(r: Report): YearDoc | undefined {
+  const key = agencyKey(r.meta.agency);
+  if (!key || r.meta.year === null || !r.source.sha256) return undefined;
+  return { sha256: r.source.sha256, path: r.source.path, agencyKey: key, year: r.meta.year, fields: r.fields };
+}
+
+/** Stores the run's reports (when `db` is given) and returns the cross-year findings by sha256. */
+async function storeAndCompare(db: string | undefined, jsons: string[]): Promise<Map<string, Finding[]>> {
+  if (!db) {
+    // One document per content: the same file under two paths is not a duplicate of itself.
+    const docs = new Map<string, YearDoc>();
+    for (const j of jsons) {
+      const r = await readReport(j);
+      const d = r && yearDoc(r);
+      if (d && !docs.has(d.sha256)) docs.set(d.sha256, d);
+    }
+    return crossYearFindings([...docs.values()]);
+  }
+  const store = openDb(db);
+  try {
+    ensureSchema(store);
+    const counts: Record<PutOutcome, number> = { added: 0, updated: 0, unchanged: 0, 'not stored': 0 };
+    // One transaction for the whole run: a killed run leaves the store as it was.
+    store.exec('BEGIN IMMEDIATE');
+    try {
+      for (const j of jsons) {
+        const r = await readReport(j);
+        if (r) counts[putReport(store, r)]++;
+      }
+      const computed = syncCrossYear(store);
+      store.exec('COMMIT');
+      process.stderr.write(`gkreport: store ${db}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts['not stored']} not stored (no content)\n`);
+      return computed;
+    } catch (e) {
+      store.exec('ROLLBACK');
+      throw e;
+    }
+  } finally {
+    store.close();
+  }
+}
+
+export async function afterRun(opts: { db?: string; out: string }, reportJsonPaths: string[]): Promise<void> {
+  const computed = await storeAndCompare(opts.db, reportJsonPaths);
+  // Each report JSON gets its cross-year findings after its own; rewritten only when they changed.
+  for (const j of reportJsonPaths) {
+    const r = await readReport(j);
+    if (!r) continue;
+    const findings = [...r.findings.filter((f) => !isRunLevel(f)), ...(computed.get(r.source.sha256) ?? [])];
+    if (JSON.stringify(findings) === JSON.stringify(r.findings)) continue;
+    r.findings = findings;
+    await writeFileAtomic(j, `${JSON.stringify(r, null, 1)}\n`);
+  }
+}
