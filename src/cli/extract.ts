@@ -6,6 +6,7 @@
 // for pdfjs once, in its worker.
 import { parseArgs } from 'node:util';
 import { writeCsvs } from '../bulk/csvs.js';
+import { afterRun } from './after-run.js';
 import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
@@ -21,6 +22,8 @@ export interface ExtractArgs {
   memoryMb: number;
   logFormat: LogFormat;
   workers: WorkerKind;
+  /** SQLite store to keep the run's reports in (src/store/). */
+  db?: string;
 }
 
 /** Per-worker memory ceiling: a report needs ≈ 100–300 MB; a file that needs ten times that is hostile. */
@@ -40,6 +43,7 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
         'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
         'log-format': { type: 'string', default: 'text' },
         workers: { type: 'string', default: 'process' },
+        db: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,7 +59,7 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     if (logFormat !== 'text' && logFormat !== 'json') return { error: `--log-format is text or json, not "${logFormat}"` };
     const workers = values.workers;
     if (workers !== 'process' && workers !== 'thread') return { error: `--workers is process or thread, not "${workers}"` };
-    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers };
+    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, ...(values.db ? { db: values.db } : {}) };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -76,6 +80,7 @@ export async function runExtract(argv: string[]): Promise<number> {
     { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers },
     progress,
   );
+  await afterRun({ db: args.db, out: args.out }, done.map((d) => d.json));
   await writeCsvs(args.out, done);
   const sum = progress.finish();
   return sum.failed > 0 ? 1 : 0;
