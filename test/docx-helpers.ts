@@ -28,6 +28,8 @@ export interface CellSpec {
   span?: number;
   vMerge?: 'restart' | 'continue';
   hMerge?: 'restart' | 'continue';
+  /** Raw WordprocessingML for the cell body instead of `text` (nested tables, breaks). */
+  xml?: string;
 }
 export interface RowSpec {
   cells: CellSpec[];
@@ -44,7 +46,7 @@ function cellXml(c: CellSpec): string {
     c.hMerge === 'restart' ? '<w:hMerge w:val="restart"/>' : c.hMerge ? '<w:hMerge/>' : '',
     c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge ? '<w:vMerge/>' : '',
   ].join('');
-  const p = c.text ? `<w:p><w:r><w:t>${esc(c.text)}</w:t></w:r></w:p>` : '<w:p/>';
+  const p = c.xml ?? (c.text ? `<w:p><w:r><w:t>${esc(c.text)}</w:t></w:r></w:p>` : '<w:p/>');
   return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p}</w:tc>`;
 }
 
