@@ -6,6 +6,8 @@ type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => runExtract,
+  compliance: async () => (await import('./compliance.js')).runCompliance,
+  export: async () => (await import('./export.js')).runExport,
 };
 
 export async function main(argv: string[]): Promise<number> {
