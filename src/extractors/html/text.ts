@@ -6,7 +6,28 @@ import type { AnyNode, Element } from 'domhandler';
 
 const BLOCK = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'br', 'dd', 'dt']);
 
-function walk(node: AnyNode, out: string[], skipTables: boolean): void {
+/**
+ * Government pages often lay the whole article out in a table. A table that
+ * holds another table, or a cell of running text, is layout: its text is
+ * narrative. Any other table is data, left to the table reader.
+ */
+function isLayoutTable(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'tag' && (n as Element).name?.toLowerCase() === 'table') return true;
+    if (n.type === 'text') {
+      const len = (n as unknown as { data: string }).data.trim().length;
+      if (len > 150) return true;
+    }
+    if ('children' in n && Array.isArray((n as Element).children)) stack.push(...(n as Element).children);
+  }
+  return false;
+}
+
+type TableMode = 'skip-all' | 'skip-data';
+
+function walk(node: AnyNode, out: string[], mode: TableMode): void {
   if (node.type === 'text') {
     // Source line breaks inside text are HTML white space, not line breaks.
     out.push((node as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' '));
@@ -16,20 +37,20 @@ function walk(node: AnyNode, out: string[], skipTables: boolean): void {
   const el = node as Element;
   const name = el.name?.toLowerCase();
   if (name === 'script' || name === 'style' || name === 'head' || name === 'title') return;
-  if (skipTables && name === 'table') return;
+  if (name === 'table' && (mode === 'skip-all' || !isLayoutTable(el))) return;
   if (name === 'br') {
     out.push('\n');
     return;
   }
   if (name === 'td' || name === 'th') out.push('\t');
-  for (const child of el.children ?? []) walk(child, out, skipTables);
+  for (const child of el.children ?? []) walk(child, out, mode);
   if (name && BLOCK.has(name)) out.push('\n');
 }
 
 /** The text of a table cell, without the text of tables nested in it. */
 export function cellText($: CheerioAPI, td: Element): string {
   const out: string[] = [];
-  for (const child of td.children) walk(child, out, true);
+  for (const child of td.children) walk(child, out, 'skip-all');
   return out
     .join('')
     .split('\n')
@@ -38,10 +59,10 @@ export function cellText($: CheerioAPI, td: Element): string {
     .join('\n');
 }
 
-/** The page's narrative: all text outside tables, one block per line. */
+/** The page's narrative: all text outside data tables, one block per line. */
 export function narrativeText(root: AnyNode): string {
   const out: string[] = [];
-  walk(root, out, true);
+  walk(root, out, 'skip-data');
   return out
     .join('')
     .split('\n')
