@@ -63,7 +63,8 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
   const flow = new Map<number, PageFlow>(pages.map((p) => [p.page, p.flow]));
   const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);
   const findings: Finding[] = [];
-  const text = pages.flatMap((p) => paragraphs(p.lines)).join('\n');
+  // One pass over all pages: a paragraph cut by a page break continues on the next page.
+  const text = paragraphs(pages.flatMap((p) => p.lines)).join('\n');
   const raw: RawDocument = { format: 'pdf', tables: tables.map(toRaw), text, pageCount: doc.numPages };
   const title = findTitle(pages[0]?.lines ?? []);
   if (title) raw.title = title;

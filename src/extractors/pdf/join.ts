@@ -62,25 +62,51 @@ function unifyColumns(a: JoinedTable, b: JoinedTable): number[] {
   return xs;
 }
 
+const isNumber = (t: string): boolean => /^[\s+\-−]?[\d０-９][\d０-９,.，．]*$/.test(t);
+
+/**
+ * True when the first row of the continuation is the rest of the previous
+ * part's last row (the page broke inside a row, as LibreOffice and Word allow):
+ * every cell lines up with one of the last row's cells and is empty or
+ * continues its text (no number, no numbering that starts a new label).
+ */
+function rowContinues(lastRow: JoinedCell[], first: JoinedCell[]): boolean {
+  if (first.length === 0 || lastRow.length === 0) return false;
+  let continued = 0;
+  for (const x of first) {
+    const y = lastRow.find((c) => c.col === x.col && c.colSpan === x.colSpan);
+    if (!y) return false;
+    if (x.text === '') continue;
+    if (y.text === '' || isNumber(x.text) || LABEL_START.test(x.text)) return false;
+    continued++;
+  }
+  return continued > 0;
+}
+
 /** Appends `next` (the continuation on the following page) to `prev`. */
 export function joinTables(prev: JoinedTable, next: JoinedTable): JoinedTable {
   unifyColumns(prev, next);
   const k = repeatedHeader(prev, next);
   const body = next.cells.filter((c) => c.row >= k).map((c) => ({ ...c, row: c.row - k }));
+  const lastRow = prev.cells.filter((c) => c.row + c.rowSpan === prev.nRows);
+  const split = rowContinues(lastRow.filter((c) => c.row === prev.nRows - 1), body.filter((c) => c.row === 0));
+  // A split row shares one grid row with the previous part: shift one less.
+  const shift = prev.nRows - (split ? 1 : 0);
   const kept: JoinedCell[] = [];
   for (const x of body) {
-    const y = x.row === 0 ? prev.cells.find((c) => c.col === x.col && c.colSpan === x.colSpan && c.row + c.rowSpan === prev.nRows) : undefined;
-    const spans = y !== undefined && (y.rowSpan > 1 || x.rowSpan > 1);
-    if (y && spans && (x.text === '' || (y.text !== '' && !LABEL_START.test(x.text) && !/^\d/.test(x.text)))) {
-      y.rowSpan += x.rowSpan;
+    const y = x.row === 0 ? lastRow.find((c) => c.col === x.col && c.colSpan === x.colSpan) : undefined;
+    const spanning = y !== undefined && (y.rowSpan > 1 || x.rowSpan > 1);
+    const continues = x.text === '' || (y?.text !== '' && !LABEL_START.test(x.text) && !isNumber(x.text));
+    if (y && (split || (spanning && continues))) {
+      y.rowSpan += x.rowSpan - (split ? 1 : 0);
       y.text += x.text;
       continue;
     }
-    kept.push({ ...x, row: x.row + prev.nRows });
+    kept.push({ ...x, row: x.row + shift });
   }
   return {
     pages: [...prev.pages, ...next.pages.filter((p) => !prev.pages.includes(p))],
-    nRows: prev.nRows + next.nRows - k,
+    nRows: shift + next.nRows - k,
     nCols: Math.max(prev.nCols, next.nCols),
     cells: [...prev.cells, ...kept].sort((a, b) => a.row - b.row || a.col - b.col),
     parts: [...prev.parts, ...next.parts],

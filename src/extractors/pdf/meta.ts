@@ -62,20 +62,27 @@ export function paragraphs(lines: TextLine[]): string[] {
   return out;
 }
 
-/** The title: the block of largest-font lines on page 1, else the line naming a 年度报告. */
+/**
+ * The title: the first block of largest-font lines on page 1 (a title often
+ * wraps: agency / year + 年度报告); when the largest font is not distinctive
+ * (all lines one size, as in LibreOffice output), the first line naming a 年度报告.
+ */
 export function findTitle(lines: TextLine[]): string | undefined {
   const body = lines.filter((l) => !isPageNumber(l.text));
   if (body.length === 0) return undefined;
   const max = Math.max(...body.map((l) => l.size));
   const big = body.filter((l) => l.size >= 0.9 * max);
-  // The first run of consecutive large lines (a title often wraps: agency / year + 年度报告).
-  const first = body.indexOf(big[0]!);
-  const block: TextLine[] = [];
-  for (const l of body.slice(first)) {
-    if (l.size < 0.9 * max) break;
-    block.push(l);
+  const distinctive = big.length <= 4 && big.length < body.length / 2 + 1;
+  if (distinctive) {
+    const first = body.indexOf(big[0]!);
+    const block: TextLine[] = [];
+    for (const l of body.slice(first)) {
+      const prev = block[block.length - 1];
+      if (l.size < 0.9 * max || (prev && l.y0 - prev.y1 > 1.5 * l.size)) break;
+      block.push(l);
+    }
+    const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
+    if (/报告|年报/.test(title)) return title;
   }
-  const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
-  if (/报告|年报/.test(title)) return title;
   return body.find((l) => /年度报告|年报/.test(l.text))?.text.replace(/\s+/g, '');
 }
