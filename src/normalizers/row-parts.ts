@@ -4,8 +4,9 @@ import type { LogicalRow } from './grid.js';
 import { labelKey, simplifiedKey } from './labels.js';
 import { parseNumber } from './numbers.js';
 
+/** A number (money amounts such as "25.1万元" included: the unit is checked once the field is known) or a blank. */
 export function isValueLike(cell: RawCell): boolean {
-  return parseNumber(cell.text).kind !== 'invalid';
+  return parseNumber(cell.text).kind !== 'invalid' || parseNumber(cell.text, 'yuan').kind === 'number';
 }
 
 /** A header row repeats labels where the numbers go: a data row has a number, or is all blank. */
@@ -26,7 +27,13 @@ export interface RowParts {
  * values (fewer than `width`: the blanks were dropped and places are unknown).
  */
 export function splitRow(row: LogicalRow, width: number): RowParts {
-  const cells = row.cells;
+  let cells = row.cells;
+  // Copies of HTML tables pad a row with empty cells for the columns its merged
+  // label cells spanned ("… | 1 | ||"): while a number sits just before the last
+  // `width` cells, trailing blanks are padding, not values.
+  while (cells.length > width + 1 && cells[cells.length - 1]!.text.trim() === '' && parseNumber(cells[cells.length - width - 1]!.text).kind === 'number') {
+    cells = cells.slice(0, -1);
+  }
   if (cells.length > width) {
     return { labels: cells.slice(0, cells.length - width).filter((c) => c.text.trim() !== ''), values: cells.slice(cells.length - width) };
   }
