@@ -6,7 +6,7 @@ import type { Finding, RawCell, RawDocument, ReportMeta, Result, TemplateVersion
 import { activeHeaderVotes, activeRow, activeTemplateRow, type ActiveRowMatch } from './active.js';
 import { appsRow, type AppsRowMatch } from './apps.js';
 import { logicalRows, type LogicalRow } from './grid.js';
-import { plainText } from './labels.js';
+import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
@@ -41,6 +41,12 @@ function sectionOf(text: string, current: Section): Section {
   if (/第二十条|信息内容/.test(text)) return 'active';
   if (/自然人|申请人情况|商业企业/.test(text)) return 'apps';
   return current;
+}
+
+/** A row label is short and no sentence; notes in brackets alone are no label. */
+function looksLikeLabel(text: string): boolean {
+  const key = simplifiedKey(text);
+  return key.length > 0 && key.length <= 40 && !/[。；;！？]/.test(text);
 }
 
 /** One pass over the rows: which row is which template row. */
@@ -85,8 +91,8 @@ function scan(rows: LogicalRow[]): Scan {
       continue;
     }
     const hasNumbers = row.cells.some((c) => /\d/.test(c.text) && isValueLike(c));
-    const label = row.cells.find((c) => c.text.trim() !== '' && !isValueLike(c));
-    if (hasNumbers && label && (section === 'apps' || section === 'active')) out.unmapped.push(row);
+    const label = row.cells.findLast((c) => c.text.trim() !== '' && !isValueLike(c));
+    if (hasNumbers && label && looksLikeLabel(label.text) && (section === 'apps' || section === 'active')) out.unmapped.push(row);
   }
   return out;
 }
@@ -177,7 +183,7 @@ export function normalize(raw: RawDocument): Result<Normalized> {
     else findings.push(unplaced(reviewIds, s.review.row, s.review.values, 'Table 四'));
   }
   for (const row of s.unmapped) {
-    const label = row.cells.find((c) => c.text.trim() !== '' && !isValueLike(c))!;
+    const label = row.cells.findLast((c) => c.text.trim() !== '' && !isValueLike(c))!;
     findings.push(finding('label.unmapped', 'warning', `Row label "${label.text}" matches no row of the template; its numbers were not used.`, { actual: label.text, place: placeOf(row, label) }));
   }
 

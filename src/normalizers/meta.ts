@@ -13,7 +13,9 @@ function firstTitleLine(raw: RawDocument): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     // A title wrapped in two ("孝感市人民政府办公室" / "2020年政府信息公开工作年度报告") is read whole.
     const prev = lines[i - 1] ?? '';
-    const joinable = /^(?:20\d{2}|年度)/.test(lines[i]!) && prev.length > 0 && prev.length <= 30 && !/[。，,:：;；!！?？]/.test(prev);
+    // So is one cut after its year ("2025年上海市人民政府办公厅政府信息公开" / "工作年度报告").
+    const wrapped = /^(?:20\d{2}|年度)/.test(lines[i]!) || (!/20\d{2}/.test(lines[i]!) && /20\d{2}/.test(prev));
+    const joinable = wrapped && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
     for (const candidate of joinable ? [`${prev}${lines[i]}`, lines[i]!] : [lines[i]!]) {
       if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) {
         found.push(candidate);
