@@ -27,24 +27,37 @@ function isLayoutTable(el: Element): boolean {
 
 type TableMode = 'skip-all' | 'skip-data';
 
-function walk(node: AnyNode, out: string[], mode: TableMode): void {
-  if (node.type === 'text') {
-    // Source line breaks inside text are HTML white space, not line breaks.
-    out.push((node as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' '));
-    return;
+// Iterative, with an explicit stack: a hostile page nests tags tens of
+// thousands deep, and a recursive walk would overflow the call stack there.
+// A string on the stack is text to emit once the nodes pushed before it are done.
+function walk(start: AnyNode, out: string[], mode: TableMode): void {
+  const stack: Array<AnyNode | string> = [start];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      out.push(node);
+      continue;
+    }
+    if (node.type === 'text') {
+      // Source line breaks inside text are HTML white space, not line breaks.
+      out.push((node as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' '));
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    const name = el.name?.toLowerCase();
+    if (name === 'script' || name === 'style' || name === 'head' || name === 'title') continue;
+    if (name === 'table' && (mode === 'skip-all' || !isLayoutTable(el))) continue;
+    if (name === 'br') {
+      out.push('\n');
+      continue;
+    }
+    if (name === 'td' || name === 'th') out.push('\t');
+    // Pushed in reverse: the block end comes after all children, the first child is popped first.
+    if (name && BLOCK.has(name)) stack.push('\n');
+    const children = el.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
-  const el = node as Element;
-  const name = el.name?.toLowerCase();
-  if (name === 'script' || name === 'style' || name === 'head' || name === 'title') return;
-  if (name === 'table' && (mode === 'skip-all' || !isLayoutTable(el))) return;
-  if (name === 'br') {
-    out.push('\n');
-    return;
-  }
-  if (name === 'td' || name === 'th') out.push('\t');
-  for (const child of el.children ?? []) walk(child, out, mode);
-  if (name && BLOCK.has(name)) out.push('\n');
 }
 
 /** The text of a table cell, without the text of tables nested in it. */
