@@ -49,7 +49,7 @@ export interface PdfReading {
 }
 
 /** Reads every page of an opened PDF (also used by `gkreport inspect`). */
-export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number> } = {}): Promise<PdfReading> {
+export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number } = {}): Promise<PdfReading> {
   const { pdfjs, doc } = opened;
   const pages: PageResult[] = [];
   let runBase = 0;
@@ -59,6 +59,10 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     runBase += r.runs.length + 1;
     pages.push(r);
     page.cleanup();
+    // pdfjs's fake worker runs on this thread and can chain promises without
+    // letting a timer fire: yield to the event loop and check the clock here.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (opts.deadlineAt !== undefined && Date.now() > opts.deadlineAt) throw new PdfOpenError(`gave up after page ${p} of ${doc.numPages} (timeout); the file may be damaged or very large`, 'timeout');
   }
   const flow = new Map<number, PageFlow>(pages.map((p) => [p.page, p.flow]));
   const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);
@@ -104,11 +108,12 @@ export async function extractPdf(buffer: Buffer, timeoutMs = DEFAULT_TIMEOUT_MS)
     destroyed = true;
     void opened?.task.destroy().catch(() => undefined);
   };
+  const deadlineAt = Date.now() + timeoutMs;
   try {
     const work = (async () => {
       opened = await openPdf(buffer);
       if (destroyed) void opened.task.destroy();
-      return readPdf(opened);
+      return readPdf(opened, { deadlineAt });
     })();
     work.catch(() => undefined); // after a timeout the work may still reject; nobody waits for it
     const reading = await deadline(work, timeoutMs, stop);
