@@ -9,13 +9,19 @@ import { isHtml } from '../sniff.js';
 import { MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
 import { narrativeText } from './text.js';
 
-/** The report title: the first heading-like block that names an annual report, else <title>. */
+const NAMES_REPORT = (t: string) => t.length > 0 && t.length < 80 && !/[。，；]/.test(t) && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t);
+
+/**
+ * The report title: the first block of the page that names an annual report and
+ * its year (a breadcrumb or menu link "政府信息公开年度报告" has none), else the
+ * <title> without the site name pages append to it ("…年度报告_上海市人民政府").
+ */
 function findTitle($: cheerio.CheerioAPI): string | undefined {
-  const candidates = $('h1,h2,h3,p,div,td,span,strong,b,title')
-    .toArray()
-    .map((el) => $(el).text().replace(/\s+/g, ''))
-    .filter((t) => t.length > 0 && t.length < 80 && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t));
-  return candidates[0];
+  const blocks = $('body').find('h1,h2,h3,p,div,td,span,strong,b').toArray().map((el) => $(el).text().replace(/\s+/g, ''));
+  const inBody = blocks.find((t) => NAMES_REPORT(t) && /20\d{2}/.test(t)) ?? blocks.find(NAMES_REPORT);
+  if (inBody) return inBody;
+  const title = $('title').first().text().replace(/\s+/g, '').replace(/(报告|年报)[_|｜\-—–－].*$/, '$1');
+  return NAMES_REPORT(title) ? title : undefined;
 }
 
 /**
