@@ -9,6 +9,7 @@ import { litigationAfterReviewTotal } from './litigation_after_review.total.js';
 import { litigationDirectTotal } from './litigation_direct.total.js';
 import { reviewTotal } from './review.total.js';
 import { tableMissing } from './table.missing.js';
+import { textMismatch } from './text.mismatch.js';
 import type { Check, CheckContext } from './types.js';
 import { valueBlank } from './value.blank.js';
 import { valueNegative } from './value.negative.js';
@@ -26,6 +27,7 @@ export const CHECKS: Check[] = [
   valueNotNumeric,
   valueNegative,
   valueBlank,
+  textMismatch,
 ];
 
 export function runChecks(ctx: CheckContext, checks: Check[] = CHECKS): Finding[] {
