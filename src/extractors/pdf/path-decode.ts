@@ -37,10 +37,10 @@ export function decodePath(buf: ArrayLike<number> | null | undefined): SubPath[]
       cur!.points.push([buf[k]!, buf[k + 1]!]);
       k += 2;
     } else if (code === DRAW.curveTo) {
-      // Curves never draw table rules; keep only the end point so the
-      // subpath stays connected, and mark it.
-      if (!cur) start(...(reopen ?? [buf[k + 4]!, buf[k + 5]!]));
-      cur!.points.push([buf[k + 4]!, buf[k + 5]!]);
+      // Curves never draw table rules: the curve ends the subpath, and the
+      // path goes on from its end point as a new (curve-tainted) subpath.
+      if (cur) cur.curved = true;
+      start(buf[k + 4]!, buf[k + 5]!);
       cur!.curved = true;
       k += 6;
     } else if (code === DRAW.closePath) {
