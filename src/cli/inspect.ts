@@ -1,0 +1,139 @@
+// `gkreport inspect <file.pdf> --page N [--out DIR]`: writes an SVG of what
+// the PDF extractor saw on one page (rules, cells with row/col, the field
+// each cell was mapped to) over a PNG of the page, so a person can see why a
+// table was misread. The PDF is opened once: the same pdfjs document is read
+// and rendered (pdf-parse's getScreenshot renders the same way, but would
+// parse the file a second time).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf } from '../extractors/pdf/index.js';
+import { openPdf, PdfOpenError } from '../extractors/pdf/load.js';
+import { pageSvg } from '../extractors/pdf/svg.js';
+import { isPdf } from '../extractors/sniff.js';
+import type { RawDocument } from '../types.js';
+
+export const INSPECT_USAGE = `Usage: gkreport inspect <file.pdf> --page N [--out DIR] [--no-png]
+
+Draws what the PDF extractor saw on page N (1-based): the text runs, the
+rules (red), the cells of each table outlined with table:(row,col) (blue) and
+the field each cell was mapped to (green), over a PNG of the page.
+
+Writes <DIR>/<file>-p<N>.svg and, where the page can be rendered,
+<DIR>/<file>-p<N>.png. DIR defaults to output/inspect.
+`;
+
+interface Args {
+  file: string;
+  page: number;
+  out: string;
+  png: boolean;
+}
+
+function parse(argv: string[]): Args | string {
+  let file: string | undefined;
+  let page = 1;
+  let out = path.join('output', 'inspect');
+  let png = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--page' || a === '-p') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) return `--page needs a page number (1, 2, …), got "${argv[i] ?? ''}"`;
+      page = v;
+    } else if (a.startsWith('--page=')) {
+      page = Number(a.slice(7));
+      if (!Number.isInteger(page) || page < 1) return `--page needs a page number, got "${a.slice(7)}"`;
+    } else if (a === '--out' || a === '-o') {
+      const v = argv[++i];
+      if (!v) return '--out needs a directory';
+      out = v;
+    } else if (a.startsWith('--out=')) out = a.slice(6);
+    else if (a === '--no-png') png = false;
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (file === undefined) file = a;
+    else return `one PDF at a time (got "${file}" and "${a}")`;
+  }
+  if (!file) return 'which PDF? give a file';
+  return { file, page, out, png };
+}
+
+/** The field id of each raw cell, from the normalizer's provenance (optional: skipped if it fails). */
+async function fieldMap(doc: RawDocument): Promise<Map<string, string> | undefined> {
+  try {
+    const { normalize } = await import('../normalizers/index.js');
+    const prov = normalize(doc).value.provenance as Record<string, { table?: number; row?: number; col?: number }>;
+    const map = new Map<string, string>();
+    for (const [id, p] of Object.entries(prov)) if (p.table !== undefined && p.row !== undefined && p.col !== undefined) map.set(`${p.table}:${p.row}:${p.col}`, id);
+    return map;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Renders the page with pdfjs and @napi-rs/canvas (the canvas pdf-parse uses); undefined when unavailable. */
+async function renderPng(doc: PDFDocumentProxy, pageNo: number, scale: number): Promise<Buffer | undefined> {
+  try {
+    const page = await doc.getPage(pageNo);
+    const viewport = page.getViewport({ scale });
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown } } }).canvasFactory;
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
+    return canvas.toBuffer('image/png');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runInspect(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(INSPECT_USAGE);
+    return 0;
+  }
+  const args = parse(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`gkreport inspect: ${args}\n\n${INSPECT_USAGE}`);
+    return 2;
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(args.file);
+  } catch (e) {
+    process.stderr.write(`gkreport inspect: cannot read ${args.file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (!isPdf(buffer)) {
+    process.stderr.write(`gkreport inspect: ${args.file} is not a PDF (inspect draws PDF pages only)\n`);
+    return 1;
+  }
+  let opened;
+  try {
+    opened = await openPdf(buffer);
+  } catch (e) {
+    process.stderr.write(`gkreport inspect: ${args.file}: ${e instanceof PdfOpenError ? e.message : String(e)}\n`);
+    return 1;
+  }
+  try {
+    const { doc } = opened;
+    if (args.page > doc.numPages) {
+      process.stderr.write(`gkreport inspect: ${args.file} has ${doc.numPages} page(s), no page ${args.page}\n`);
+      return 2;
+    }
+    const reading = await readPdf(opened, { graphicsPages: new Set([args.page]) });
+    const pr = reading.pages[args.page - 1]!;
+    const stem = `${path.basename(args.file).replace(/\.pdf$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_')}-p${args.page}`;
+    await mkdir(args.out, { recursive: true });
+    const png = args.png ? await renderPng(doc, args.page, 2) : undefined;
+    if (png) await writeFile(path.join(args.out, `${stem}.png`), png);
+    const tables = reading.tables.map((table, index) => ({ index, table })).filter((t) => t.table.pages.includes(args.page));
+    const fields = await fieldMap(reading.doc);
+    const svg = pageSvg({ width: pr.width, height: pr.height, runs: pr.runs, segments: pr.segments ?? [], tables, page: args.page, ...(fields ? { fields } : {}), ...(png ? { png: `${stem}.png` } : {}) });
+    const svgPath = path.join(args.out, `${stem}.svg`);
+    await writeFile(svgPath, svg);
+    const cells = tables.reduce((s, t) => s + t.table.cells.filter((c) => c.page === args.page).length, 0);
+    process.stderr.write(`${svgPath}: ${pr.runs.length} text runs, ${pr.segments?.length ?? 0} rules, ${tables.length} table(s), ${cells} cells${png ? ', over ' + stem + '.png' : ' (no PNG: page could not be rendered)'}\n`);
+    return 0;
+  } finally {
+    await opened.task.destroy().catch(() => undefined);
+  }
+}
