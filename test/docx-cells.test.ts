@@ -47,9 +47,15 @@ describe('docx text: title', () => {
     assert.equal(doc.title, '示例局2021年政府信息公开工作年度报告');
   });
 
-  it('falls back to docProps/core.xml when no paragraph names a 年度报告 (a table cell does not count)', async () => {
+  it('reads a title inside a table (web pages saved as Word keep their layout tables)', async () => {
+    const nav = tableXml(1, [{ cells: [{ text: '2019年度报告' }] }]);
+    const doc = await extract(tableXml(2, [{ cells: [{ xml: nav + '<w:p/>' }, { xml: paraXml('2019年某某局政府信息公开工作年度报告') + paraXml('发布日期') }] }]));
+    assert.equal(doc.title, '2019年某某局政府信息公开工作年度报告');
+  });
+
+  it('falls back to docProps/core.xml when no paragraph names a 年度报告', async () => {
     // The base file of handMadeDocx is the converted sample report, whose core.xml carries the HTML <title>.
-    const doc = await extract(paraXml('附件') + tableXml(1, [{ cells: [{ text: '某某政府信息公开工作年度报告' }] }]));
+    const doc = await extract(paraXml('附件') + tableXml(1, [{ cells: [{ text: '1523' }] }]));
     assert.equal(doc.docMeta?.title, '示例市测试区人民政府2022年政府信息公开工作年度报告');
     assert.equal(doc.title, doc.docMeta?.title);
   });

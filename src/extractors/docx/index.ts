@@ -46,20 +46,25 @@ function fixupFindings(f: MammothPass['fixups']): Finding[] {
 }
 
 /**
- * The title: the first paragraph outside tables that names an annual report
- * (one that also names 政府信息公开/政务公开 wins). A title that starts with
- * the year ("2021年政府信息公开工作年度报告") usually has the body's name on
- * the line above; that line is joined to it verbatim.
+ * The title: the first paragraph that names an annual report, preferring one
+ * that also names 政府信息公开/政务公开 and a year (a page's navigation link
+ * "政府信息公开年报" or "2019年度报告" is not the title; the HTML extractor
+ * ranks the same way). Sentences are not titles. Paragraphs inside tables
+ * count: web pages saved as Word keep the layout tables around the report.
+ * A title that starts with the year ("2021年政府信息公开工作年度报告") usually
+ * has the body's name on the line above; that line is joined to it verbatim.
  */
 function findTitle($: cheerio.CheerioAPI): string | undefined {
   const paras = $(BLOCKS)
     .toArray()
-    .filter((el) => $(el).closest('table').length === 0)
     .map((el) => $(el).text().replace(/\s+/g, ''))
     .filter((t) => t !== '');
-  const names = (t: string): boolean => t.length < 100 && /年度报告|年报/.test(t);
-  const best = paras.findIndex((t) => names(t) && /政府信息公开|政务公开/.test(t));
-  const at = best >= 0 ? best : paras.findIndex(names);
+  const names = (t: string): boolean => t.length < 100 && !/[。，；]/.test(t) && /年度?报告|年报/.test(t);
+  const official = (t: string): boolean => names(t) && /政府信息公开|政务公开/.test(t);
+  const year = (t: string): boolean => /(19|20)\d{2}|[〇零一二三四五六七八九]{4}年/.test(t);
+  let at = paras.findIndex((t) => official(t) && year(t));
+  if (at < 0) at = paras.findIndex(official);
+  if (at < 0) at = paras.findIndex(names);
   if (at < 0) return undefined;
   const title = paras[at]!;
   const prev = at > 0 ? paras[at - 1]! : '';
