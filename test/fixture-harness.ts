@@ -38,7 +38,7 @@ export interface Expected {
   errors: ExpectedFinding[];
   /** The exact multiset of warning findings (by rule id). */
   warnings: ExpectedFinding[];
-  /** When present: the exact set of rule ids of info findings. */
+  /** Rule ids of info findings that must be present (e.g. a check skipped over a blank term). */
   info?: string[];
   draft?: string;
 }
