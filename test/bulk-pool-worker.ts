@@ -1,0 +1,29 @@
+// A pool worker for test/bulk-pool.test.ts that misbehaves on request, the
+// way a hostile file can make an extractor misbehave.
+import { serve } from '../src/bulk/serve.js';
+
+export type PoolTestTask = { do: 'echo' | 'hang' | 'heap' | 'external' | 'exit' | 'throw'; value?: number };
+
+const keep: unknown[] = [];
+
+serve(async (task: PoolTestTask) => {
+  switch (task.do) {
+    case 'hang':
+      for (;;); // a parser stuck in a loop: only killing the worker ends it
+    case 'heap':
+      // JavaScript objects until the V8 heap limit is reached.
+      for (;;) keep.push(Array.from({ length: 1e5 }, (_, i) => ({ i })));
+    case 'external':
+      // Buffers live outside the V8 heap: only the resident-set ceiling sees them.
+      for (;;) {
+        keep.push(Buffer.alloc(64 << 20, 1));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    case 'exit':
+      process.exit(3);
+    case 'throw':
+      throw new Error('handler failed');
+    default:
+      return { value: task.value, pid: process.pid };
+  }
+});
