@@ -55,6 +55,10 @@ describe('ole: legacy .doc with LibreOffice', function () {
     const before = readdirSync(tmpdir()).filter((d) => d.startsWith('gkreport-soffice-')).length;
     await assert.rejects(convertToDocx(soffice!, readFixture(DOC), 'doc', 50), (e: unknown) => e instanceof ConversionError && /did not finish converting within 0 s/.test(e.message));
     assert.equal(readdirSync(tmpdir()).filter((d) => d.startsWith('gkreport-soffice-')).length, before);
+    // Nothing of that conversion runs on (its command lines name its gkreport-soffice- directory).
+    await new Promise((r) => setTimeout(r, 300));
+    const left = await promisify(execFile)('pgrep', ['-f', 'gkreport-soffice-']).then((r) => r.stdout.trim(), () => '');
+    assert.equal(left, '', `processes left: ${left}`);
   });
 });
 

@@ -43,7 +43,9 @@ export const oleExtractor: Extractor = {
     if (!soffice) return fail(`Cannot read a legacy Word/WPS file without LibreOffice. ${SOFFICE_HINT}`);
     const ext = extname(path).toLowerCase() === '.wps' ? 'wps' : 'doc';
     try {
-      const docx = await convertToDocx(soffice, buffer, ext, options?.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS);
+      // Most of the file's time budget; reading the DOCX afterwards takes well under a second.
+      const budget = options?.timeoutMs ? Math.max(1000, options.timeoutMs * 0.9) : DEFAULT_CONVERT_TIMEOUT_MS;
+      const docx = await convertToDocx(soffice, buffer, ext, budget);
       const raw = await docxToRaw(docx);
       const note = finding('extract.converted', 'info', `Legacy ${ext === 'wps' ? 'WPS' : 'Word'} file converted to DOCX by LibreOffice before reading.`);
       return result(raw.value, [note, ...raw.findings]);

@@ -14,21 +14,32 @@ import { pathToFileURL } from 'node:url';
 export const SOFFICE_HINT =
   'LibreOffice is needed for legacy Word (.doc) and WPS (.wps) files: install it (Debian/Ubuntu: `apt-get install libreoffice-writer`) so that `soffice` is on PATH, or save the file as .docx.';
 
-/** The soffice executable on PATH (or $GKREPORT_SOFFICE), if any. */
-export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const candidates = env.GKREPORT_SOFFICE ? [env.GKREPORT_SOFFICE] : [];
+/** The first executable among `names` in the directories of $PATH. */
+async function onPath(names: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    candidates.push(join(dir, 'soffice'), join(dir, 'libreoffice'));
-  }
-  for (const c of candidates) {
-    try {
-      await access(c, constants.X_OK);
-      return c;
-    } catch {
-      // not here; try the next
+    for (const name of names) {
+      try {
+        await access(join(dir, name), constants.X_OK);
+        return join(dir, name);
+      } catch {
+        // not here; try the next
+      }
     }
   }
   return undefined;
+}
+
+/** The soffice executable: $GKREPORT_SOFFICE, else soffice or libreoffice on PATH. */
+export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (env.GKREPORT_SOFFICE) {
+    try {
+      await access(env.GKREPORT_SOFFICE, constants.X_OK);
+      return env.GKREPORT_SOFFICE;
+    } catch {
+      return undefined;
+    }
+  }
+  return onPath(['soffice', 'libreoffice'], env);
 }
 
 export class ConversionError extends Error {}
@@ -77,7 +88,11 @@ export async function convertToDocx(soffice: string, input: Buffer, ext: string,
       out,
       src,
     ];
-    const res = await run(soffice, args, timeoutMs);
+    // coreutils `timeout` as a backstop: it outlives this process, so a worker
+    // killed from outside (memory, --timeout) cannot leave soffice running.
+    const guard = await onPath(['timeout'], process.env);
+    const limitSec = String(Math.ceil(timeoutMs / 1000) + 5);
+    const res = guard ? await run(guard, ['--kill-after=5', limitSec, soffice, ...args], timeoutMs) : await run(soffice, args, timeoutMs);
     if (res.timedOut) throw new ConversionError(`LibreOffice did not finish converting within ${Math.round(timeoutMs / 1000)} s`);
     const produced = (await readdir(out).catch(() => [] as string[])).find((f) => f.endsWith('.docx'));
     if (!produced) {
