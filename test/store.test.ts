@@ -8,7 +8,11 @@ import { sha256 } from '../src/pipeline.js';
 import { openDb } from '../src/store/sqlite.js';
 import { counts, dump, extractInto, fixture, tempDir } from './store-helpers.js';
 
-const INPUTS = [fixture('cross-year'), fixture('html/shanghai-bangongting-2019.html'), fixture('text/xiuzhou-gongxiaoshe-2020.txt')];
+const INPUTS = [
+  ...['shili-danganguan-2022.html', 'shili-danganguan-2023.html', 'shili-danganguan-2023-reissued.html'].map((f) => fixture(`cross-year/${f}`)),
+  fixture('html/shanghai-bangongting-2019.html'),
+  fixture('text/xiuzhou-gongxiaoshe-2020.txt'),
+];
 
 describe('store (--db)', function () {
   this.timeout(120000);
