@@ -24,7 +24,7 @@ function firstTitleLine(raw: RawDocument): string | undefined {
     }
   }
   // Pages repeat the title; the copy that names the body is the one to keep.
-  return found.find((t) => !/^(?:20\d{2}|年度)/.test(t)) ?? found[0] ?? lines.find((l) => l.length < 80 && /报告/.test(l) && /公开/.test(l));
+  return found.find((t) => !/^(?:20\d{2}|年度)/.test(t)) ?? found[0] ?? lines.find((l) => l.length < 80 && /报告/.test(l) && /公开/.test(l) && !/[。,;:!?]/.test(l));
 }
 
 export function reportTitle(raw: RawDocument): string | null {
