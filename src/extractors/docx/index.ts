@@ -7,6 +7,7 @@ import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, Result } from '../../types.js';
 import { htmlToRaw } from '../html/index.js';
 import { isZip } from '../sniff.js';
+import { altChunkHtml, altChunkParts } from './altchunk.js';
 import { runMammoth, type MammothPass } from './mammoth-pass.js';
 import { readDocMeta } from './meta.js';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipError, type ZipLimits } from './zip.js';
@@ -97,14 +98,28 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
       return paragraph === undefined ? {} : { paragraph };
     },
   });
-  const doc: RawDocument = { ...raw.value };
-  const title = findTitle($);
+  const doc: RawDocument = { ...raw.value, tables: [...raw.value.tables] };
+  const findings = [...raw.findings];
+  let title = findTitle($);
+  // Embedded HTML/MHT chunks: their tables follow the document's own.
+  const chunks = altChunkHtml(zip, pass.altChunkXml.flatMap((xml) => altChunkParts(zip, xml)));
+  findings.push(...chunks.findings);
+  for (const html of chunks.html) {
+    const part = htmlToRaw(cheerio.load(html), 'docx');
+    const offset = doc.tables.length;
+    for (const t of part.value.tables) {
+      doc.tables.push({ ...t, index: t.index + offset, cells: t.cells.map((c) => ({ ...c, prov: { ...c.prov, table: t.index + offset } })) });
+    }
+    doc.text = [doc.text, part.value.text].filter((x) => x !== '').join('\n');
+    title ??= part.value.title;
+    findings.push(...part.findings);
+  }
   if (title) doc.title = title;
   else delete doc.title;
   const meta = readDocMeta(optionalText(zip, 'docProps/core.xml'), optionalText(zip, 'docProps/app.xml'));
   if (Object.keys(meta).length > 0) doc.docMeta = meta;
   if (!doc.title && meta.title && /年度报告|年报/.test(meta.title)) doc.title = meta.title;
-  return result(doc, [...raw.findings, ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
+  return result(doc, [...findings, ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
 }
 
 /** The message for a DOCX that cannot be read at all. */

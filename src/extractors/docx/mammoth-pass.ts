@@ -20,10 +20,12 @@ export interface MammothPass {
   html: string;
   messages: { type: string; message: string }[];
   fixups: FixupCounts;
+  /** Raw XML of parts holding w:altChunk (content mammoth drops; see altchunk.ts). */
+  altChunkXml: string[];
 }
 
 /** A read-only mammoth archive over `zip`; WordprocessingML parts get the grid fix-ups. */
-export function mammothFile(zip: ZipArchive, fixups: FixupCounts): MammothFile {
+export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: string[] = []): MammothFile {
   return {
     exists: (name) => zip.has(name),
     async read(name, encoding) {
@@ -33,6 +35,7 @@ export function mammothFile(zip: ZipArchive, fixups: FixupCounts): MammothFile {
       const text = new TextDecoder(encoding).decode(bytes);
       // Main document, headers, footers and notes can all hold tables.
       if (!name.endsWith('.xml')) return text;
+      if (name === 'word/document.xml' && text.includes('<w:altChunk')) altChunkXml.push(text);
       const fixed = fixDocumentXml(text);
       fixups.gridBefore += fixed.counts.gridBefore;
       fixups.gridAfter += fixed.counts.gridAfter;
@@ -54,7 +57,8 @@ const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
 export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
   const fixups: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
-  const input = { file: mammothFile(zip, fixups) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const altChunkXml: string[] = [];
+  const input = { file: mammothFile(zip, fixups, altChunkXml) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   const out = await mammoth.convertToHtml(input, {
     convertImage: noImages,
     // Empty paragraphs are kept so that paragraph indexes follow the document's w:p elements.
@@ -62,5 +66,5 @@ export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
     externalFileAccess: false,
     includeEmbeddedStyleMap: false,
   });
-  return { html: out.value, messages: out.messages as MammothPass['messages'], fixups };
+  return { html: out.value, messages: out.messages as MammothPass['messages'], fixups, altChunkXml };
 }
