@@ -108,8 +108,10 @@ describe('docx: reports converted from HTML give what their HTML gives', () => {
       assert.equal(b.status, a.status);
       assert.deepEqual(b.fields, a.fields);
       assert.deepEqual(b.tables_found, a.tables_found);
-      assert.equal(b.meta.year, a.meta.year);
       assert.equal(b.meta.format_version, a.meta.format_version);
+      // Not a report (status failed): no year to agree on. The DOCX still has a core.xml
+      // title (LibreOffice copies the page's <title>), which the normalizer falls back to.
+      if (a.status !== 'failed') assert.equal(b.meta.year, a.meta.year);
       // A web page's <title> may carry the site's name ("…年度报告_上海市人民政府"),
       // which the converted document no longer has: agency and title are compared
       // where the HTML form has them from the body.
