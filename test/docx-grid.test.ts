@@ -2,6 +2,7 @@
 // and legacy w:hMerge. Each value must land in its grid column.
 import { strict as assert } from 'node:assert';
 import * as cheerio from 'cheerio';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { docxExtractor } from '../src/extractors/docx/index.js';
 import { fixDocumentXml, needsFixups } from '../src/extractors/docx/fixups.js';
@@ -75,6 +76,15 @@ describe('docx grid fix-ups: w:gridBefore and w:gridAfter', () => {
   it('merges vertically in the column after the skipped ones', async () => {
     const { doc } = await tableOf(GRID_BEFORE);
     assert.deepEqual(span(doc.tables[0]!, '（三）不予公开'), [3, 1, 2, 1]);
+  });
+
+  it('works on ISO 29500 strict documents too (another namespace, same w: prefix)', async () => {
+    const zip = await JSZip.loadAsync(await handMadeDocx(tableXml(10, GRID_BEFORE)));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'));
+    const buffer = await zip.generateAsync({ type: 'nodebuffer' });
+    const g = grid((await docxExtractor.extract({ path: 'strict.docx', buffer })).value.tables[0]!);
+    assert.deepEqual(g[2]!.slice(3), ['31', '32', '33', '34', '35', '36', '201']);
   });
 
   it('is needed: mammoth alone shifts the row left', async () => {

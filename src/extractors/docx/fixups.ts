@@ -17,6 +17,8 @@
 import { createRequire } from 'node:module';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+// Elements are matched by their usual `w:` prefix; the namespace is the
+// document's own, transitional (W) or ISO 29500 strict, which mammoth also reads.
 
 // Minimal DOM surface used here. @xmldom/xmldom's own typings pull the whole
 // DOM lib into the program, which would change global types for everyone.
@@ -34,7 +36,7 @@ interface XNode {
   insertBefore(child: XNode, ref: XNode | null): XNode;
 }
 interface XDoc extends XNode {
-  documentElement: XNode | null;
+  documentElement: (XNode & { namespaceURI: string | null }) | null;
   createElementNS(ns: string, name: string): XNode;
 }
 interface XmlDom {
@@ -51,6 +53,9 @@ export interface FixupCounts {
   hMerge: number;
 }
 
+const nsOf = (doc: XDoc): string => doc.documentElement?.namespaceURI ?? W;
+const el = (doc: XDoc, name: string): XNode => doc.createElementNS(nsOf(doc), name);
+
 const children = (n: XNode, name?: string): XNode[] =>
   Array.from(n.childNodes).filter((c) => c.nodeType === 1 && (name === undefined || c.nodeName === name));
 const child = (n: XNode, name: string): XNode | undefined => children(n, name)[0];
@@ -63,7 +68,7 @@ const intVal = (n: XNode | undefined): number => {
 function tcPr(doc: XDoc, tc: XNode): XNode {
   const found = child(tc, 'w:tcPr');
   if (found) return found;
-  return tc.insertBefore(doc.createElementNS(W, 'w:tcPr'), tc.firstChild);
+  return tc.insertBefore(el(doc, 'w:tcPr'), tc.firstChild);
 }
 
 function setSpan(doc: XDoc, tc: XNode, span: number): void {
@@ -71,15 +76,15 @@ function setSpan(doc: XDoc, tc: XNode, span: number): void {
   const old = child(pr, 'w:gridSpan');
   if (old) pr.removeChild(old);
   if (span <= 1) return;
-  const gs = doc.createElementNS(W, 'w:gridSpan');
-  gs.setAttributeNS(W, 'w:val', String(span));
+  const gs = el(doc, 'w:gridSpan');
+  gs.setAttributeNS(nsOf(doc), 'w:val', String(span));
   pr.insertBefore(gs, pr.firstChild);
 }
 
 function placeholder(doc: XDoc, span: number): XNode {
-  const tc = doc.createElementNS(W, 'w:tc');
+  const tc = el(doc, 'w:tc');
   setSpan(doc, tc, span);
-  tc.appendChild(doc.createElementNS(W, 'w:p'));
+  tc.appendChild(el(doc, 'w:p'));
   return tc;
 }
 
@@ -142,6 +147,6 @@ export function fixDocumentXml(xml: string): { xml: string; counts: FixupCounts 
   const handler = { warning: () => undefined, error: keep, fatalError: keep };
   const doc = new xmldom.DOMParser({ errorHandler: handler }).parseFromString(xml, 'text/xml');
   if (errors.length > 0 || !doc.documentElement) throw new Error(`word/document.xml is not well-formed XML: ${errors[0] ?? 'no root element'}`);
-  for (const tr of Array.from(doc.getElementsByTagNameNS(W, 'tr'))) fixRow(doc, tr, counts);
+  for (const tr of Array.from(doc.getElementsByTagNameNS(nsOf(doc), 'tr'))) fixRow(doc, tr, counts);
   return { xml: new xmldom.XMLSerializer().serializeToString(doc), counts };
 }
