@@ -1,7 +1,7 @@
 // Helpers for the bulk-run tests: run the real command line, read its CSVs,
 // make temporary input folders and the inputs too large to commit.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,18 @@ import { parseString } from 'fast-csv';
 export const fixture = (rel: string): string => fileURLToPath(new URL(`../../fixtures/${rel}`, import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/gkreport.js', import.meta.url));
 
-export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `gkreport-${tag}-`));
+const made: string[] = [];
+
+/** A new temporary directory, removed by `removeTempDirs`. */
+export function tempDir(tag: string): string {
+  const d = mkdtempSync(join(tmpdir(), `gkreport-${tag}-`));
+  made.push(d);
+  return d;
+}
+
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 
 export interface CliRun {
   code: number | null;

@@ -37,7 +37,7 @@ for (const kind of ['process', 'thread'] as const) {
         const hung = await p.run({ do: 'hang' });
         assert.equal(hung.ok, false);
         assert.equal(!hung.ok && hung.kind, 'timeout');
-        assert.match(!hung.ok ? hung.reason : '', /stopped after 1\.5 s \(--timeout\)/);
+        assert.match(!hung.ok ? hung.reason : '', /no result within the 1\.5 s time limit \(--timeout\)/);
         const after = await p.run({ do: 'echo', value: 7 });
         assert.equal(after.ok && after.value.value, 7);
         if (kind === 'process') assert.notEqual(after.ok && after.value.pid, first.ok && first.value.pid);

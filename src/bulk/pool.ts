@@ -13,8 +13,10 @@ export interface PoolOptions {
   /** Absolute path of the worker script (it calls `serve` from serve.ts). */
   script: string;
   jobs: number;
-  /** Hard limit per task; the worker is killed when it passes. */
+  /** Time limit per task as the user set it (--timeout). */
   timeoutMs: number;
+  /** Extra time before the worker is killed, for extractors that watch the clock and return a partial report themselves. */
+  graceMs?: number;
   /** Memory ceiling per worker in MB: V8 heap limit, and (processes) resident set size. */
   memoryMb: number;
   kind: WorkerKind;
@@ -53,7 +55,8 @@ class Slot<T, R> {
 
   run(p: Pending<T, R>): void {
     const handle = (this.handle ??= this.spawn());
-    const timer = setTimeout(() => this.fail('timeout', `stopped after ${fmtSec(this.opts.timeoutMs)} s (--timeout); the file may be damaged or built to hang a reader`), this.opts.timeoutMs);
+    const limit = this.opts.timeoutMs + (this.opts.graceMs ?? 0);
+    const timer = setTimeout(() => this.fail('timeout', `no result within the ${fmtSec(this.opts.timeoutMs)} s time limit (--timeout); the file may be damaged or built to hang a reader`), limit);
     this.current = { ...p, timer };
     if (handle.rssMb() !== undefined) {
       this.memTimer = setInterval(() => {

@@ -54,7 +54,8 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
   const pool = new Pool<ExtractTask, Done>({
     script: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
     jobs,
-    timeoutMs: opts.timeoutMs + GRACE_MS,
+    timeoutMs: opts.timeoutMs,
+    graceMs: GRACE_MS,
     memoryMb: opts.memoryMb,
     kind: opts.kind,
     execArgv: opts.execArgv ?? workerFlags(jobs),
