@@ -46,7 +46,9 @@ export function parseNumber(raw: string, unit: Unit = 'count'): Parsed {
   // Thousands separators: "3,985,758" (never a decimal comma in these reports).
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(s) || Number.isNaN(factor)) return { kind: 'invalid', value: null };
-  return { kind: 'number', value: round(sign * Number(s) * factor) };
+  const value = round(sign * Number(s) * factor);
+  // A run of hundreds of digits is Infinity, which JSON would write as null: not a number a report can hold.
+  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', value: null };
 }
 
 export function unitOf(fieldId: string): Unit {
