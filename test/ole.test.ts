@@ -10,6 +10,7 @@ import { readCfb } from '../src/extractors/ole/cfb.js';
 import { oleExtractor } from '../src/extractors/ole/index.js';
 import { ConversionError, convertToDocx, findSoffice } from '../src/extractors/ole/soffice.js';
 import { extractReport } from '../src/pipeline.js';
+import { isOle } from '../src/extractors/sniff.js';
 import { cellKeys, fixture, readFixture } from './docx-helpers.js';
 
 const DOC = 'docx/report-2021-sample.doc';
@@ -46,6 +47,14 @@ describe('ole: legacy .doc with LibreOffice', function () {
     assert.deepEqual(fromDoc.value.tables.map(cellKeys), viaDocx.map(cellKeys));
   });
 
+  it('an RTF file (often published under a .doc name) gives the same fields too', async () => {
+    const rtf = await extractReport({ path: 'report.doc', buffer: readFixture('docx/report-2021-sample.rtf') });
+    const docx = await extractReport(fixture('docx/report-2021-sample.docx'));
+    assert.equal(rtf.status, 'ok');
+    assert.deepEqual(rtf.fields, docx.fields);
+    assert.ok(rtf.findings.some((f) => f.rule === 'extract.converted' && /^RTF file/.test(f.message)));
+  });
+
   it('runs conversions in parallel, each with its own profile', async () => {
     const results = await Promise.all([1, 2, 3].map(() => extractReport(fixture(DOC))));
     for (const r of results) assert.equal(r.fields['apps.result_total.total'], 129);
@@ -63,20 +72,26 @@ describe('ole: legacy .doc with LibreOffice', function () {
 });
 
 describe('ole: without LibreOffice', () => {
-  it('a .doc gives extract.failed saying how to install it (PATH without soffice)', async function () {
+  it('a .doc or .rtf gives extract.failed saying how to install it (PATH without soffice)', async function () {
     this.timeout(30_000);
     const empty = mkdtempSync(join(tmpdir(), 'gk-nopath-'));
     try {
+      const files = [fixture(DOC), fixture('docx/report-2021-sample.rtf')];
       const script = `
         const { oleExtractor } = await import(${JSON.stringify(new URL('../src/extractors/ole/index.js', import.meta.url).href)});
         const fs = await import('node:fs');
-        const r = await oleExtractor.extract({ path: 'r.doc', buffer: fs.readFileSync(${JSON.stringify(fixture(DOC))}) });
-        process.stdout.write(JSON.stringify(r.findings));`;
+        const out = [];
+        for (const f of ${JSON.stringify(files)}) out.push((await oleExtractor.extract({ path: 'r.doc', buffer: fs.readFileSync(f) })).findings);
+        process.stdout.write(JSON.stringify(out));`;
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: empty } });
-      const findings = JSON.parse(stdout) as { rule: string; message: string }[];
-      assert.equal(findings.length, 1);
-      assert.equal(findings[0]!.rule, 'extract.failed');
-      assert.match(findings[0]!.message, /without LibreOffice.*apt-get install libreoffice-writer/);
+      const results = JSON.parse(stdout) as { rule: string; message: string }[][];
+      assert.equal(results.length, 2);
+      for (const findings of results) {
+        assert.equal(findings.length, 1);
+        assert.equal(findings[0]!.rule, 'extract.failed');
+        assert.match(findings[0]!.message, /without LibreOffice.*apt-get install libreoffice-writer/);
+      }
+      assert.ok(!isOle(readFixture('docx/report-2021-sample.rtf')) && oleExtractor.sniff(readFixture('docx/report-2021-sample.rtf'), 'r.doc'), 'RTF takes the same way');
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

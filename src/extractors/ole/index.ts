@@ -2,7 +2,8 @@
 // (which Office stores as an OLE file). The OLE directory is read first
 // (cfb.ts) so encrypted, Excel and PowerPoint files fail with their reason
 // without starting LibreOffice; Word files are converted to DOCX (soffice.ts)
-// and read by the DOCX extractor.
+// and read by the DOCX extractor. RTF files take the same way: sites publish
+// them under a .doc name, and as text they would reach the text extractor.
 import { extname } from 'node:path';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, RawDocument } from '../../types.js';
@@ -25,29 +26,46 @@ const REFUSED: Partial<Record<OleKind, string>> = {
   powerpoint: 'Not a Word document: an OLE file holding a PowerPoint presentation.',
 };
 
+/** RTF: "{\\rtf" at the start, after an optional BOM or white space. */
+export function isRtf(buf: Buffer): boolean {
+  return /^(\ufeff)?\s*\{\\rtf/.test(buf.subarray(0, 64).toString('latin1').replace(/^\xef\xbb\xbf/, ''));
+}
+
+/** What to call the input for LibreOffice, or the reason not to convert it. */
+function classify(buffer: Buffer, path: string): { ext: string; label: string } | { refused: string } {
+  if (isRtf(buffer)) return { ext: 'rtf', label: 'RTF' };
+  let kind: OleKind;
+  try {
+    kind = oleKind(readCfb(buffer));
+  } catch (err) {
+    const msg = err instanceof CfbError ? err.message : String(err);
+    return { refused: `Unreadable OLE (legacy Office) file: ${msg}.` };
+  }
+  const refused = REFUSED[kind];
+  if (refused) return { refused };
+  // A Word binary (WordDocument stream) is named .doc whatever its extension:
+  // WPS writes that format too, and a .wps name would send LibreOffice to its
+  // MS Works filter first. Other OLE files keep their extension as a hint.
+  const wps = extname(path).toLowerCase() === '.wps';
+  if (kind === 'word') return { ext: 'doc', label: wps ? 'WPS' : 'Word' };
+  return { ext: wps ? 'wps' : 'doc', label: wps ? 'WPS' : 'Word' };
+}
+
 export const oleExtractor: Extractor = {
   format: 'docx',
   version: OLE_VERSION,
-  sniff: (buf) => isOle(buf),
+  sniff: (buf) => isOle(buf) || isRtf(buf),
   async extract({ path, buffer, options }) {
-    let kind: OleKind;
-    try {
-      kind = oleKind(readCfb(buffer));
-    } catch (err) {
-      const msg = err instanceof CfbError ? err.message : String(err);
-      return fail(`Unreadable OLE (legacy Office) file: ${msg}.`);
-    }
-    const refused = REFUSED[kind];
-    if (refused) return fail(refused);
+    const what = classify(buffer, path);
+    if ('refused' in what) return fail(what.refused);
     const soffice = await findSoffice();
-    if (!soffice) return fail(`Cannot read a legacy Word/WPS file without LibreOffice. ${SOFFICE_HINT}`);
-    const ext = extname(path).toLowerCase() === '.wps' ? 'wps' : 'doc';
+    if (!soffice) return fail(`Cannot read a legacy Word/WPS/RTF file without LibreOffice. ${SOFFICE_HINT}`);
     try {
       // Most of the file's time budget; reading the DOCX afterwards takes well under a second.
       const budget = options?.timeoutMs ? Math.max(1000, options.timeoutMs * 0.9) : DEFAULT_CONVERT_TIMEOUT_MS;
-      const docx = await convertToDocx(soffice, buffer, ext, budget);
+      const docx = await convertToDocx(soffice, buffer, what.ext, budget);
       const raw = await docxToRaw(docx);
-      const note = finding('extract.converted', 'info', `Legacy ${ext === 'wps' ? 'WPS' : 'Word'} file converted to DOCX by LibreOffice before reading.`);
+      const note = finding('extract.converted', 'info', `${what.label} file converted to DOCX by LibreOffice before reading.`);
       return result(raw.value, [note, ...raw.findings]);
     } catch (err) {
       if (err instanceof ConversionError) return fail(`${err.message}.`);
