@@ -28,7 +28,7 @@ describe('pdf extractor on LibreOffice fixtures (fixtures/pdf)', function () {
     assert.equal(html.status, 'ok');
   });
 
-  for (const name of ['report-2021-sample.pdf', 'report-2021-filled.pdf', 'report-2021-broken.pdf']) {
+  for (const name of ['report-2021-sample.pdf', 'report-2021-filled.pdf', 'report-2021-broken.pdf', 'report-2021-three-line.pdf']) {
     it(`${name} gives the same fields as the HTML form`, async () => {
       const pdf = await extractReport(PDF_FIXTURES + name);
       assert.equal(pdf.status, 'ok');
@@ -57,6 +57,16 @@ describe('pdf extractor on LibreOffice fixtures (fixtures/pdf)', function () {
     assert.equal(t.nRows, 28);
     assert.deepEqual(values(t, '7.属于行政执法案卷', 7), ['', '', '', '', '', '', '']);
     assert.deepEqual(values(t, '本年新收', 7), ['120', '8', '1', '0', '3', '2', '134']);
+  });
+
+  it('three-line tables (no vertical rules) are rebuilt from text alignment, wrapped labels and values joined', async () => {
+    const d = await raw('report-2021-three-line.pdf');
+    assert.equal(d.tables.length, 3);
+    const t = d.tables.find((x) => x.cells.some((c) => c.text === '自然人'))!;
+    assert.deepEqual(values(t, '5.要求行政机关确认或重新出具已获取信息', 7), ['0', '0', '0', '0', '0', '0', '0']);
+    assert.deepEqual(values(t, '7.属于行政执法案卷', 7), ['', '', '', '', '', '', '']);
+    const two = d.tables.find((x) => x.cells.some((c) => c.text === '规章'))!;
+    assert.deepEqual(values(two, '行政规范性文件', 3), ['12（其中修订3件）', '3', '87']);
   });
 
   it('a header repeated on the continuation page is dropped', async () => {

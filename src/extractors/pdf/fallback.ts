@@ -1,13 +1,18 @@
 // Tables with horizontal rules only (三线表) or too few rules for a grid:
 // rows and columns from text alignment. The template's tables are labels on
-// the left and counts on the right, so numeric runs give the value columns
-// (their centres line up) and what lies left of them is the label column(s).
+// the left and counts on the right: numeric runs give the value columns
+// (their left edges or centres line up) and the rows; label text left of
+// them is cut into label columns by its left edges, and wrapped label text
+// is gathered into blocks (a new block where a template label starts with
+// its numbering: 一、 （一） 1.) that span the rows beside them.
 import type { PageCell, PageTable } from './cells.js';
 import { centreX, centreY, cluster, type Box, type Segment, type TextRun } from './geometry.js';
 import { mergeSegments, type Grid } from './grid.js';
 import { joiner } from './text-join.js';
 
-const NUMBER = /^[\s+\-−]?[\d０-９][\d０-９,.，．]*\s*$|^[/／—–-]$/;
+// A count: digits, maybe signed or with separators, ending in a digit ("5." is a row number, not a value).
+const NUMBER = /^[\s+\-−]?[\d０-９]([\d０-９,.，．]*[\d０-９])?\s*$|^[/／—–-]$/;
+const LABEL_START = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、．]|第[一二三四五六七八九十]+条)/;
 /** Horizontal rules at least this long (pt) can bound a three-line table. */
 const MIN_RULE = 150;
 
@@ -27,54 +32,156 @@ function ruledRegions(segments: Segment[], grids: Grid[]): Box[] {
   return regions;
 }
 
-interface Row {
+/** Column boundaries of the values: left edges when they line up better than centres. */
+function valueColumns(nums: TextRun[]): number[] | undefined {
+  const lefts = cluster(nums.map((r) => r.x0), 3);
+  const centres = cluster(nums.map(centreX), 3);
+  if (Math.min(lefts.length, centres.length) < 2) return undefined;
+  if (lefts.length <= centres.length) return lefts.map((x) => x - 2);
+  return [centres[0]! - (centres[1]! - centres[0]!) / 2, ...centres.slice(1).map((c, i) => (c + centres[i]!) / 2)];
+}
+
+interface Line {
   runs: TextRun[];
-  numeric: boolean;
   y: number;
+  y0: number;
+  y1: number;
   size: number;
 }
 
-/** One table from the runs inside a region, or undefined when no value columns line up. */
-export function alignTable(page: number, region: Box, runs: TextRun[]): PageTable | undefined {
-  const nums = runs.filter((r) => NUMBER.test(r.str));
-  const centres = cluster(nums.map(centreX), 8);
-  if (centres.length < 2) return undefined;
-  const firstNum = centres[0]! - (centres.length > 1 ? (centres[1]! - centres[0]!) / 2 : 20);
-  const labelRuns = runs.filter((r) => centreX(r) < firstNum);
-  const labelCols = cluster(labelRuns.map((r) => r.x0), 12).filter((x) => x < firstNum);
-  const xs = [region.x0, ...labelCols.slice(1).map((x) => x - 2), firstNum, ...centres.slice(1).map((c, i) => (c + centres[i]!) / 2), region.x1];
-  // Lines by vertical centre; label-only lines join the nearest numeric line close enough.
-  const lines: Row[] = [];
+function linesOf(runs: TextRun[]): Line[] {
+  const lines: Line[] = [];
   for (const r of [...runs].sort((a, b) => centreY(a) - centreY(b))) {
     const l = lines[lines.length - 1];
-    if (l && Math.abs(centreY(r) - l.y) < 0.5 * Math.min(r.size, l.size)) l.runs.push(r);
-    else lines.push({ runs: [r], numeric: false, y: centreY(r), size: r.size });
+    if (l && Math.abs(centreY(r) - l.y) < 0.5 * Math.min(r.size, l.size)) {
+      l.runs.push(r);
+      l.y0 = Math.min(l.y0, r.y0);
+      l.y1 = Math.max(l.y1, r.y1);
+    } else lines.push({ runs: [r], y: centreY(r), y0: r.y0, y1: r.y1, size: r.size });
   }
-  for (const l of lines) l.numeric = l.runs.some((r) => centreX(r) >= firstNum && NUMBER.test(r.str));
-  const rows: Row[] = lines.filter((l) => l.numeric);
-  const firstNumY = rows[0]?.y ?? Infinity;
-  for (const l of lines.filter((x) => !x.numeric)) {
-    const near = rows.reduce<Row | undefined>((best, r) => (Math.abs(r.y - l.y) < Math.abs((best?.y ?? Infinity) - l.y) ? r : best), undefined);
-    if (l.y > firstNumY && near && Math.abs(near.y - l.y) < 0.9 * Math.max(near.size, l.size)) near.runs.push(...l.runs);
-    else rows.push(l);
-  }
-  rows.sort((a, b) => a.y - b.y);
-  const colOf = (r: TextRun): number => {
-    const x = centreX(r) < firstNum ? r.x0 + 1 : centreX(r);
-    const i = xs.findIndex((v, k) => k + 1 < xs.length && x >= v && x < xs[k + 1]!);
-    return i < 0 ? (x < xs[0]! ? 0 : xs.length - 2) : i;
-  };
-  const cells: PageCell[] = [];
-  rows.forEach((row, ri) => {
-    const y0 = Math.min(...row.runs.map((r) => r.y0)), y1 = Math.max(...row.runs.map((r) => r.y1));
-    for (let c = 0; c + 1 < xs.length; c++) {
-      const inCell = row.runs.filter((r) => colOf(r) === c).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-      const text = inCell.reduce((s, r) => s + joiner(s, r.str.trim()) + r.str.trim(), '');
-      cells.push({ row: ri, col: c, rowSpan: 1, colSpan: 1, text, bbox: { x0: xs[c]!, x1: xs[c + 1]!, y0, y1 } });
+  return lines;
+}
+
+/** Runs that touch on a line are one word ("5." + "属于…" printed as two runs). */
+function mergeTouching(runs: TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const line of linesOf(runs)) {
+    let cur: TextRun | undefined;
+    for (const r of [...line.runs].sort((a, b) => a.x0 - b.x0)) {
+      if (cur && r.x0 - cur.x1 < 0.3 * Math.min(r.size, cur.size)) cur = { ...cur, str: cur.str + r.str, x1: Math.max(cur.x1, r.x1), y0: Math.min(cur.y0, r.y0), y1: Math.max(cur.y1, r.y1) };
+      else {
+        if (cur) out.push(cur);
+        cur = r;
+      }
     }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+const textOf = (runs: TextRun[]): string => [...runs].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0).reduce((s, r) => s + joiner(s, r.str.trim()) + r.str.trim(), '');
+
+/** One table from the runs inside a region, or undefined when no value columns line up. */
+export function alignTable(page: number, region: Box, pieces: TextRun[]): PageTable | undefined {
+  const runs = mergeTouching(pieces);
+  const nums = runs.filter((r) => NUMBER.test(r.str));
+  const valueXs = valueColumns(nums);
+  if (!valueXs) return undefined;
+  const firstNum = valueXs[0]!;
+  const isLabel = (r: TextRun): boolean => r.x0 < firstNum - 1;
+  const labelXs = cluster(runs.filter(isLabel).map((r) => r.x0), 4).filter((x, _, all) => all.length === 1 || runs.filter((r) => isLabel(r) && Math.abs(r.x0 - x) <= 4).length >= 2);
+  const xs = [Math.min(region.x0, ...runs.map((r) => r.x0)) - 1, ...labelXs.slice(1).map((x) => x - 2), ...valueXs, region.x1];
+  const nLabel = labelXs.length || 1;
+  const colOf = (r: TextRun): number => {
+    const x = r.x0 + 1;
+    let c = 0;
+    for (let k = 0; k + 1 < xs.length; k++) if (x >= xs[k]!) c = k;
+    return Math.min(c, xs.length - 2);
+  };
+  // Rows: lines with a number in the value columns, and lines with other
+  // value-column text (headers); label-only lines are wrapped label text.
+  const lines = linesOf(runs);
+  let rows = lines.filter((l) => l.runs.some((r) => colOf(r) >= nLabel));
+  // A wrapped value cell ("12（其中修订3" / "件）"): a line with value text but
+  // no label and no number, below the first counts, joins the nearest row.
+  const firstCounts = rows.find((l) => l.runs.some((r) => colOf(r) >= nLabel && NUMBER.test(r.str)))?.y ?? Infinity;
+  const wrapped = (l: Line): boolean => l.y > firstCounts && !l.runs.some((r) => isLabel(r) || NUMBER.test(r.str));
+  for (const l of rows.filter(wrapped)) {
+    const near = rows.filter((o) => o !== l && !wrapped(o)).reduce<Line | undefined>((a, o) => (Math.abs(o.y - l.y) < Math.abs((a?.y ?? Infinity) - l.y) ? o : a), undefined);
+    if (near && Math.abs(near.y - l.y) < 1.6 * l.size) {
+      near.runs.push(...l.runs);
+      rows = rows.filter((o) => o !== l);
+    }
+  }
+  const isRow = new Set(rows);
+  const cells = new Map<string, { row: number; col: number; rowSpan: number; runs: TextRun[] }>();
+  const put = (row: number, col: number, rowSpan: number, rs: TextRun[]): void => {
+    const key = `${row}:${col}`;
+    const c = cells.get(key);
+    if (c) {
+      c.runs.push(...rs);
+      c.rowSpan = Math.max(c.rowSpan, rowSpan);
+    } else cells.set(key, { row, col, rowSpan, runs: [...rs] });
+  };
+  rows.forEach((l, i) => {
+    for (const r of l.runs) if (colOf(r) >= nLabel) put(i, colOf(r), 1, [r]);
   });
-  const ys = [region.y0, ...rows.slice(1).map((r, i) => (r.y + rows[i]!.y) / 2), region.y1];
-  return { page, bbox: region, xs, ys, nRows: rows.length, nCols: xs.length - 1, cells, source: 'alignment' };
+  // Label blocks per label column.
+  for (let col = 0; col < nLabel; col++) {
+    const frags = lines.flatMap((l) => l.runs.filter((r) => colOf(r) === col && isLabel(r)).map((r) => ({ r, line: l })));
+    // A block holds at most one row's own line; a 第…条 heading (table 二) stands alone.
+    const blocks: { runs: TextRun[]; y0: number; y1: number; size: number; row?: number; closed?: boolean }[] = [];
+    for (const { r, line } of frags) {
+      const b = blocks[blocks.length - 1];
+      const onRow = isRow.has(line) ? rows.indexOf(line) : undefined;
+      const sameLine = b !== undefined && Math.abs(b.y1 - line.y1) < 0.1;
+      const startsLabel = LABEL_START.test(r.str) && !sameLine;
+      const secondRow = onRow !== undefined && b?.row !== undefined && b.row !== onRow;
+      if (b && !b.closed && !startsLabel && !secondRow && line.y0 - b.y1 < 0.8 * r.size) {
+        b.runs.push(r);
+        b.y1 = Math.max(b.y1, line.y1);
+        b.row ??= onRow;
+      } else blocks.push({ runs: [r], y0: line.y0, y1: line.y1, size: r.size, ...(onRow !== undefined ? { row: onRow } : {}), closed: /^\s*第[一二三四五六七八九十]+条/.test(r.str) });
+    }
+    for (const b of blocks) {
+      const mid = (b.y0 + b.y1) / 2;
+      const within = rows.map((l, i) => ({ l, i })).filter(({ l }) => l.y >= b.y0 - 0.3 * b.size && l.y <= b.y1 + 0.3 * b.size);
+      if (rows.length === 0) continue;
+      if (b.row !== undefined && col === nLabel - 1) put(b.row, col, 1, b.runs);
+      else if (within.length === 0) {
+        // A label line alone (a heading row of the table).
+        rows.push({ runs: b.runs, y: mid, y0: b.y0, y1: b.y1, size: b.size });
+        isRow.add(rows[rows.length - 1]!);
+        put(rows.length - 1, col, 1, b.runs);
+      } else if (col === nLabel - 1) {
+        // The row's own label: one row, the nearest.
+        const best = within.reduce((a, c) => (Math.abs(c.l.y - mid) < Math.abs(a.l.y - mid) ? c : a));
+        put(best.i, col, 1, b.runs);
+      } else put(within[0]!.i, col, within.length, b.runs);
+    }
+  }
+  // Rows were appended out of order: renumber by position.
+  const order = rows.map((l, i) => ({ l, i })).sort((a, b) => a.l.y - b.l.y);
+  const rank = new Map(order.map(({ i }, k) => [i, k]));
+  const grid: PageCell[] = [];
+  const covered = new Set<string>();
+  const placed = [...cells.values()].map((c) => ({ ...c, row: rank.get(c.row)! })).sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const c of placed) {
+    const rowSpan = Math.min(c.rowSpan, order.length - c.row);
+    for (let k = 0; k < rowSpan; k++) covered.add(`${c.row + k}:${c.col}`);
+  }
+  for (const c of placed) {
+    const l = order[c.row]!.l;
+    const last = order[Math.min(c.row + c.rowSpan, order.length) - 1]!.l;
+    grid.push({ row: c.row, col: c.col, rowSpan: Math.min(c.rowSpan, order.length - c.row), colSpan: 1, text: textOf(c.runs), bbox: { x0: xs[c.col]!, x1: xs[c.col + 1]!, y0: l.y0, y1: last.y1 } });
+  }
+  // Empty cells stay cells: the normalizer must see blanks where values are missing.
+  order.forEach(({ l }, row) => {
+    for (let col = 0; col + 1 < xs.length; col++) if (!covered.has(`${row}:${col}`)) grid.push({ row, col, rowSpan: 1, colSpan: 1, text: '', bbox: { x0: xs[col]!, x1: xs[col + 1]!, y0: l.y0, y1: l.y1 } });
+  });
+  grid.sort((a, b) => a.row - b.row || a.col - b.col);
+  const ys = [region.y0, ...order.slice(1).map(({ l }, i) => (l.y + order[i]!.l.y) / 2), region.y1];
+  return { page, bbox: region, xs, ys, nRows: order.length, nCols: xs.length - 1, cells: grid, source: 'alignment' };
 }
 
 /** Alignment tables of a page; returns the runs they did not take. */
