@@ -60,3 +60,16 @@ describe('docx text: title', () => {
     assert.equal(doc.title, doc.docMeta?.title);
   });
 });
+
+describe('docx findings from mammoth', () => {
+  it('merge trouble is a warning naming mammoth; style notes are left out', async () => {
+    // A paragraph directly in a row (not in a cell): mammoth keeps the rows but warns.
+    const odd = tableXml(2, [{ cells: [{ text: 'A' }, { text: 'B' }] }]).replace('<w:tr>', `<w:tr>${paraXml('stray')}`);
+    const r = await docxExtractor.extract({ path: 'odd.docx', buffer: await handMadeDocx(odd) });
+    const table = r.findings.filter((f) => f.rule === 'extract.docx_table');
+    assert.equal(table.length, 1);
+    assert.equal(table[0]!.severity, 'warning');
+    assert.match(table[0]!.message, /^mammoth: unexpected non-cell element in table row, cell merging may be incorrect/);
+    assert.deepEqual(r.findings.filter((f) => /style/.test(f.message)), []);
+  });
+});

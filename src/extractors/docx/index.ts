@@ -25,10 +25,14 @@ function optionalText(zip: ZipArchive, name: string): string | undefined {
   }
 }
 
-/** mammoth's messages as findings: merge trouble is a warning, the rest (styles, unknown elements) info. */
+/**
+ * mammoth's messages as findings: merge trouble is a warning, other ignored
+ * content info. Its notes on unmapped styles are left out: styles only shape
+ * mammoth's HTML tags, which nothing here reads (every DOCX would carry them).
+ */
 function mammothFindings(messages: MammothPass['messages']): Finding[] {
   const counts = new Map<string, number>();
-  for (const m of messages) counts.set(m.message, (counts.get(m.message) ?? 0) + 1);
+  for (const m of messages) if (!/^Unrecognised (paragraph|run|table) style/.test(m.message)) counts.set(m.message, (counts.get(m.message) ?? 0) + 1);
   return [...counts].map(([message, n]) => {
     const table = /cell merging/.test(message);
     const text = `mammoth: ${message}${n > 1 ? ` (${n} times)` : ''}`;
