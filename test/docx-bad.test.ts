@@ -7,7 +7,7 @@ import { ZipArchive, unsafePath } from '../src/extractors/docx/zip.js';
 import { oleExtractor } from '../src/extractors/ole/index.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Extractor } from '../src/types.js';
-import { readFixture, zipOf } from './docx-helpers.js';
+import { handMadeDocx, paraXml, readFixture, zipOf } from './docx-helpers.js';
 
 async function failure(buffer: Buffer, extractor: Extractor = docxExtractor): Promise<string> {
   const r = await extractor.extract({ path: 'bad.docx', buffer });
@@ -89,6 +89,12 @@ describe('docx: bad Word files give extract.failed', () => {
     // Inside the entry's compressed data: after its 30-byte local header and name.
     damaged.fill(0x55, e.localOffset + 30 + e.name.length + 40, e.localOffset + 30 + e.name.length + 60);
     assert.match(await failure(damaged), /word\/document\.xml/);
+  });
+
+  it('tables nested thousands deep', async () => {
+    let body = paraXml('x');
+    for (let i = 0; i < 3000; i++) body = `<w:tbl><w:tr><w:tc>${body}</w:tc></w:tr></w:tbl><w:p/>`;
+    assert.match(await failure(await handMadeDocx(body)), /nested too deeply to read/);
   });
 
   it('in the pipeline each gives status failed, never a throw', async () => {

@@ -130,6 +130,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
 export function failureMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   if (err instanceof ZipError) return `Unreadable Word file: ${msg}.`;
+  if (err instanceof RangeError && /call stack/.test(msg)) return `Unreadable Word file: its elements are nested too deeply to read (${msg}).`;
   if (/Could not find main document part/.test(msg)) return 'Unreadable Word file: a ZIP archive but not a Word document (no main document part, word/document.xml).';
   return `Unreadable Word file: ${msg}`;
 }
