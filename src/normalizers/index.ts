@@ -70,7 +70,10 @@ function scan(rows: LogicalRow[]): Scan {
         reviewParts++;
         continue;
       }
-      if (values && !out.review && (section === 'review' || values.length >= 15)) {
+      // Outside table 四's section a row of fifteen values is its data row only when no number stands
+      // before them: a longer run of numbers is table 三's rows run together (a PDF's reading order).
+      const before = row.cells.slice(0, row.cells.length - (values?.length ?? 0));
+      if (values && !out.review && (section === 'review' || (values.length >= 15 && !before.some((c) => /\d/.test(c.text) && isValueLike(c))))) {
         out.review = { row, values: [...values] };
         reviewParts = values.length === 5 ? 1 : 0;
         continue;

@@ -35,7 +35,15 @@ export function splitRow(row: LogicalRow, width: number): RowParts {
     cells = cells.slice(0, -1);
   }
   if (cells.length > width) {
-    return { labels: cells.slice(0, cells.length - width).filter((c) => c.text.trim() !== ''), values: cells.slice(cells.length - width) };
+    const head = cells.slice(0, cells.length - width);
+    const label = head.findIndex((c) => c.text.trim() !== '' && !isValueLike(c));
+    const first = label < 0 ? -1 : cells.findIndex((c, i) => i > label && parseNumber(c.text).kind === 'number');
+    if (first >= 0 && first < head.length) {
+      // More numbers after the label than one row holds: rows run together (a PDF's reading order puts
+      // the numbers of several rows after one label). The label's own come first; the rest are not its.
+      return { labels: cells.slice(0, first).filter((c) => c.text.trim() !== ''), values: cells.slice(first, first + width) };
+    }
+    return { labels: head.filter((c) => c.text.trim() !== ''), values: cells.slice(cells.length - width) };
   }
   let k = 0;
   while (k < cells.length && !isValueLike(cells[k]!)) k++;
