@@ -33,6 +33,7 @@ function splitPipes(line: string): string[] {
   return s.split('|').map((c) => c.trim());
 }
 
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 /** "规章 |", "0 | ||": one cell, then bars left by merged cells. */
 const PIPE_CELL = /^([^|]*?)\s*\|[\s|]*$/;
@@ -110,6 +111,8 @@ export function textRows(text: string): { rows: TextRow[]; narrative: string[] }
       return;
     }
     narrative.push(trimmed);
+    // A page number ("— 4 —", "-3-", "第4页") is no cell: read as values it would join the row above.
+    if (PAGE_NUMBER.test(trimmed)) return;
     stream.push(splitSpaced(raw), n);
   });
   endBlock();
