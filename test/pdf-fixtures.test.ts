@@ -28,7 +28,7 @@ describe('pdf extractor on LibreOffice fixtures (fixtures/pdf)', function () {
     assert.equal(html.status, 'ok');
   });
 
-  for (const name of ['report-2021-sample.pdf', 'report-2021-filled.pdf', 'report-2021-broken.pdf', 'report-2021-three-line.pdf']) {
+  for (const name of ['report-2021-sample.pdf', 'report-2021-filled.pdf', 'report-2021-broken.pdf', 'report-2021-three-line.pdf', 'report-2021-unruled.pdf']) {
     it(`${name} gives the same fields as the HTML form`, async () => {
       const pdf = await extractReport(PDF_FIXTURES + name);
       assert.equal(pdf.status, 'ok');

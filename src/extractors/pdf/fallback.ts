@@ -136,7 +136,7 @@ export function alignTable(page: number, region: Box, pieces: TextRun[]): PageTa
       const onRow = isRow.has(line) ? rows.indexOf(line) : undefined;
       const sameLine = b !== undefined && Math.abs(b.y1 - line.y1) < 0.1;
       const startsLabel = LABEL_START.test(r.str) && !sameLine;
-      const secondRow = onRow !== undefined && b?.row !== undefined && b.row !== onRow;
+      const secondRow = col === nLabel - 1 && onRow !== undefined && b?.row !== undefined && b.row !== onRow;
       if (b && !b.closed && !startsLabel && !secondRow && line.y0 - b.y1 < 0.8 * r.size) {
         b.runs.push(r);
         b.y1 = Math.max(b.y1, line.y1);
@@ -184,12 +184,78 @@ export function alignTable(page: number, region: Box, pieces: TextRun[]): PageTa
   return { page, bbox: region, xs, ys, nRows: order.length, nCols: xs.length - 1, cells: grid, source: 'alignment' };
 }
 
+/** A row of counts: two numbers, or a number set apart from the label before it. */
+function tabular(l: Line): boolean {
+  const rs = [...l.runs].sort((a, b) => a.x0 - b.x0);
+  const nums = rs.filter((r) => NUMBER.test(r.str));
+  return nums.length >= 2 || nums.some((r) => {
+    const i = rs.indexOf(r);
+    return i > 0 && r.x0 - rs[i - 1]!.x1 > 1.2 * r.size;
+  });
+}
+
+/**
+ * Tables with no rules at all: a block of lines holding counts (gaps of a
+ * few wrapped label lines allowed), extended upwards over the header lines
+ * packed tightly above it, up to a section heading (三、…).
+ */
+function unruledRegions(runs: TextRun[]): Box[] {
+  const lines = linesOf(mergeTouching(runs));
+  // Also tabular: a number after a label that lines up with the numbers of tabular lines.
+  const numXs = lines.filter(tabular).flatMap((l) => l.runs.filter((r) => NUMBER.test(r.str)).map((r) => r.x0));
+  const aligned = new Set(lines.filter((l) => !tabular(l) && l.runs.some((r, _, all) => NUMBER.test(r.str) && all.some((o) => o.x1 <= r.x0) && numXs.some((x) => Math.abs(x - r.x0) < 2))));
+  const isTabular = (l: Line): boolean => aligned.has(l) || tabular(l);
+  const regions: Box[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isTabular(lines[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let count = 1;
+    let widest = lines[i]!.runs.filter((r) => NUMBER.test(r.str)).length;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      if (l.y0 - lines[end]!.y1 > 4 * l.size) break;
+      if (isTabular(l)) {
+        end = k;
+        count++;
+        widest = Math.max(widest, l.runs.filter((r) => NUMBER.test(r.str)).length);
+      } else if (k - end > 3) break;
+    }
+    let start = i;
+    while (start > 0) {
+      const up = lines[start - 1]!;
+      const heading = up.runs.length === 1 && /^\s*[一二三四五六七八九十]+、/.test(up.runs[0]!.str);
+      if (heading || lines[start]!.y0 - up.y1 > 1.0 * up.size) break;
+      start--;
+    }
+    // Three rows of counts, or one wide row (table 四 has a single row of 15).
+    if (count >= 3 || widest >= 5) {
+      const block = lines.slice(start, end + 1).flatMap((l) => l.runs);
+      regions.push({ x0: Math.min(...block.map((r) => r.x0)) - 1, x1: Math.max(...block.map((r) => r.x1)) + 1, y0: lines[start]!.y0 - 1, y1: lines[end]!.y1 + 1 });
+    }
+    i = end + 1;
+  }
+  return regions;
+}
+
 /** Alignment tables of a page; returns the runs they did not take. */
 export function alignmentTables(page: number, segments: Segment[], runs: TextRun[], grids: Grid[]): { tables: PageTable[]; rest: TextRun[] } {
   const tables: PageTable[] = [];
   let rest = runs;
+  const inRegion = (region: Box) => (r: TextRun): boolean => centreY(r) > region.y0 && centreY(r) < region.y1 && centreX(r) > region.x0 && centreX(r) < region.x1;
   for (const region of ruledRegions(segments, grids)) {
-    const inside = rest.filter((r) => centreY(r) > region.y0 && centreY(r) < region.y1 && centreX(r) > region.x0 && centreX(r) < region.x1);
+    const inside = rest.filter(inRegion(region));
+    const t = alignTable(page, region, inside);
+    if (!t) continue;
+    tables.push(t);
+    rest = rest.filter((r) => !inside.includes(r));
+  }
+  // What is left may still hold a table drawn without any rule.
+  for (const region of unruledRegions(rest)) {
+    const inside = rest.filter(inRegion(region));
     const t = alignTable(page, region, inside);
     if (!t) continue;
     tables.push(t);
