@@ -87,6 +87,8 @@ describe('pdf extractor on the real reports (fixtures/pdf/real)', function () {
     assert.ok(unable, 'label cut by the page break is continued');
     assert.equal(unable.rowSpan, 3);
     assert.deepEqual(values(t, '3、其他', 7), ['108', '2', '0', '0', '0', '0', '110']);
+    // Printed one character per line in a row-spanning cell: joined into one label.
+    assert.equal(t.cells.find((c) => c.col === 0 && c.rowSpan > 20)?.text, '三、本年度办理结果');
     assert.equal(t.nRows, 28);
   });
 
