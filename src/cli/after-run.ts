@@ -27,12 +27,16 @@ function yearDoc(r: Report): YearDoc | undefined {
 }
 
 /** Stores the run's reports (when `db` is given) and returns the cross-year findings by sha256. */
-async function storeAndCompare(db: string | undefined, jsons: string[]): Promise<Map<string, Finding[]>> {
+/** What the first pass saw of each JSON: its content hash, and whether it carries cross-year findings. */
+type Seen = Map<string, { sha: string; runLevel: boolean }>;
+
+async function storeAndCompare(db: string | undefined, jsons: string[], seen: Seen): Promise<Map<string, Finding[]>> {
   if (!db) {
     // One document per content: the same file under two paths is not a duplicate of itself.
     const docs = new Map<string, YearDoc>();
     for (const j of jsons) {
       const r = await readReport(j);
+      if (r) seen.set(j, { sha: r.source.sha256, runLevel: r.findings.some(isRunLevel) });
       const d = r && yearDoc(r);
       if (d && !docs.has(d.sha256)) docs.set(d.sha256, d);
     }
@@ -47,7 +51,9 @@ async function storeAndCompare(db: string | undefined, jsons: string[]): Promise
     try {
       for (const j of jsons) {
         const r = await readReport(j);
-        if (r) counts[putReport(store, r)]++;
+        if (!r) continue;
+        seen.set(j, { sha: r.source.sha256, runLevel: r.findings.some(isRunLevel) });
+        counts[putReport(store, r)]++;
       }
       const computed = syncCrossYear(store);
       store.exec('COMMIT');
@@ -63,9 +69,13 @@ async function storeAndCompare(db: string | undefined, jsons: string[]): Promise
 }
 
 export async function afterRun(opts: { db?: string; out: string }, reportJsonPaths: string[]): Promise<void> {
-  const computed = await storeAndCompare(opts.db, reportJsonPaths);
-  // Each report JSON gets its cross-year findings after its own; rewritten only when they changed.
+  const seen: Seen = new Map();
+  const computed = await storeAndCompare(opts.db, reportJsonPaths, seen);
+  // Each report JSON gets its cross-year findings after its own. Only JSONs that have some, or
+  // had some from an earlier run, are read again, and rewritten only when they changed.
   for (const j of reportJsonPaths) {
+    const s = seen.get(j);
+    if (!s || (!s.runLevel && !computed.has(s.sha))) continue;
     const r = await readReport(j);
     if (!r) continue;
     const findings = [...r.findings.filter((f) => !isRunLevel(f)), ...(computed.get(r.source.sha256) ?? [])];
