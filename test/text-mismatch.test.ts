@@ -89,6 +89,8 @@ describe('text.mismatch', function () {
       const none = (s: string) => readClaims(s, 2023).filter((c) => c.kind === 'none').map((c) => c.kind === 'none' && c.subjects);
       assert.deepEqual(none('全年未发生政府信息公开行政复议和行政诉讼。'), [['review', 'litigation']]);
       assert.deepEqual(none('全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。'), []);
+      assert.deepEqual(none('本年度无因政府信息公开工作被申请行政复议、提起行政诉讼的情况。'), [['review', 'litigation']]);
+      assert.deepEqual(none('对无法提供的答复，申请人可依法申请行政复议。'), []);
     });
 
     it('Chinese numerals', () => {

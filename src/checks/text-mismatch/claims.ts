@@ -94,7 +94,7 @@ function upheldClaims(seg: string): Claim[] {
 
 function noneClaims(seg: string): Claim[] {
   const out: Claim[] = [];
-  for (const m of seg.matchAll(/未发生|没有发生|未出现|没有出现|未有|未产生|无(?![法正偿效])/g)) {
+  for (const m of seg.matchAll(/未发生|没有发生|未出现|没有出现|未有|未产生|无(?![法正偿效需须论])/g)) {
     const clause = clauseAt(seg, m.index!);
     const after = clause.text.slice(m.index! - clause.start, m.index! - clause.start + 40);
     // "未发生…被行政复议纠错或行政诉讼败诉" speaks of outcomes, not of there being no case.
