@@ -115,7 +115,7 @@ describe('bulk: extract over a folder', function () {
       await gone(workers);
 
       const resumed = await runCli(['extract', d, '--out', out, '--jobs', '1', '--log-format', 'json']);
-      assert.equal(resumed.code, full.code);
+      assert.equal(resumed.code, full.code, resumed.stderr);
       assert.ok((summaryOf(resumed.stderr).skipped as number) >= k);
       const a = csvText(out);
       const b = csvText(whole);

@@ -40,17 +40,7 @@ export function workerFlags(jobs: number): string[] {
 }
 
 export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Done[]> {
-  const { files, problems } = await listInputs(opts.inputs);
-  on.start(files.length + problems.length);
-  const done: Done[] = [];
-  for (const p of problems) {
-    const d = await writeFailed(opts.out, p.path, false, `Could not read the input: ${p.message}.`, false);
-    done.push(d);
-    on.done(d);
-  }
-  if (files.length === 0) return done;
-  const shared = sharedStems(files);
-  const jobs = Math.max(1, Math.min(opts.jobs, files.length));
+  const jobs = Math.max(1, opts.jobs);
   const pool = new Pool<ExtractTask, Done>({
     script: fileURLToPath(new URL('./extract-worker.js', import.meta.url)),
     jobs,
@@ -60,24 +50,35 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
     kind: opts.kind,
     execArgv: opts.execArgv ?? workerFlags(jobs),
   });
-  let next = 0;
-  const one = async (path: string): Promise<void> => {
-    const t0 = performance.now();
-    const task: ExtractTask = { path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(path) };
-    const o = await pool.run(task);
-    const ms = Math.round(performance.now() - t0);
-    const d = o.ok ? o.value : await writeFailed(opts.out, path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, ms);
-    done.push(d);
-    on.done(d);
-  };
-  // One feeder per worker: at most `jobs` tasks exist at any time.
-  const feeder = async (): Promise<void> => {
-    while (next < files.length) await one(files[next++]!);
-  };
+  // One worker starts loading the extractors while the inputs are listed; the others once we know they are needed.
+  pool.warm(1);
   try {
-    await Promise.all(Array.from({ length: jobs }, feeder));
+    const { files, problems } = await listInputs(opts.inputs);
+    on.start(files.length + problems.length);
+    const done: Done[] = [];
+    for (const p of problems) {
+      const d = await writeFailed(opts.out, p.path, false, `Could not read the input: ${p.message}.`, false);
+      done.push(d);
+      on.done(d);
+    }
+    const shared = sharedStems(files);
+    let next = 0;
+    const one = async (path: string): Promise<void> => {
+      const t0 = performance.now();
+      const task: ExtractTask = { path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(path) };
+      const o = await pool.run(task);
+      const ms = Math.round(performance.now() - t0);
+      const d = o.ok ? o.value : await writeFailed(opts.out, path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, ms);
+      done.push(d);
+      on.done(d);
+    };
+    // One feeder per worker: at most `jobs` tasks exist at any time, however many inputs.
+    const feeder = async (): Promise<void> => {
+      while (next < files.length) await one(files[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, feeder));
+    return done;
   } finally {
     pool.close();
   }
-  return done;
 }

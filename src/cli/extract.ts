@@ -5,8 +5,6 @@
 // This module stays light (no extractor is imported here): a one-file run pays
 // for pdfjs once, in its worker.
 import { parseArgs } from 'node:util';
-import { writeCsvs } from '../bulk/csvs.js';
-import { afterRun } from './after-run.js';
 import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
@@ -75,11 +73,15 @@ export async function runExtract(argv: string[]): Promise<number> {
     process.stderr.write(`gkreport extract: ${args.error}\n\n${EXTRACT_USAGE}`);
     return 2;
   }
+  // Loaded while the workers extract (the main thread waits for them anyway): a
+  // one-file run does not pay for the CSV writer and the store up front.
+  const later = Promise.all([import('../bulk/csvs.js'), import('./after-run.js')]);
   const progress = new Progress({ quiet: args.quiet, format: args.logFormat, tty: process.stderr.isTTY === true, out: args.out });
   const done = await runBatch(
     { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers },
     progress,
   );
+  const [{ writeCsvs }, { afterRun }] = await later;
   await afterRun({ db: args.db, out: args.out }, done.map((d) => d.json));
   await writeCsvs(args.out, done);
   const sum = progress.finish();
