@@ -3,52 +3,12 @@
 import { strict as assert } from 'node:assert';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { mhtHtml } from '../src/extractors/docx/altchunk.js';
+import { mhtHtml } from '../src/extractors/docx/mht.js';
 import { docxExtractor } from '../src/extractors/docx/index.js';
 import { extractReport } from '../src/pipeline.js';
-import { fixture, readFixture } from './docx-helpers.js';
+import { fixture, mht, readFixture } from './docx-helpers.js';
 
 const HTML = 'docx/src/report-2021-sample.html';
-
-/** Quoted-printable as Word writes MHT parts: non-ASCII and '=' escaped, soft breaks at 76 columns. */
-function quotedPrintable(buf: Buffer): string {
-  let out = '';
-  let line = '';
-  for (const b of buf) {
-    const piece = b === 0x0a ? '\n' : b >= 0x20 && b < 0x7f && b !== 0x3d ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    if (piece === '\n') {
-      out += `${line}\r\n`;
-      line = '';
-      continue;
-    }
-    if (line.length + piece.length > 75) {
-      out += `${line}=\r\n`;
-      line = '';
-    }
-    line += piece;
-  }
-  return out + line;
-}
-
-function mht(html: Buffer): Buffer {
-  const b = '----=_NextPart_01DA0000.12345678';
-  return Buffer.from(
-    [
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/related; boundary="${b}"`,
-      '',
-      `--${b}`,
-      'Content-Location: file:///C:/report.htm',
-      'Content-Transfer-Encoding: quoted-printable',
-      'Content-Type: text/html; charset="utf-8"',
-      '',
-      quotedPrintable(html),
-      `--${b}--`,
-      '',
-    ].join('\r\n'),
-    'latin1',
-  );
-}
 
 async function withChunk(name: string, data: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(readFixture('docx/report-2021-sample.docx'));

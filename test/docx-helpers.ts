@@ -76,3 +76,44 @@ export async function zipOf(entries: Record<string, string | Buffer>): Promise<B
   for (const [name, data] of Object.entries(entries)) zip.file(name, data, { createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
+
+/** Quoted-printable as Word writes MHT parts: non-ASCII and '=' escaped, soft breaks at 76 columns. */
+function quotedPrintable(buf: Buffer): string {
+  let out = '';
+  let line = '';
+  for (const b of buf) {
+    const piece = b === 0x0a ? '\n' : b >= 0x20 && b < 0x7f && b !== 0x3d ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (piece === '\n') {
+      out += `${line}\r\n`;
+      line = '';
+      continue;
+    }
+    if (line.length + piece.length > 75) {
+      out += `${line}=\r\n`;
+      line = '';
+    }
+    line += piece;
+  }
+  return out + line;
+}
+
+/** An MHT file (as Word saves a single-file web page) holding `html`, quoted-printable, in `charset`. */
+export function mht(html: Buffer, charset = 'utf-8'): Buffer {
+  const b = '----=_NextPart_01DA0000.12345678';
+  return Buffer.from(
+    [
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/related; boundary="${b}"`,
+      '',
+      `--${b}`,
+      'Content-Location: file:///C:/report.htm',
+      'Content-Transfer-Encoding: quoted-printable',
+      `Content-Type: text/html; charset="${charset}"`,
+      '',
+      quotedPrintable(html),
+      `--${b}--`,
+      '',
+    ].join('\r\n'),
+    'latin1',
+  );
+}

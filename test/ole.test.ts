@@ -9,9 +9,12 @@ import { docxExtractor } from '../src/extractors/docx/index.js';
 import { readCfb } from '../src/extractors/ole/cfb.js';
 import { oleExtractor } from '../src/extractors/ole/index.js';
 import { ConversionError, convertToDocx, findSoffice } from '../src/extractors/ole/soffice.js';
+import iconv from 'iconv-lite';
+import { htmlExtractor } from '../src/extractors/html/index.js';
+import { pickExtractor } from '../src/extractors/registry.js';
 import { extractReport } from '../src/pipeline.js';
 import { isOle } from '../src/extractors/sniff.js';
-import { cellKeys, fixture, readFixture } from './docx-helpers.js';
+import { cellKeys, fixture, mht, readFixture } from './docx-helpers.js';
 
 const DOC = 'docx/report-2021-sample.doc';
 
@@ -119,5 +122,31 @@ describe('ole: refused before conversion', () => {
   it('reads the stream names of a real .doc', () => {
     const names = readCfb(readFixture(DOC)).entries.map((e) => e.name);
     for (const n of ['Root Entry', 'WordDocument', '1Table']) assert.ok(names.includes(n), names.join(', '));
+  });
+});
+
+describe('ole: MHT (single-file web page) published as .doc', () => {
+  const HTML = 'docx/src/report-2021-sample.html';
+  let expected: Awaited<ReturnType<typeof extractReport>>;
+  before(async () => (expected = await extractReport(fixture(HTML))));
+
+  it('UTF-8 MHT gives the fields of the HTML report, without LibreOffice', async () => {
+    const buffer = mht(readFixture(HTML));
+    assert.equal(pickExtractor(buffer, 'r.doc'), oleExtractor);
+    const r = await extractReport({ path: 'r.doc', buffer });
+    assert.equal(r.status, 'ok');
+    assert.deepEqual(r.fields, expected.fields);
+    assert.deepEqual(r.meta, expected.meta);
+  });
+
+  it('GB2312 MHT (as Word writes Chinese documents) gives the same fields', async () => {
+    const gbk = iconv.encode(readFixture(HTML).toString('utf8').replace('charset="utf-8"', 'charset="gb2312"'), 'gb18030');
+    const r = await extractReport({ path: 'r.doc', buffer: mht(gbk, 'gb2312') });
+    assert.deepEqual(r.fields, expected.fields);
+  });
+
+  it('is needed: read as plain HTML, the quoted-printable text gives no numbers', async () => {
+    const raw = await htmlExtractor.extract({ path: 'r.doc', buffer: mht(readFixture(HTML)) });
+    assert.doesNotMatch(raw.value.text, /本年新收政府信息公开申请数量/);
   });
 });

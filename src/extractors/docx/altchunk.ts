@@ -5,6 +5,7 @@
 import type { Finding } from '../../types.js';
 import { finding } from '../../result.js';
 import { decode, declaredCharset } from '../decode.js';
+import { isMht, mhtHtml } from './mht.js';
 import type { ZipArchive } from './zip.js';
 
 const AF_CHUNK = /relationships\/aFChunk$/;
@@ -24,47 +25,13 @@ export function altChunkParts(zip: ZipArchive, documentXml: string): string[] {
   return ids.map((id) => targets.get(id)).filter((t): t is string => t !== undefined && zip.has(t));
 }
 
-function decodeQuotedPrintable(s: string): Buffer {
-  const bytes: number[] = [];
-  const text = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < text.length; i++) {
-    const hex = text[i] === '=' ? text.slice(i + 1, i + 3) : '';
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(text.charCodeAt(i) & 0xff);
-  }
-  return Buffer.from(bytes);
-}
-
-/** The text/html part of an MHT (multipart/related MIME) file, as bytes, with its declared charset. */
-export function mhtHtml(buf: Buffer): { bytes: Buffer; charset?: string } | undefined {
-  const text = buf.toString('latin1');
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text)?.[1];
-  if (!boundary) return undefined;
-  for (const part of text.split(`--${boundary}`).slice(1)) {
-    const split = /\r?\n\r?\n/.exec(part);
-    if (!split) continue;
-    const head = part.slice(0, split.index);
-    if (!/content-type:\s*text\/html/i.test(head)) continue;
-    // The line break before the next boundary belongs to the boundary (RFC 2046 §5.1.1).
-    const body = part.slice(split.index + split[0].length).replace(/\r?\n$/, '');
-    const enc = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-    const charset = /charset="?([\w-]+)"?/i.exec(head)?.[1]?.toLowerCase();
-    const bytes = enc === 'quoted-printable' ? decodeQuotedPrintable(body) : enc === 'base64' ? Buffer.from(body, 'base64') : Buffer.from(body, 'latin1');
-    return charset ? { bytes, charset } : { bytes };
-  }
-  return undefined;
-}
-
 /** The HTML text of each chunk part, with findings for chunks that could not be read. */
 export function altChunkHtml(zip: ZipArchive, parts: string[]): { html: string[]; findings: Finding[] } {
   const html: string[] = [];
   const findings: Finding[] = [];
   for (const name of parts) {
     const buf = zip.read(name);
-    const isMht = /^\s*(MIME-Version|Content-Type):/i.test(buf.subarray(0, 200).toString('latin1'));
-    const src = isMht ? mhtHtml(buf) : { bytes: buf, charset: declaredCharset(buf) };
+    const src = isMht(buf) ? mhtHtml(buf) : { bytes: buf, charset: declaredCharset(buf) };
     if (!src) {
       findings.push(finding('extract.docx_altchunk', 'warning', `The embedded chunk ${name} (w:altChunk) has no HTML part; its content was not read.`));
       continue;

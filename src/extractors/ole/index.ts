@@ -4,10 +4,16 @@
 // without starting LibreOffice; Word files are converted to DOCX (soffice.ts)
 // and read by the DOCX extractor. RTF files take the same way: sites publish
 // them under a .doc name, and as text they would reach the text extractor.
+// MHT files (Word's single-file web page, also published as .doc) need no
+// LibreOffice: their HTML part is read like any HTML report.
 import { extname } from 'node:path';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, RawDocument } from '../../types.js';
+import * as cheerio from 'cheerio';
+import { decode, declaredCharset } from '../decode.js';
 import { DOCX_VERSION, docxToRaw, failureMessage } from '../docx/index.js';
+import { isMht, mhtHtml } from '../docx/mht.js';
+import { htmlToRaw } from '../html/index.js';
 import { isOle } from '../sniff.js';
 import { CfbError, oleKind, readCfb, type OleKind } from './cfb.js';
 import { ConversionError, SOFFICE_HINT, convertToDocx, findSoffice } from './soffice.js';
@@ -51,11 +57,22 @@ function classify(buffer: Buffer, path: string): { ext: string; label: string } 
   return { ext: wps ? 'wps' : 'doc', label: wps ? 'WPS' : 'Word' };
 }
 
+/** An MHT file's HTML part through the HTML extractor's table builder. */
+function readMht(buffer: Buffer) {
+  const part = mhtHtml(buffer);
+  if (!part) return fail('MHT file (single-file web page) without an HTML part.');
+  const decoded = decode(part.bytes, part.charset ?? declaredCharset(part.bytes));
+  const raw = htmlToRaw(cheerio.load(decoded.value.text), 'html');
+  const note = finding('extract.converted', 'info', 'MHT file (single-file web page, as Word saves it) read as the HTML it holds.');
+  return result(raw.value, [note, ...decoded.findings, ...raw.findings]);
+}
+
 export const oleExtractor: Extractor = {
   format: 'docx',
   version: OLE_VERSION,
-  sniff: (buf) => isOle(buf) || isRtf(buf),
+  sniff: (buf) => isOle(buf) || isRtf(buf) || isMht(buf),
   async extract({ path, buffer, options }) {
+    if (isMht(buffer)) return readMht(buffer);
     const what = classify(buffer, path);
     if ('refused' in what) return fail(what.refused);
     const soffice = await findSoffice();
