@@ -2,8 +2,9 @@
 // embedded HTML or MHT file rather than WordprocessingML. Web systems that
 // "export to Word" write such files; Word renders the chunk, mammoth drops it
 // (its body is then empty). The chunks are read here as the HTML they are.
-import type { Finding } from '../../types.js';
+import { posix } from 'node:path';
 import { finding } from '../../result.js';
+import type { Finding } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
 import { isMht, mhtHtml } from './mht.js';
 import type { ZipArchive } from './zip.js';
@@ -20,7 +21,8 @@ export function altChunkParts(zip: ZipArchive, documentXml: string): string[] {
     const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[0])?.[1];
     const id = attr('Id');
     const target = attr('Target');
-    if (id && target && AF_CHUNK.test(attr('Type') ?? '')) targets.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
+    // Targets are relative to word/ unless absolute ("/afchunk.mht"); "../" resolves against word/.
+    if (id && target && AF_CHUNK.test(attr('Type') ?? '')) targets.set(id, posix.normalize(target.startsWith('/') ? target.slice(1) : `word/${target}`));
   }
   return ids.map((id) => targets.get(id)).filter((t): t is string => t !== undefined && zip.has(t));
 }

@@ -7,9 +7,9 @@
 // MHT files (Word's single-file web page, also published as .doc) need no
 // LibreOffice: their HTML part is read like any HTML report.
 import { extname } from 'node:path';
+import * as cheerio from 'cheerio';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, RawDocument } from '../../types.js';
-import * as cheerio from 'cheerio';
 import { decode, declaredCharset } from '../decode.js';
 import { DOCX_VERSION, docxToRaw, failureMessage } from '../docx/index.js';
 import { isMht, mhtHtml } from '../docx/mht.js';
