@@ -17,6 +17,8 @@ export interface AppsRowMatch {
   labels: RawCell[];
   /** The seven value cells, or fewer when the source dropped blanks. */
   values: RawCell[];
+  /** Numbers after the seven that belong to other rows (rows run together); not used. */
+  excess: RawCell[];
 }
 
 const stripGroup = (s: string) => s.replace(/^本年度办理结果/, '');
@@ -49,7 +51,7 @@ export function matchAppsRow(keys: LabelKeys): { template: AppsRow; score: numbe
  * data row above, for sub-rows printed without it ("3.其他" under （六）其他处理).
  */
 export function appsRow(row: LogicalRow, group?: string): AppsRowMatch | undefined {
-  const { labels, values } = splitRow(row, WIDTH);
+  const { labels, values, excess = [] } = splitRow(row, WIDTH);
   if (values.length === 0 || labels.length === 0 || !holdsData(values)) return undefined;
   const keys = labelKeys(labels);
   // The column header row ("申请人情况 自然人 法人或其他组织 总计") is no data row.
@@ -60,7 +62,7 @@ export function appsRow(row: LogicalRow, group?: string): AppsRowMatch | undefin
     if (alt && alt.template.group === group && (!best || alt.score > best.score)) best = alt;
   }
   if (!best) return undefined;
-  return { row, template: best.template, score: best.score, labels, values };
+  return { row, template: best.template, score: best.score, labels, values, excess };
 }
 
 export const APPS_WIDTH = WIDTH;

@@ -168,6 +168,15 @@ export function normalize(raw: RawDocument): Result<Normalized> {
     if (!(rowIds[0]! in fields)) continue;
     if (m.values.length === APPS_COLUMNS.length) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
+    if (m.excess.length) {
+      const label = m.labels.map((c) => c.text).join(' ');
+      findings.push(
+        finding('value.unplaced', 'warning', `Table 三 row "${label}": ${m.excess.length} more number(s) follow its seven (${m.excess.map((c) => JSON.stringify(c.text)).join(' ')}); they belong to rows whose labels stand elsewhere in the text, so they were not used.`, {
+          actual: m.excess.length,
+          place: placeOf(m.row, m.excess[0]),
+        }),
+      );
+    }
   }
   for (const a of s.active) {
     const t = activeTemplateRow(shape.active, a.prefix);

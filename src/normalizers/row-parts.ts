@@ -18,6 +18,8 @@ export function holdsData(values: RawCell[]): boolean {
 export interface RowParts {
   labels: RawCell[];
   values: RawCell[];
+  /** Numbers after the values that belong to other rows (rows run together); not used. */
+  excess?: RawCell[];
 }
 
 /**
@@ -41,7 +43,7 @@ export function splitRow(row: LogicalRow, width: number): RowParts {
     if (first >= 0 && first < head.length) {
       // More numbers after the label than one row holds: rows run together (a PDF's reading order puts
       // the numbers of several rows after one label). The label's own come first; the rest are not its.
-      return { labels: cells.slice(0, first).filter((c) => c.text.trim() !== ''), values: cells.slice(first, first + width) };
+      return { labels: cells.slice(0, first).filter((c) => c.text.trim() !== ''), values: cells.slice(first, first + width), excess: cells.slice(first + width).filter((c) => c.text.trim() !== '') };
     }
     return { labels: head.filter((c) => c.text.trim() !== ''), values: cells.slice(cells.length - width) };
   }
