@@ -76,6 +76,15 @@ describe('fixtures: every fixture through extractReport matches its expected JSO
         for (const rule of expected.info ?? []) assert.ok(info.has(rule), `info finding ${rule} missing; got ${[...info].join(', ')}`);
       });
 
+      it('every value is a finite number with its provenance (raw cell text and place)', () => {
+        for (const [id, v] of Object.entries(report.fields)) {
+          if (v === null) continue;
+          assert.ok(Number.isFinite(v), `${id} = ${v}`);
+          const p = report.provenance[id];
+          assert.ok(p && typeof p.raw === 'string' && p.raw.trim() !== '' && p.table !== undefined && p.row !== undefined && p.col !== undefined, `${id} has no provenance`);
+        }
+      });
+
       it('every finding names its rule, severity and a message; null terms are never errors of arithmetic rules', () => {
         for (const x of report.findings) {
           assert.ok(x.rule && x.severity && x.message.length > 10, JSON.stringify(x));
