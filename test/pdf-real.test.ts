@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { pdfExtractor } from '../src/extractors/pdf/index.js';
 import { extractReport } from '../src/pipeline.js';
 import type { RawDocument, RawTable, Report } from '../src/types.js';
+import { readFileSync } from 'node:fs';
+import { assertFindings, type Expected } from './fixture-harness.js';
 import { fixture, PDF_FIXTURES, row, rowTexts, values } from './pdf-helpers.js';
 
 const FILES = ['hongze-qu-2023', 'hongze-qu-2024', 'huaian-shi-2024'] as const;
@@ -150,6 +152,20 @@ describe('pdf extractor on the real reports (fixtures/pdf/real)', function () {
     for (const r of [h, a, reports.get('hongze-qu-2023')!]) {
       const prov = Object.entries(r.provenance).filter(([id]) => r.fields[id] !== null);
       assert.ok(prov.length > 150 && prov.every(([, p]) => typeof p.page === 'number' && p.page >= 1), 'every value has a page');
+    }
+  });
+
+  it('each report matches the hand-checked expected JSON beside it (fixtures/pdf/real/*.expected.json)', () => {
+    for (const name of FILES) {
+      const e = JSON.parse(readFileSync(PDF_FIXTURES + `real/${name}.expected.json`, 'utf8')) as Expected;
+      const r = reports.get(name)!;
+      assert.equal(r.status, e.status, name);
+      assert.equal(r.meta.format_version, e.format_version, name);
+      assert.equal(r.meta.year, e.meta?.year, name);
+      assert.deepEqual(r.tables_found, e.tables_found, name);
+      for (const [id, v] of Object.entries(e.fields ?? {})) assert.equal(r.fields[id], v, `${name} ${id}`);
+      assertFindings(r.findings, e.errors, 'error');
+      assertFindings(r.findings, e.warnings, 'warning');
     }
   });
 });

@@ -2,7 +2,7 @@
 // page and bbox provenance, narrative text, title. Never throws: unreadable
 // files give `extract.failed`, files without a usable text layer
 // `extract.no_text`, both with an empty document.
-import { failedExtraction, finding, result } from '../../result.js';
+import { failedExtraction, result } from '../../result.js';
 import type { Extractor, Finding, RawCell, RawDocument, RawTable, Result } from '../../types.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
@@ -119,9 +119,8 @@ export async function extractPdf(buffer: Buffer, timeoutMs = DEFAULT_TIMEOUT_MS)
     const reading = await deadline(work, timeoutMs, stop);
     const reason = noTextReason(reading);
     if (reason) return failedExtraction(empty(), 'extract.no_text', reason);
-    const findings: Finding[] = [...reading.findings];
-    if (reading.doc.tables.length === 0) findings.push(finding('extract.no_tables', 'warning', 'no ruled or aligned table was found in the PDF'));
-    return result(reading.doc, findings);
+    // No tables is not the extractor's finding: the normalizer reports table.missing.
+    return result(reading.doc, reading.findings);
   } catch (e) {
     const msg = e instanceof PdfOpenError ? e.message : `reading the PDF failed: ${(e as Error)?.message ?? String(e)}`;
     return failedExtraction(empty(), 'extract.failed', msg);
