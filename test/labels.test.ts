@@ -29,6 +29,9 @@ describe('labels: labelKey strips presentation, keeps the label', () => {
     ['(七) 总 计', '总计'],
     ['现行有效件数 (历史累计)', '现行有效件数'],
     ['本年新\u00a0制作数量', '本年新制作数量'],
+    ['规\u200b章', '规章'],
+    ['\ufeff1.属于国家秘密', '属于国家秘密'],
+    ['（七）\u2060总计', '总计'],
     ['规章(设区的市、自治州人民政府应提供相关数据)', '规章'],
     // a bracket cut by a line or page break leaves no tail behind
     ['（二）部分公开（区分处理的，只计这一情', '部分公开'],

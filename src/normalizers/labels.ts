@@ -34,7 +34,8 @@ function stripNumbering(s: string): string {
 
 /** The matching key of a label: what is left once presentation is stripped. */
 export function labelKey(raw: string): string {
-  let s = raw.normalize('NFKC').replace(/\s+/g, '');
+  // Zero-width characters (pasted from Word or web editors) are invisible: not part of the label.
+  let s = raw.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
   s = stripNumbering(s);
   // Explanations in brackets ("（区分处理的，只计这一情形…）", "(历史累计)") are not the label.
   let prev: string;
@@ -54,7 +55,7 @@ export function simplifiedKey(raw: string): string {
 
 /** Text of a row for keyword tests: NFKC, no white space, Simplified. */
 export function plainText(raw: string): string {
-  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  const s = raw.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
   return /[\u4e00-\u9fff]/.test(s) ? toSimplified(s) : s;
 }
 

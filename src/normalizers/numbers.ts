@@ -19,7 +19,8 @@ function round(n: number): number {
 
 /** Parses one numeric cell. `unit` says what the field is counted in. */
 export function parseNumber(raw: string, unit: Unit = 'count'): Parsed {
-  let s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '');
+  // Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) come with text pasted from Word or web editors: invisible, so not content.
+  let s = raw.normalize('NFKC').replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '');
   if (BLANK.test(s)) return { kind: 'blank', value: null };
   const bare = s.replace(NOTE, '');
   // A cell that is only a note ("（无）", "[见附件]") is blank when the note says so, else text.
