@@ -73,3 +73,26 @@ describe('pdf grid, cells and joins on hand-made geometry', () => {
     assert.deepEqual(q.cells.map((c) => c.text), ['规章', '2', '15', '行政规范性文件', '12', '87']);
   });
 });
+
+describe('pdf tables across pages, end to end on a PDF written in code', function () {
+  this.timeout(30_000);
+  it('joins a table continued under a running header, drops its repeated header, ignores the page numbers', async () => {
+    const { extractPdf } = await import('../src/extractors/pdf/index.js');
+    const { pagesPdf, ruledTable } = await import('./pdf-helpers.js');
+    const widths = [200, 60, 60];
+    const header = ['Item', 'Natural', 'Total'];
+    const running = (n: number): string => `BT /F1 9 Tf 250 820 Td (Annual report 2023) Tj ET\nBT /F1 10 Tf 290 30 Td (- ${n} -) Tj ET`;
+    const p1 = [running(1), 'BT /F1 12 Tf 72 760 Td (Some narrative text before the table.) Tj ET', ruledTable([header, ['new', '120', '134'], ['carried', '5', '6'], ['granted', '60', '68'], ['partial', '10', '11']], widths, 72, 200)].join('\n');
+    const p2 = [running(2), ruledTable([header, ['denied', '8', '9'], ['unable', '20', '22'], ['other', '3', '3'], ['total', '116', '129']], widths, 72, 780), 'BT /F1 12 Tf 72 600 Td (Text after the table.) Tj ET'].join('\n');
+    const r = await extractPdf(pagesPdf([p1, p2]));
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.value.tables.length, 1);
+    const t = r.value.tables[0]!;
+    assert.deepEqual(t.pages, [1, 2]);
+    assert.equal(t.nRows, 9);
+    assert.deepEqual(t.cells.map((c) => c.text), ['Item', 'Natural', 'Total', 'new', '120', '134', 'carried', '5', '6', 'granted', '60', '68', 'partial', '10', '11', 'denied', '8', '9', 'unable', '20', '22', 'other', '3', '3', 'total', '116', '129']);
+    assert.deepEqual(t.cells.filter((c) => c.text === 'partial' || c.text === 'denied').map((c) => c.prov.page), [1, 2]);
+    assert.ok(!/- \d -/.test(r.value.text));
+    assert.match(r.value.text, /Some narrative text before the table\./);
+  });
+});

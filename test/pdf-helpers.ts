@@ -102,3 +102,33 @@ export function values(t: RawTable, label: string, n: number): string[] {
   if (!r) throw new Error(`no single-row cell with ${label}`);
   return row(t, r.row).map((c) => c.text).slice(-n);
 }
+
+/** Content stream of a ruled table: `rows` of cell texts, columns `widths`, top-left corner (x, top) in PDF user space. */
+export function ruledTable(rows: string[][], widths: number[], x: number, top: number, rowHeight = 20): string {
+  const out: string[] = ['0.5 w'];
+  rows.forEach((r, i) => {
+    let cx = x;
+    r.forEach((text, j) => {
+      const y = top - (i + 1) * rowHeight;
+      out.push(`${cx} ${y} ${widths[j]} ${rowHeight} re S`);
+      if (text) out.push(`BT /F1 10 Tf ${cx + 4} ${y + 6} Td (${text}) Tj ET`);
+      cx += widths[j]!;
+    });
+  });
+  return out.join('\n');
+}
+
+/** A multi-page PDF, Helvetica as /F1, one content stream per page. */
+export function pagesPdf(contents: string[]): Buffer {
+  const n = contents.length;
+  // Objects: 3 font, then per page: page object, content stream.
+  const objects: PdfObject[] = ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const pages: number[] = [];
+  contents.forEach((c, i) => {
+    const pageObj = 4 + i * 2;
+    pages.push(pageObj);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageObj + 1} 0 R >>`, { dict: '', data: c });
+  });
+  void n;
+  return makePdf(objects, pages);
+}

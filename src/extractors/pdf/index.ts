@@ -8,7 +8,7 @@ import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
 import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';
 import { deadline, openPdf, PdfOpenError, type OpenedPdf } from './load.js';
-import { findTitle, paragraphs } from './meta.js';
+import { findTitle, paragraphs, type TextLine } from './meta.js';
 import { readPage, type PageResult } from './page.js';
 
 export const PDF_EXTRACTOR_VERSION = 'pdf-1';
@@ -48,6 +48,24 @@ export interface PdfReading {
   findings: Finding[];
 }
 
+/**
+ * Where body text starts and ends on each page, for joining tables across
+ * pages. Page numbers are already gone; a running header or footer (a line
+ * in the top or bottom 8 % of a page whose text recurs on another page)
+ * does not count either.
+ */
+function pageFlows(pages: PageResult[]): Map<number, PageFlow> {
+  const margin = (p: PageResult, l: TextLine): boolean => l.y1 < 0.08 * p.height || l.y0 > 0.92 * p.height;
+  const seen = new Map<string, Set<number>>();
+  for (const p of pages) for (const l of p.lines) if (margin(p, l)) seen.set(l.text, (seen.get(l.text) ?? new Set()).add(p.page));
+  const flows = new Map<number, PageFlow>();
+  for (const p of pages) {
+    const body = p.lines.filter((l) => !(margin(p, l) && (seen.get(l.text)?.size ?? 0) > 1));
+    flows.set(p.page, body.length > 0 ? { flowTop: Math.min(...body.map((l) => l.y0)), flowBottom: Math.max(...body.map((l) => l.y1)) } : { flowTop: Infinity, flowBottom: -Infinity });
+  }
+  return flows;
+}
+
 /** Reads every page of an opened PDF (also used by `gkreport inspect`). */
 export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number } = {}): Promise<PdfReading> {
   const { pdfjs, doc } = opened;
@@ -64,7 +82,7 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     await new Promise((resolve) => setImmediate(resolve));
     if (opts.deadlineAt !== undefined && Date.now() > opts.deadlineAt) throw new PdfOpenError(`gave up after page ${p} of ${doc.numPages} (timeout); the file may be damaged or very large`, 'timeout');
   }
-  const flow = new Map<number, PageFlow>(pages.map((p) => [p.page, p.flow]));
+  const flow = pageFlows(pages);
   const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);
   const findings: Finding[] = [];
   // One pass over all pages: a paragraph cut by a page break continues on the next page.

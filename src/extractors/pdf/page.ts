@@ -10,7 +10,6 @@ import { findGrids, type Grid } from './grid.js';
 import type { Pdfjs } from './load.js';
 import { isPageNumber, runLines, type TextLine } from './meta.js';
 import { pageGraphics, pageText } from './primitives.js';
-import type { PageFlow } from './join.js';
 
 /** Words of the template's tables (二 三 四) and their headers. */
 const TABLE_WORDS = /自然人|第二十条|行政复议|行政诉讼|本年新收|申请人情况|信息内容|不予公开|无法提供|不予处理|结转下年度|结果维持|处理决定数量|本年制发/;
@@ -30,7 +29,6 @@ export interface PageResult {
   /** Narrative lines (outside tables), page numbers removed. */
   lines: TextLine[];
   tables: PageTable[];
-  flow: PageFlow;
   /** Present when the operator list was read. */
   segments?: Segment[];
   grids?: Grid[];
@@ -42,7 +40,7 @@ export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number,
   const text = await pageText(page, runBase);
   let runs = text.runs;
   const chars = runs.reduce((s, r) => s + r.str.replace(/\s/g, '').length, 0);
-  const result: PageResult = { page: pageNo, width: text.width, height: text.height, runs, lines: [], tables: [], flow: { flowTop: Infinity, flowBottom: -Infinity }, images: 0, chars };
+  const result: PageResult = { page: pageNo, width: text.width, height: text.height, runs, lines: [], tables: [], images: 0, chars };
   // A page without text may be a scan: its images tell (extract.no_text).
   const wantGraphics = opts.forceGraphics || chars === 0 || looksLikeTablePage(runs);
   let tables: PageTable[] = [];
@@ -65,6 +63,5 @@ export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number,
   const lines = runLines(runs).filter((l) => !isPageNumber(l.text));
   result.lines = lines;
   result.tables = tables;
-  if (lines.length > 0) result.flow = { flowTop: Math.min(...lines.map((l) => l.y0)), flowBottom: Math.max(...lines.map((l) => l.y1)) };
   return result;
 }
