@@ -60,6 +60,17 @@ describe('docx: bad Word files give extract.failed', () => {
     assert.ok(process.memoryUsage().rss - before < 100 * 1024 * 1024, 'the 300 MiB were never held');
   });
 
+  it('a document.xml too large to hold as a tree (9 MiB, inside the ZIP limits)', async () => {
+    const zip = await JSZip.loadAsync(readFixture('docx/report-2021-sample.docx'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const filler = paraXml('填充').repeat(Math.ceil((9 << 20) / Buffer.byteLength(paraXml('填充'))));
+    zip.file('word/document.xml', xml.replace('<w:body>', `<w:body>${filler}`));
+    const t = Date.now();
+    const msg = await failure(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    assert.match(msg, /"word\/document\.xml" holds 9\.\d MiB of XML, above the 8\.0 MiB read from one part/);
+    assert.ok(Date.now() - t < 5000, 'refused before mammoth parses it');
+  });
+
   it('too many entries, or too much in total', async () => {
     const many = await zipOf(Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`f${i}.xml`, 'x'])));
     assert.match(await failure(many), /lists 5001 entries, above the limit of 5000/);
