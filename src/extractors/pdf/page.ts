@@ -5,7 +5,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fillGrid, partitionRuns, type PageTable } from './cells.js';
 import { alignmentTables } from './fallback.js';
-import type { Segment, TextRun } from './geometry.js';
+import { centreY, type Segment, type TextRun } from './geometry.js';
 import { findGrids, type Grid } from './grid.js';
 import type { Pdfjs } from './load.js';
 import { isPageNumber, runLines, type TextLine } from './meta.js';
@@ -16,9 +16,22 @@ const TABLE_WORDS = /自然人|第二十条|行政复议|行政诉讼|本年新�
 /** Runs that are one number: a page of table 三's continuation is mostly these. */
 const NUMBER = /^[\s+\-−]?[\d０-９][\d０-９,.，．]*$/;
 
+/**
+ * Table pages: a short run that is a header or label of the template
+ * (narrative sentences mention 行政复议 too, but in long runs), or at least
+ * six numbers standing apart from other text on their line, as in cells
+ * (narrative numbers touch the characters around them: 受理申请21件).
+ */
 export function looksLikeTablePage(runs: TextRun[]): boolean {
-  if (runs.some((r) => TABLE_WORDS.test(r.str))) return true;
-  return runs.filter((r) => NUMBER.test(r.str)).length >= 8;
+  if (runs.some((r) => r.str.replace(/\s/g, '').length <= 16 && TABLE_WORDS.test(r.str))) return true;
+  let apart = 0;
+  for (const r of runs) {
+    if (!NUMBER.test(r.str)) continue;
+    const sameLine = runs.filter((o) => o !== r && Math.abs(centreY(o) - centreY(r)) < 0.5 * Math.min(o.size, r.size));
+    const gap = Math.min(...sameLine.map((o) => (o.x0 >= r.x1 ? o.x0 - r.x1 : r.x0 >= o.x1 ? r.x0 - o.x1 : 0)), Infinity);
+    if (gap > 0.8 * r.size && ++apart >= 6) return true;
+  }
+  return false;
 }
 
 export interface PageResult {
