@@ -7,7 +7,7 @@ import { ZipArchive } from '../src/extractors/docx/zip.js';
 import { htmlExtractor } from '../src/extractors/html/index.js';
 import { pickExtractor } from '../src/extractors/registry.js';
 import { extractReport } from '../src/pipeline.js';
-import type { RawDocument } from '../src/types.js';
+import type { RawDocument, RawTable } from '../src/types.js';
 import { cellKeys, fixture, grid, readFixture } from './docx-helpers.js';
 
 async function extractDocx(rel: string): Promise<RawDocument> {
@@ -83,23 +83,44 @@ const pick = (c: { row: number; col: number; rowSpan: number; colSpan: number } 
 
 // Each HTML report fixture has a DOCX twin made by LibreOffice (fixtures/docx/convert.sh).
 const HTML_FIXTURES = readdirSync(fixture('html')).filter((f) => f.endsWith('.html'));
+// Twins whose cell grid LibreOffice changed while converting (the fields must still agree):
+const GRID_CHANGED: Record<string, string> = {
+  'shanghai-2019-absurd-spans': 'LibreOffice sizes rowspan="100000"/colspan="99999" its own way',
+  'huaian-shi-2024-table3-split': 'LibreOffice pads ragged rows with empty cells',
+};
+// HTML fixtures LibreOffice cannot convert faithfully: no twin.
+const NO_TWIN: Record<string, string> = {
+  'shanghai-2019-gbk-declared-utf8': 'GBK bytes declared as UTF-8: LibreOffice believes the declaration and writes mojibake',
+};
+const stem = (f: string) => f.replace(/^.*\//, '').replace(/\.(html|docx)$/, '');
 const PAIRS = [
   { html: 'docx/src/report-2021-sample.html', docx: 'docx/report-2021-sample.docx' },
   ...HTML_FIXTURES.map((f) => ({ html: `html/${f}`, docx: `docx/from-html/${f.replace(/\.html$/, '.docx')}` })),
 ].filter((p) => existsSync(fixture(p.docx)));
 const UNCONVERTED = HTML_FIXTURES.filter((f) => !PAIRS.some((p) => p.html === `html/${f}`));
 
+/** Non-empty cell texts in reading order, white space removed. */
+const texts = (t: RawTable) => t.cells.map((c) => c.text.replace(/\s+/g, '')).filter((x) => x !== '');
+
 describe('docx: reports converted from HTML give what their HTML gives', () => {
-  it('has pairs to compare', () => assert.ok(PAIRS.length >= 2, `pairs: ${PAIRS.length}`));
-  // Pending (listed, not failed) until fixtures/docx/convert.sh is run for a new HTML fixture.
-  for (const f of UNCONVERTED) it(`html/${f} has a DOCX twin (run fixtures/docx/convert.sh)`);
+  it('has pairs to compare', () => assert.ok(PAIRS.length >= 20, `pairs: ${PAIRS.length}`));
+  // Pending (listed, not failed): a new HTML fixture waits for fixtures/docx/convert.sh.
+  for (const f of UNCONVERTED) {
+    const why = NO_TWIN[stem(f)];
+    it(why ? `html/${f} has no DOCX twin: ${why}` : `html/${f} has a DOCX twin (run fixtures/docx/convert.sh)`);
+  }
 
   for (const { html, docx } of PAIRS) {
-    it(`${docx}: same cells, spans and text as ${html}`, async () => {
+    const changed = GRID_CHANGED[stem(docx)];
+    it(`${docx}: same ${changed ? 'cell texts in order' : 'cells, spans and text'} as ${html}`, async () => {
       const fromHtml = (await htmlExtractor.extract({ path: html, buffer: readFixture(html) })).value;
       const fromDocx = await extractDocx(docx);
       assert.equal(fromDocx.tables.length, fromHtml.tables.length);
-      fromDocx.tables.forEach((t, i) => assert.deepEqual(cellKeys(t), cellKeys(fromHtml.tables[i]!), `table ${i}`));
+      fromDocx.tables.forEach((t, i) => {
+        const h = fromHtml.tables[i]!;
+        if (changed) assert.deepEqual(texts(t), texts(h), `table ${i} (${changed})`);
+        else assert.deepEqual(cellKeys(t), cellKeys(h), `table ${i}`);
+      });
     });
 
     it(`${docx}: same fields, status, year and version as ${html}`, async () => {
