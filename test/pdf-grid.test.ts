@@ -96,3 +96,16 @@ describe('pdf tables across pages, end to end on a PDF written in code', functio
     assert.match(r.value.text, /Some narrative text before the table\./);
   });
 });
+
+describe('pdf merges that are not rectangles', () => {
+  it('keeps the unit cells and says so', async () => {
+    const { findGrids: find } = await import('../src/extractors/pdf/grid.js');
+    // 2 × 2 with only the rule between the two right cells' left side missing
+    // in the top row and the rule under the top-left cell missing: an L shape.
+    const segs = [h(0, 0, 200), h(20, 100, 200), h(40, 0, 200), v(0, 0, 40), v(100, 20, 40), v(200, 0, 40)];
+    const [g] = find(segs);
+    assert.ok(g);
+    assert.equal(g.irregular, 1);
+    assert.equal(g.cells.length, 4);
+  });
+});

@@ -24,6 +24,8 @@ export interface PageTable {
   cells: PageCell[];
   /** How the table was found. */
   source: 'rules' | 'alignment';
+  /** Groups of unit cells joined by missing rules that were not rectangles (kept as unit cells). */
+  irregular?: number;
 }
 
 export function roundBox(b: Box): [number, number, number, number] {
@@ -39,7 +41,9 @@ export function fillGrid(page: number, grid: Grid, glyphs: Glyph[]): PageTable {
     if (i >= 0) buckets[i]!.push(g);
   }
   const cells = grid.cells.map((c, i) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text: glyphText(buckets[i]!) }));
-  return { page, bbox: grid.bbox, xs: grid.xs, ys: grid.ys, nRows: grid.ys.length - 1, nCols: grid.xs.length - 1, cells, source: 'rules' };
+  const t: PageTable = { page, bbox: grid.bbox, xs: grid.xs, ys: grid.ys, nRows: grid.ys.length - 1, nCols: grid.xs.length - 1, cells, source: 'rules' };
+  if (grid.irregular > 0) t.irregular = grid.irregular;
+  return t;
 }
 
 /**

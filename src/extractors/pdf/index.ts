@@ -2,7 +2,7 @@
 // page and bbox provenance, narrative text, title. Never throws: unreadable
 // files give `extract.failed`, files without a usable text layer
 // `extract.no_text`, both with an empty document.
-import { failedExtraction, result } from '../../result.js';
+import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, RawCell, RawDocument, RawTable, Result } from '../../types.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
@@ -85,6 +85,12 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
   const flow = pageFlows(pages);
   const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);
   const findings: Finding[] = [];
+  tables.forEach((t, index) => {
+    for (const part of t.parts.filter((x) => x.irregular)) {
+      // mammoth's way: keep the rows, say the merges may be wrong.
+      findings.push(finding('extract.merge_uncertain', 'warning', `Table ${index + 1} on page ${part.page}: ${part.irregular} group(s) of cells joined by missing rules are not rectangles; they were kept as single cells, so merged cells there may be split.`, { place: { table: index, page: part.page } }));
+    }
+  });
   // One pass over all pages: a paragraph cut by a page break continues on the next page.
   const text = paragraphs(pages.flatMap((p) => p.lines)).join('\n');
   const raw: RawDocument = { format: 'pdf', tables: tables.map(toRaw), text, pageCount: doc.numPages };
