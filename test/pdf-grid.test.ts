@@ -38,6 +38,9 @@ describe('pdf grid, cells and joins on hand-made geometry', () => {
     assert.equal(glyphText(glyphs), '（二）部分公开（区分处理的只计这一情形）Annual report');
     const vertical = ['三', '、', '本', '年'].map((c, i) => run(c, 0, 10 + i * 12)).flatMap(splitRun);
     assert.equal(glyphText(vertical), '三、本年');
+    // "3119" printed as "3" + "119" spread over a justified cell stays one number; two numbers a wide gap apart do not.
+    assert.equal(glyphText([run('3', 0, 10, 10, 5), run('119', 9, 10, 10, 15)].flatMap(splitRun)), '3119');
+    assert.equal(glyphText([run('3', 0, 10, 10, 5), run('119', 30, 10, 10, 15)].flatMap(splitRun)), '3 119');
   });
 
   const table = (page: number, rows: string[][], spans: Record<string, number> = {}): PageTable => {

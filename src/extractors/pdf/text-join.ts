@@ -59,7 +59,11 @@ export function lineText(line: Glyph[]): string {
   let s = '';
   let prev: Glyph | undefined;
   for (const g of line) {
-    if (prev && prev.run !== g.run && g.x0 - prev.x1 > 0.3 * Math.min(g.size, prev.size)) s += joiner(s, g.ch);
+    const gap = prev ? g.x0 - prev.x1 : 0;
+    const size = prev ? Math.min(g.size, prev.size) : g.size;
+    // Digits of one number printed as separate, spread runs (justified cells) stay one number.
+    const digits = prev !== undefined && /\d/.test(prev.ch) && /\d/.test(g.ch) && gap < size;
+    if (prev && prev.run !== g.run && gap > 0.3 * size && !digits) s += joiner(s, g.ch);
     s += g.ch;
     prev = g;
   }
