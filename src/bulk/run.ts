@@ -31,12 +31,14 @@ export const GRACE_MS = 2000;
 export const DEFAULT_JOBS = availableParallelism();
 
 /**
- * V8 flags for process workers. Measured (BENCHMARKS.md): a Node process keeps
- * ≈1.3 cores busy because garbage collection runs on helper threads; with one
- * worker per core those threads only compete with the other workers.
+ * V8 flags for process workers: none. A Node process keeps ≈1.3 cores busy
+ * (garbage collection on helper threads), so --single-threaded-gc and
+ * --max-semi-space-size were tried for one worker per core (bench/flags.mjs,
+ * BENCHMARKS.md): on the shared, overloaded bench machine neither was
+ * consistently faster than V8's defaults, so the defaults stay.
  */
-export function workerFlags(jobs: number): string[] {
-  return jobs > 1 ? ['--single-threaded-gc'] : [];
+export function workerFlags(_jobs: number): string[] {
+  return [];
 }
 
 export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Done[]> {
