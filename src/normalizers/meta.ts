@@ -28,7 +28,9 @@ function firstTitleLine(raw: RawDocument): string | undefined {
 }
 
 export function reportTitle(raw: RawDocument): string | null {
-  const t = raw.title ?? firstTitleLine(raw) ?? raw.docMeta?.title;
+  // Document properties often hold a template's or another file's title: only one naming a report counts.
+  const props = raw.docMeta?.title;
+  const t = raw.title ?? firstTitleLine(raw) ?? (props && /报告|年报/.test(props) && /公开/.test(props) ? props : undefined);
   return t ? clean(t) : null;
 }
 
