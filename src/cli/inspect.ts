@@ -108,7 +108,7 @@ export async function runInspect(argv: string[]): Promise<number> {
   }
   let opened;
   try {
-    opened = await openPdf(buffer);
+    opened = await openPdf(buffer, { render: args.png });
   } catch (e) {
     process.stderr.write(`gkreport inspect: ${args.file}: ${e instanceof PdfOpenError ? e.message : String(e)}\n`);
     return 1;
