@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => runExtract,
   compliance: async () => (await import('./compliance.js')).runCompliance,
   export: async () => (await import('./export.js')).runExport,
+  inspect: async () => (await import('./inspect.js')).runInspect,
 };
 
 export async function main(argv: string[]): Promise<number> {
