@@ -46,7 +46,8 @@ function sectionOf(text: string, current: Section): Section {
 /** A row label is short and no sentence; notes in brackets alone are no label. */
 function looksLikeLabel(text: string): boolean {
   const key = simplifiedKey(text);
-  return key.length > 0 && key.length <= 40 && !/[。；;！？]/.test(text);
+  // Block headings of table 二 (第二十条第（一）项, 信息内容) carry no field of their own.
+  return key.length > 0 && key.length <= 40 && !/[。；;！？]/.test(text) && !/^(?:第二十条|信息内容)/.test(key);
 }
 
 /** One pass over the rows: which row is which template row. */
