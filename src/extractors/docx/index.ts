@@ -1,7 +1,8 @@
 // Word reports (.docx): checked unzip (zip.ts) → mammoth with grid fix-ups
 // (mammoth-pass.ts, fixups.ts) → the HTML grid builder shared with the HTML
 // extractor → RawDocument with paragraph provenance and document properties.
-import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { loadCheerio } from '../lazy.js';
 import type { Element } from 'domhandler';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, Result } from '../../types.js';
@@ -59,7 +60,7 @@ function fixupFindings(f: MammothPass['fixups']): Finding[] {
  * A title that starts with the year ("2021年政府信息公开工作年度报告") usually
  * has the body's name on the line above; that line is joined to it verbatim.
  */
-function findTitle($: cheerio.CheerioAPI): string | undefined {
+function findTitle($: CheerioAPI): string | undefined {
   const paras = $(BLOCKS)
     .toArray()
     .map((el) => $(el).text().replace(/\s+/g, ''))
@@ -85,7 +86,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
     throw new ZipError(`a ZIP archive but not a Word document: no word/document.xml (entries: ${some || 'none'})`);
   }
   const pass = await runMammoth(zip);
-  const $ = cheerio.load(pass.html);
+  const $ = (await loadCheerio()).load(pass.html);
   // Paragraph index: 0-based among the paragraphs mammoth reads, in document
   // order, empty ones included. It equals the index of the w:p element in
   // document.xml except after vertically merged cells, whose continuation
@@ -109,7 +110,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
   const chunks = altChunkHtml(zip, pass.altChunkXml.flatMap((xml) => altChunkParts(zip, xml)));
   findings.push(...chunks.findings);
   for (const html of chunks.html) {
-    const part = htmlToRaw(cheerio.load(html), 'docx');
+    const part = htmlToRaw((await loadCheerio()).load(html), 'docx');
     const offset = doc.tables.length;
     for (const t of part.value.tables) {
       doc.tables.push({ ...t, index: t.index + offset, cells: t.cells.map((c) => ({ ...c, prov: { ...c.prov, table: t.index + offset } })) });

@@ -5,7 +5,8 @@
 // in its typings, and guarded by a test). Handing it our archive means the
 // file is unzipped once, under our size limits, and the XML parts can be fixed
 // (fixups.ts) on their way into mammoth without a second parse or re-zip.
-import mammoth from 'mammoth';
+import type mammothModule from 'mammoth';
+import { loadMammoth } from '../lazy.js';
 import { fixDocumentXml, type FixupCounts } from './fixups.js';
 import { ZipError, type ZipArchive } from './zip.js';
 
@@ -67,12 +68,13 @@ export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: s
 
 // Images are never read: a report's numbers are in its text, and reading
 // word/media would inflate the largest entries for nothing.
-const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
 export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
   const fixups: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
   const altChunkXml: string[] = [];
-  const input = { file: mammothFile(zip, fixups, altChunkXml) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const input = { file: mammothFile(zip, fixups, altChunkXml) } as unknown as Parameters<typeof mammothModule.convertToHtml>[0];
+  const mammoth = await loadMammoth();
+  const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   const out = await mammoth.convertToHtml(input, {
     convertImage: noImages,
     // Empty paragraphs are kept so that paragraph indexes follow the document's w:p elements.

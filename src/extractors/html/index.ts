@@ -1,6 +1,7 @@
 // HTML reports (cheerio): UTF-8 or GBK pages, MS-Word-generated HTML, report
 // tables among a government page's layout tables.
-import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { loadCheerio } from '../lazy.js';
 import type { Element } from 'domhandler';
 import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
@@ -16,7 +17,7 @@ const NAMES_REPORT = (t: string) => t.length > 0 && t.length < 80 && !/[。，�
  * its year (a breadcrumb or menu link "政府信息公开年度报告" has none), else the
  * <title> without the site name pages append to it ("…年度报告_上海市人民政府").
  */
-function findTitle($: cheerio.CheerioAPI): string | undefined {
+function findTitle($: CheerioAPI): string | undefined {
   // Selected from the root, not with $('body').find(…): the same elements (the parser puts them all in
   // <body>), but cheerio's find() with a selector list sorts its matches in O(n²): 3.5 s for 25,000 paragraphs.
   const blocks = $('h1,h2,h3,p,div,td,span,strong,b').toArray().map((el) => $(el).text().replace(/\s+/g, ''));
@@ -30,7 +31,7 @@ function findTitle($: cheerio.CheerioAPI): string | undefined {
  * Converts parsed HTML into raw tables and narrative; shared with the DOCX extractor (mammoth's HTML),
  * which passes `grid` to stamp paragraph indexes on cells.
  */
-export function htmlToRaw($: cheerio.CheerioAPI, format: RawDocument['format'], grid: GridOptions = {}): { value: RawDocument; findings: Finding[] } {
+export function htmlToRaw($: CheerioAPI, format: RawDocument['format'], grid: GridOptions = {}): { value: RawDocument; findings: Finding[] } {
   const findings: Finding[] = [];
   const tables: RawTable[] = [];
   for (const el of $('table').toArray() as Element[]) {
@@ -54,7 +55,7 @@ export const htmlExtractor: Extractor = {
   sniff: (buf) => isHtml(buf),
   async extract({ buffer }) {
     const decoded = decode(buffer, declaredCharset(buffer));
-    const $ = cheerio.load(decoded.value.text);
+    const $ = (await loadCheerio()).load(decoded.value.text);
     const raw = htmlToRaw($, 'html');
     return result(raw.value, [...decoded.findings, ...raw.findings]);
   },

@@ -7,7 +7,8 @@
 // MHT files (Word's single-file web page, also published as .doc) need no
 // LibreOffice: their HTML part is read like any HTML report.
 import { extname } from 'node:path';
-import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { loadCheerio } from '../lazy.js';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, RawDocument } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
@@ -58,11 +59,11 @@ function classify(buffer: Buffer, path: string): { ext: string; label: string } 
 }
 
 /** An MHT file's HTML part through the HTML extractor's table builder. */
-function readMht(buffer: Buffer) {
+async function readMht(buffer: Buffer) {
   const part = mhtHtml(buffer);
   if (!part) return fail('MHT file (single-file web page) without an HTML part.');
   const decoded = decode(part.bytes, part.charset ?? declaredCharset(part.bytes));
-  const raw = htmlToRaw(cheerio.load(decoded.value.text), 'html');
+  const raw = htmlToRaw((await loadCheerio()).load(decoded.value.text), 'html');
   const note = finding('extract.converted', 'info', 'MHT file (single-file web page, as Word saves it) read as the HTML it holds.');
   return result(raw.value, [note, ...decoded.findings, ...raw.findings]);
 }
