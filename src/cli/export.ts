@@ -1,13 +1,11 @@
 // `gkreport export --db FILE [--out DIR]`: reports.csv, values.csv and
 // findings.csv from the store, with the rows extract writes (output/rows.ts),
 // one report per source path, in source-path order.
-import { join } from 'node:path';
-import { FINDING_COLUMNS, REPORT_COLUMNS, VALUE_COLUMNS } from '../output/columns.js';
-import { openCsv } from '../output/csv.js';
-import { findingRows, reportRow, valueRows } from '../output/rows.js';
+import { writeReportCsvs } from '../output/report-csvs.js';
 import { listSources, loadReport } from '../store/read.js';
 import { ensureSchema } from '../store/schema.js';
 import { openDb } from '../store/sqlite.js';
+import type { Report } from '../types.js';
 import { parseStoreArgs } from './compliance.js';
 
 export const EXPORT_USAGE = `Usage: gkreport export --db FILE [--out DIR]
@@ -29,23 +27,14 @@ export async function runExport(argv: string[]): Promise<number> {
   const db = openDb(args.db, { fileMustExist: true });
   try {
     ensureSchema(db);
-    const reports = await openCsv(join(args.out, 'reports.csv'), REPORT_COLUMNS);
-    const values = await openCsv(join(args.out, 'values.csv'), VALUE_COLUMNS);
-    const findings = await openCsv(join(args.out, 'findings.csv'), FINDING_COLUMNS);
     const sources = listSources(db);
-    try {
+    async function* reports(): AsyncGenerator<Report> {
       for (const s of sources) {
         const r = loadReport(db, s.path, s.sha256);
-        if (!r) continue;
-        await reports.write(reportRow(r));
-        for (const row of valueRows(r)) await values.write(row);
-        for (const row of findingRows(r)) await findings.write(row);
+        if (r) yield r;
       }
-    } catch (e) {
-      await Promise.all([reports.abort(), values.abort(), findings.abort()]);
-      throw e;
     }
-    await Promise.all([reports.close(), values.close(), findings.close()]);
+    await writeReportCsvs(args.out, reports());
     process.stderr.write(`gkreport export: ${sources.length} report(s) → ${args.out}\n`);
     return 0;
   } finally {
