@@ -26,21 +26,38 @@ function yearDoc(r: Report): YearDoc | undefined {
   return { sha256: r.source.sha256, path: r.source.path, agencyKey: key, year: r.meta.year, fields: r.fields };
 }
 
-/** Stores the run's reports (when `db` is given) and returns the cross-year findings by sha256. */
+const CARRY = /^apps\.carried_(?:in|out)\./;
+function carryFields(fields: Record<string, number | null>): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(fields).filter(([id]) => CARRY.test(id)));
+}
+
 /** What the first pass saw of each JSON: its content hash, and whether it carries cross-year findings. */
 type Seen = Map<string, { sha: string; runLevel: boolean }>;
 
+/** Stores the run's reports (when `db` is given) and returns the cross-year findings by sha256. */
 async function storeAndCompare(db: string | undefined, jsons: string[], seen: Seen): Promise<Map<string, Finding[]>> {
   if (!db) {
     // One document per content: the same file under two paths is not a duplicate of itself.
-    const docs = new Map<string, YearDoc>();
+    // Only the carry fields are held per document, so memory does not grow with the
+    // run's size; all fields are read again only for agency-years with two documents.
+    const docs = new Map<string, { doc: YearDoc; json: string }>();
+    const perYear = new Map<string, number>();
     for (const j of jsons) {
       const r = await readReport(j);
       if (r) seen.set(j, { sha: r.source.sha256, runLevel: r.findings.some(isRunLevel) });
       const d = r && yearDoc(r);
-      if (d && !docs.has(d.sha256)) docs.set(d.sha256, d);
+      if (!d || docs.has(d.sha256)) continue;
+      docs.set(d.sha256, { doc: { ...d, fields: carryFields(d.fields) }, json: j });
+      const k = `${d.agencyKey}\u0000${d.year}`;
+      perYear.set(k, (perYear.get(k) ?? 0) + 1);
     }
-    return crossYearFindings([...docs.values()]);
+    const full: YearDoc[] = [];
+    for (const { doc, json } of docs.values()) {
+      const twin = (perYear.get(`${doc.agencyKey}\u0000${doc.year}`) ?? 0) > 1;
+      const r = twin ? await readReport(json) : undefined;
+      full.push(r ? { ...doc, fields: r.fields } : doc);
+    }
+    return crossYearFindings(full);
   }
   const store = openDb(db);
   try {
