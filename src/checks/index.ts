@@ -4,6 +4,7 @@ import type { Finding } from '../types.js';
 import { appsBalance } from './apps.balance.js';
 import { appsResultSum } from './apps.result_sum.js';
 import { appsRowTotal } from './apps.row_total.js';
+import { fieldsMissing } from './fields.missing.js';
 import { formatHybrid } from './format.hybrid.js';
 import { litigationAfterReviewTotal } from './litigation_after_review.total.js';
 import { litigationDirectTotal } from './litigation_direct.total.js';
@@ -27,6 +28,7 @@ export const CHECKS: Check[] = [
   valueNotNumeric,
   valueNegative,
   valueBlank,
+  fieldsMissing,
   textMismatch,
 ];
 

@@ -138,14 +138,20 @@ export function needsFixups(xml: string): boolean {
   return /<w:(gridBefore|gridAfter|hMerge)\b/.test(xml);
 }
 
-/** Returns document.xml with the fix-ups applied, and what was fixed. Throws on XML that does not parse. */
-export function fixDocumentXml(xml: string): { xml: string; counts: FixupCounts } {
-  const counts: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
-  if (!needsFixups(xml)) return { xml, counts };
+/** Parses XML with xmldom, collecting its errors instead of throwing. */
+export function parseXml(xml: string): { doc: XDoc; errors: string[] } {
   const errors: string[] = [];
   const keep = (msg: string): void => void errors.push(msg.replace(/^\[xmldom \w+\]\s*/, '').trim());
   const handler = { warning: () => undefined, error: keep, fatalError: keep };
   const doc = new xmldom.DOMParser({ errorHandler: handler }).parseFromString(xml, 'text/xml');
+  return { doc, errors };
+}
+
+/** Returns document.xml with the fix-ups applied, and what was fixed. Throws on XML that does not parse. */
+export function fixDocumentXml(xml: string): { xml: string; counts: FixupCounts } {
+  const counts: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
+  if (!needsFixups(xml)) return { xml, counts };
+  const { doc, errors } = parseXml(xml);
   if (errors.length > 0 || !doc.documentElement) throw new Error(`word/document.xml is not well-formed XML: ${errors[0] ?? 'no root element'}`);
   for (const tr of Array.from(doc.getElementsByTagNameNS(nsOf(doc), 'tr'))) fixRow(doc, tr, counts);
   return { xml: new xmldom.XMLSerializer().serializeToString(doc), counts };

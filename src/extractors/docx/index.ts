@@ -9,6 +9,7 @@ import type { Extractor, Finding, RawDocument, Result } from '../../types.js';
 import { htmlToRaw } from '../html/index.js';
 import { isZip } from '../sniff.js';
 import { altChunkHtml, altChunkParts } from './altchunk.js';
+import { MAX_XML_DEPTH } from './flatten-xml.js';
 import { runMammoth, type MammothPass } from './mammoth-pass.js';
 import { readDocMeta } from './meta.js';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipError, type ZipLimits } from './zip.js';
@@ -39,6 +40,21 @@ function mammothFindings(messages: MammothPass['messages']): Finding[] {
     const text = `mammoth: ${message}${n > 1 ? ` (${n} times)` : ''}`;
     return finding(table ? 'extract.docx_table' : 'extract.docx_note', table ? 'warning' : 'info', text);
   });
+}
+
+function nestingFindings(parts: MammothPass['flattened']): Finding[] {
+  return parts.map((p) =>
+    finding(
+      'extract.nesting',
+      'warning',
+      `${p.part} nests its elements ${p.depth} levels deep; the ${p.dropped} element(s) opened below level ${MAX_XML_DEPTH} were unwrapped and their text kept in the element above them. A table nested that deep is read as plain text.`,
+      { actual: p.depth, expected: MAX_XML_DEPTH },
+    ),
+  );
+}
+
+function skippedFindings(parts: MammothPass['skipped']): Finding[] {
+  return parts.map((p) => finding('extract.docx_part', 'warning', `The part ${p.part} ${p.why}; the document was read from its body without it, losing ${p.loss}.`));
 }
 
 function fixupFindings(f: MammothPass['fixups']): Finding[] {
@@ -124,7 +140,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
   const meta = readDocMeta(optionalText(zip, 'docProps/core.xml'), optionalText(zip, 'docProps/app.xml'));
   if (Object.keys(meta).length > 0) doc.docMeta = meta;
   if (!doc.title && meta.title && /年度报告|年报/.test(meta.title)) doc.title = meta.title;
-  return result(doc, [...findings, ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
+  return result(doc, [...findings, ...skippedFindings(pass.skipped), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
 }
 
 /** The message for a DOCX that cannot be read at all. */
@@ -133,6 +149,8 @@ export function failureMessage(err: unknown): string {
   if (err instanceof ZipError) return `Unreadable Word file: ${msg}.`;
   if (err instanceof RangeError && /call stack/.test(msg)) return `Unreadable Word file: its elements are nested too deeply to read (${msg}).`;
   if (/Could not find main document part/.test(msg)) return 'Unreadable Word file: a ZIP archive but not a Word document (no main document part, word/document.xml).';
+  // The XML parser's own words ("[xmldom error] … @#[line:undefined,col:undefined]") help no reader.
+  if (/xmldom/.test(msg)) return 'Unreadable Word file: a part of it is not well-formed XML (damaged or cut short).';
   return `Unreadable Word file: ${msg}`;
 }
 

@@ -8,6 +8,9 @@
 import type mammothModule from 'mammoth';
 import { loadMammoth } from '../lazy.js';
 import { fixDocumentXml, type FixupCounts } from './fixups.js';
+import { flattenXml } from './flatten-xml.js';
+import { BODY, lossOf, optionalXmlParts, partDamage } from './damage.js';
+import { MAX_TEXT_PART_BYTES } from './limits.js';
 import { ZipError, type ZipArchive } from './zip.js';
 
 export interface MammothFile {
@@ -23,20 +26,24 @@ export interface MammothPass {
   fixups: FixupCounts;
   /** Raw XML of parts holding w:altChunk (content mammoth drops; see altchunk.ts). */
   altChunkXml: string[];
+  /** Parts whose nesting was flattened (flatten-xml.ts). */
+  flattened: FlattenedPart[];
+  /** Damaged parts left out (damage.ts): why, and what that cost. */
+  skipped: { part: string; why: string; loss: string }[];
 }
 
-/**
- * Largest part read as text (XML, chunks). mammoth holds a document's whole
- * element tree: measured 1.3 GB and 25 s for an 8 MiB document.xml of
- * 200,000 paragraphs. Reports take 20 to 2,000 KB; the ZIP limits are wider
- * because media entries are never inflated.
- */
-export const MAX_TEXT_PART_BYTES = 8 * 1024 * 1024;
+export interface FlattenedPart {
+  part: string;
+  depth: number;
+  dropped: number;
+}
+
 
 /** A read-only mammoth archive over `zip`; WordprocessingML parts get the grid fix-ups. */
-export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: string[] = []): MammothFile {
+export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: string[] = [], flattened: FlattenedPart[] = [], left: ReadonlySet<string> = new Set()): MammothFile {
   return {
-    exists: (name) => zip.has(name),
+    // mammoth reads a part only if it exists, and goes on without it otherwise.
+    exists: (name) => zip.has(name) && !left.has(name),
     async read(name, encoding) {
       // Checked on the declared size, before inflating; inflating never passes it (zip.ts).
       const declared = zip.entries.get(name)?.size ?? 0;
@@ -51,7 +58,9 @@ export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: s
       // Main document, headers, footers and notes can all hold tables.
       if (!name.endsWith('.xml')) return text;
       if (name === 'word/document.xml' && text.includes('<w:altChunk')) altChunkXml.push(text);
-      const fixed = fixDocumentXml(text);
+      const flat = flattenXml(text);
+      if (flat.dropped > 0) flattened.push({ part: name, depth: flat.depth, dropped: flat.dropped });
+      const fixed = fixDocumentXml(flat.xml);
       fixups.gridBefore += fixed.counts.gridBefore;
       fixups.gridAfter += fixed.counts.gridAfter;
       fixups.hMerge += fixed.counts.hMerge;
@@ -69,10 +78,11 @@ export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: s
 // Images are never read: a report's numbers are in its text, and reading
 // word/media would inflate the largest entries for nothing.
 
-export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
+async function convert(zip: ZipArchive, left: ReadonlySet<string>): Promise<MammothPass> {
   const fixups: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
   const altChunkXml: string[] = [];
-  const input = { file: mammothFile(zip, fixups, altChunkXml) } as unknown as Parameters<typeof mammothModule.convertToHtml>[0];
+  const flattened: FlattenedPart[] = [];
+  const input = { file: mammothFile(zip, fixups, altChunkXml, flattened, left) } as unknown as Parameters<typeof mammothModule.convertToHtml>[0];
   const mammoth = await loadMammoth();
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   const out = await mammoth.convertToHtml(input, {
@@ -82,5 +92,27 @@ export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
     externalFileAccess: false,
     includeEmbeddedStyleMap: false,
   });
-  return { html: out.value, messages: out.messages as MammothPass['messages'], fixups, altChunkXml };
+  return { html: out.value, messages: out.messages as MammothPass['messages'], fixups, altChunkXml, flattened, skipped: [] };
+}
+
+/**
+ * mammoth over the package; when it fails, the parts are checked one by one
+ * (only then: a sound document is parsed once) and the damaged ones besides
+ * the body are left out for a second pass. A damaged body fails the document
+ * with a message naming it.
+ */
+export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
+  try {
+    return await convert(zip, new Set());
+  } catch (err) {
+    const body = zip.has(BODY) ? partDamage(zip, BODY) : undefined;
+    if (body) throw new ZipError(`its body, ${BODY}, ${body}; the report's text and tables are in that part`);
+    const skipped = optionalXmlParts(zip).flatMap((part) => {
+      const why = partDamage(zip, part);
+      return why ? [{ part, why, loss: lossOf(part) }] : [];
+    });
+    if (skipped.length === 0) throw err;
+    const pass = await convert(zip, new Set(skipped.map((s) => s.part)));
+    return { ...pass, skipped };
+  }
 }

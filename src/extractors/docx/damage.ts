@@ -1,0 +1,49 @@
+// Damaged parts of a DOCX package. Only word/document.xml holds the report's
+// text and tables; every other part mammoth reads (styles, numbering, notes,
+// headers, relationships, content types) shapes or adds to it. A part that
+// does not unzip or is not well-formed XML is left out, and the finding says
+// in plain words what that costs, instead of the whole document failing with
+// the XML parser's message.
+import { parseXml } from './fixups.js';
+import { MAX_TEXT_PART_BYTES } from './limits.js';
+import { ZipError, type ZipArchive } from './zip.js';
+
+export const BODY = 'word/document.xml';
+
+const LOSSES: Array<[RegExp, string]> = [
+  [/^word\/styles\.xml$/, 'its styles (formatting only: paragraph, heading and table styles; no text is lost)'],
+  [/^word\/numbering\.xml$/, 'its list numbering (numbers Word generates for lists, such as "一、" or "1.", are missing from the text)'],
+  [/^word\/(footnotes|endnotes)\.xml$/, 'the text of its footnotes or endnotes'],
+  [/^word\/comments\.xml$/, 'its comments'],
+  [/^word\/(header|footer)\d*\.xml$/, 'the text of a page header or footer'],
+  [/^word\/_rels\/document\.xml\.rels$/, 'the links from the body to its other parts (styles, numbering, notes, headers, hyperlink targets)'],
+  [/^_rels\/\.rels$/, 'the package index (the body was read from its usual place, word/document.xml)'],
+  [/^\[Content_Types\]\.xml$/, 'the list of content types (used only for images, which are not read)'],
+  [/^word\/settings\.xml$/, 'its settings (none of them change the text)'],
+];
+
+/** What leaving `part` out costs, in words. */
+export function lossOf(part: string): string {
+  return LOSSES.find(([re]) => re.test(part))?.[1] ?? 'whatever that part adds to the body';
+}
+
+/** Why a part cannot be read, in plain words; undefined when it reads and parses. */
+export function partDamage(zip: ZipArchive, name: string): string | undefined {
+  let text: string;
+  try {
+    const declared = zip.entries.get(name)?.size ?? 0;
+    if (declared > MAX_TEXT_PART_BYTES) return `is ${(declared / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_TEXT_PART_BYTES / 1024 / 1024} MiB read from one part`;
+    text = new TextDecoder('utf-8').decode(zip.read(name));
+  } catch (err) {
+    return err instanceof ZipError ? `does not unzip (${err.message.replace(/^ZIP entry "[^"]*" /, '')})` : 'does not unzip';
+  }
+  const { doc, errors } = parseXml(text.replace(/^\uFEFF/, ''));
+  if (errors.length === 0 && doc.documentElement) return undefined;
+  const shape = /unclosed|end|EOF|not closed/i.test(errors.join(' ')) ? 'is cut short or garbled' : 'is garbled';
+  return `${shape}: not well-formed XML`;
+}
+
+/** The XML parts mammoth may read besides the body, in archive order. */
+export function optionalXmlParts(zip: ZipArchive): string[] {
+  return [...zip.entries.keys()].filter((n) => n !== BODY && /\.(xml|rels)$/i.test(n) && !n.startsWith('docProps/') && !n.startsWith('customXml/'));
+}
