@@ -106,7 +106,8 @@ export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
     return await convert(zip, new Set());
   } catch (err) {
     const body = zip.has(BODY) ? partDamage(zip, BODY) : undefined;
-    if (body) throw new ZipError(`its body, ${BODY}, ${body}; the report's text and tables are in that part`);
+    // The archive's own words when it already names the body (size limits, ZIP bombs).
+    if (body) throw err instanceof ZipError && err.message.includes(`"${BODY}"`) ? err : new ZipError(`its body, ${BODY}, ${body}; the report's text and tables are in that part`);
     const skipped = optionalXmlParts(zip).flatMap((part) => {
       const why = partDamage(zip, part);
       return why ? [{ part, why, loss: lossOf(part) }] : [];
