@@ -11,6 +11,11 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 class Stop extends Error {}
 
+/** A server's words in our messages: no control characters (they reach terminals), and not a novel. */
+function shown(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 100);
+}
+
 function networkReason(e: unknown, url: URL): string {
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   switch (cause?.code) {
@@ -23,7 +28,7 @@ function networkReason(e: unknown, url: URL): string {
     case 'UND_ERR_SOCKET':
       return `connection closed by ${url.host} before the response was complete`;
     default:
-      return cause?.message ?? (e as Error).message ?? String(e);
+      return shown(cause?.message ?? (e as Error).message ?? String(e));
   }
 }
 
@@ -89,7 +94,7 @@ export async function fetchUrl(url: string, opts: FetchOptions, validators?: Val
         return { kind: 'ok', finalUrl, buffer: body, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
       }
       if (res.status === 304 && (validators?.etag || validators?.lastModified)) return { kind: 'not-modified', finalUrl };
-      if (!REDIRECT.has(res.status)) return { kind: 'failed', reason: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, finalUrl };
+      if (!REDIRECT.has(res.status)) return { kind: 'failed', reason: `HTTP ${res.status}${res.statusText ? ` ${shown(res.statusText)}` : ''}`, finalUrl };
       const location = res.headers.get('location');
       if (!location) return { kind: 'failed', reason: `HTTP ${res.status} redirect without a Location header`, finalUrl };
       let next: URL;
