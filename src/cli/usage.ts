@@ -1,7 +1,7 @@
 export const MAIN_USAGE = `gkreport — 政府信息公开工作年度报告 → checked data
 
 Usage:
-  gkreport extract <file-dir-or-URL>... [--out DIR] [options] reports/*.json, reports.csv, values.csv, findings.csv
+  gkreport extract <file|dir|URL>... [--out DIR] [options]  reports/*.json, reports.csv, values.csv, findings.csv
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
   gkreport compliance --db FILE [--out DIR]                  compliance.csv, agencies.csv
   gkreport export --db FILE [--out DIR]                      reports.csv, values.csv, findings.csv from the store
@@ -10,7 +10,7 @@ Run "gkreport <command> --help" for a command's options.
 Field ids and rule ids: see the README ("Fields and rules").
 `;
 
-export const EXTRACT_USAGE = `Usage: gkreport extract <file-dir-or-URL>... [--manifest FILE.csv] [--out DIR] [options]
+export const EXTRACT_USAGE = `Usage: gkreport extract <file|dir|URL>... [--manifest FILE.csv] [--out DIR] [options]
 
 Reads PDF, DOCX, DOC/WPS (with LibreOffice), HTML (UTF-8 or GBK) and text copies
 of annual reports; the format is decided by the bytes. Directories are recursed.
