@@ -124,14 +124,31 @@ export interface ReportMeta {
   year: number | null;
   title: string | null;
   format_version: TemplateVersion;
+  /** Only from a manifest hint: the report's text does not name a region. */
+  region?: string;
 }
+
+/** Meta values that came from a manifest hint rather than the report's text. */
+export type MetaSource = Partial<Record<'agency' | 'year' | 'region', 'hint'>>;
 
 /** The report object of spec/output.md (`gkreport.report/1`). */
 export interface Report {
   schema: 'gkreport.report/1';
-  source: { path: string; sha256: string; format: Format | 'unknown'; bytes: number };
+  source: {
+    /** The input as given: a file path, or a URL as listed. */
+    path: string;
+    sha256: string;
+    format: Format | 'unknown';
+    bytes: number;
+    /** URL inputs: the final URL after redirects, and the validators its server sent. */
+    url?: string;
+    etag?: string;
+    last_modified?: string;
+  };
   status: ReportStatus;
   meta: ReportMeta;
+  /** Present when a manifest hint filled a meta value. */
+  meta_source?: MetaSource;
   fields: Record<string, number | null>;
   provenance: Record<string, ValueProv>;
   findings: Finding[];

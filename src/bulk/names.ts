@@ -5,7 +5,7 @@
 // the sorted input list, so the choice is the same in every run.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { reportName, safeStem } from '../output/names.js';
+import { reportName, safeStem, urlReportName } from '../output/names.js';
 
 export function sha256hex(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -14,6 +14,11 @@ export function sha256hex(data: Buffer | string): string {
 export function jsonPath(out: string, path: string, contentSha: string, disambiguate: boolean): string {
   const suffix = disambiguate ? `-p${sha256hex(path).slice(0, 8)}` : '';
   return join(out, 'reports', `${reportName(path, contentSha)}${suffix}.json`);
+}
+
+/** Where a URL input's report goes: the same file in every run, found before anything is downloaded. */
+export function urlJsonPath(out: string, url: string): string {
+  return join(out, 'reports', `${urlReportName(url)}.json`);
 }
 
 /** Inputs whose stem is shared with another input of the run. */

@@ -1,13 +1,18 @@
 // A batch: list the inputs, feed them to the worker pool a few at a time
 // (memory stays flat however many inputs there are), and collect one small
 // Done per input. Order of completion does not matter: the CSV pass sorts.
-import { availableParallelism } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listInputs } from '../cli/inputs.js';
+import { HostGate } from '../fetch/index.js';
+import { listInputs } from '../inputs/index.js';
+import type { FileInput, UrlInput } from '../inputs/types.js';
 import { writeFailed } from './failed.js';
 import { sharedStems } from './names.js';
 import { Pool, type WorkerKind } from './pool.js';
 import type { Done, ExtractTask } from './types.js';
+import { prepareUrl, removeBody, ReportDirValidators, writeUrlFailed, type UrlRun } from './url-task.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -18,7 +23,21 @@ export interface BatchOptions {
   memoryMb: number;
   kind: WorkerKind;
   execArgv?: string[];
+  /** Manifest CSVs whose rows are inputs too. */
+  manifests?: string[];
+  fetch?: FetchLimits;
 }
+
+/** Limits of URL inputs (--fetch-timeout, --fetch-max-mb, --max-redirects, --per-host, --host-pause). */
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  perHost: number;
+  pauseMs: number;
+}
+
+export const DEFAULT_FETCH: FetchLimits = { timeoutMs: 60_000, maxBytes: 100 * 2 ** 20, maxRedirects: 5, perHost: 2, pauseMs: 500 };
 
 export interface BatchEvents {
   start(total: number): void;
@@ -54,33 +73,67 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
   });
   // One worker starts loading the extractors while the inputs are listed; the others once we know they are needed.
   pool.warm(1);
+  let tmp: string | undefined;
   try {
-    const { files, problems } = await listInputs(opts.inputs);
-    on.start(files.length + problems.length);
+    const { files, urls, problems } = await listInputs(opts.inputs, opts.manifests);
+    on.start(files.length + urls.length + problems.length);
     const done: Done[] = [];
     for (const p of problems) {
       const d = await writeFailed(opts.out, p.path, false, `Could not read the input: ${p.message}.`, false);
       done.push(d);
       on.done(d);
     }
-    const shared = sharedStems(files);
-    let next = 0;
-    const one = async (path: string): Promise<void> => {
+    const shared = sharedStems(files.map((f) => f.path));
+    const urlRun = urls.length ? await urlRunOf(opts, (tmp = await mkdtemp(join(tmpdir(), 'gkreport-fetch-')))) : undefined;
+    const file = async (f: FileInput): Promise<Done> => {
       const t0 = performance.now();
-      const task: ExtractTask = { path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(path) };
+      const task: ExtractTask = { path: f.path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(f.path), ...(f.hints ? { hints: f.hints } : {}) };
       const o = await pool.run(task);
-      const ms = Math.round(performance.now() - t0);
-      const d = o.ok ? o.value : await writeFailed(opts.out, path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, ms);
-      done.push(d);
-      on.done(d);
+      return o.ok ? o.value : writeFailed(opts.out, f.path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, Math.round(performance.now() - t0));
     };
-    // One feeder per worker: at most `jobs` tasks exist at any time, however many inputs.
+    const url = async (u: UrlInput): Promise<Done> => {
+      const t0 = performance.now();
+      const p = await prepareUrl(u, urlRun!);
+      if ('done' in p) return p.done;
+      try {
+        const o = await pool.run(p.task);
+        return o.ok ? o.value : writeUrlFailed(opts.out, u, 'extract.failed', o.reason, p.task.fetched!.finalUrl, Math.round(performance.now() - t0));
+      } finally {
+        await removeBody(p.body);
+      }
+    };
+    const items: Array<() => Promise<Done>> = [...files.map((f) => () => file(f)), ...urls.map((u) => () => url(u))];
+    let next = 0;
+    // One feeder per worker (two when there are URLs, so downloads overlap extraction):
+    // at most that many inputs are in hand at any time, however many there are.
     const feeder = async (): Promise<void> => {
-      while (next < files.length) await one(files[next++]!);
+      while (next < items.length) {
+        const d = await items[next++]!();
+        done.push(d);
+        on.done(d);
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, feeder));
+    const feeders = urls.length ? 2 * jobs : jobs;
+    await Promise.all(Array.from({ length: Math.min(feeders, items.length) }, feeder));
     return done;
   } finally {
     pool.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   }
+}
+
+async function urlRunOf(opts: BatchOptions, tmp: string): Promise<UrlRun> {
+  const limits = opts.fetch ?? DEFAULT_FETCH;
+  // Which extractor versions are current decides whether a kept report may be revalidated
+  // (only runs with URLs pay for loading the registry here).
+  const { EXTRACTORS } = await import('../extractors/registry.js');
+  const versions = new Set(EXTRACTORS.map((e) => e.version));
+  return {
+    out: opts.out,
+    force: opts.force,
+    timeoutMs: opts.timeoutMs,
+    tmp,
+    validators: new ReportDirValidators(opts.out, versions),
+    fetch: { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, maxRedirects: limits.maxRedirects, hosts: new HostGate(limits.perHost, limits.pauseMs), userAgent: 'gkreport (+annual report fetcher)' },
+  };
 }

@@ -1,31 +1,47 @@
 // One input in a worker: read, hash, keep the earlier report when its content
 // hash and extractor version match, else extract and write the JSON whole.
+// A URL input arrives downloaded (the main process fetched it, url-task.ts):
+// its report is keyed by the URL and records the final URL and validators.
 import { readFile, stat } from 'node:fs/promises';
 import { pickExtractor } from '../extractors/registry.js';
+import { applyHints } from '../inputs/hints.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { extractReport, MAX_INPUT_BYTES } from '../pipeline.js';
 import type { Report } from '../types.js';
-import { jsonPath, sha256hex } from './names.js';
-import type { Done, ExtractTask } from './types.js';
+import { jsonPath, sha256hex, urlJsonPath } from './names.js';
+import type { Done, ExtractTask, FetchedUrl } from './types.js';
 
-function summary(task: ExtractTask, json: string, r: Report, skipped: boolean, t0: number): Done {
+export function summary(path: string, json: string, r: Report, skipped: boolean, ms: number): Done {
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-  const d: Done = { path: task.path, json, status: r.status, format: r.source.format, skipped, errors: count('error'), warnings: count('warning'), ms: Math.round(performance.now() - t0) };
+  const d: Done = { path, json, status: r.status, format: r.source.format, skipped, errors: count('error'), warnings: count('warning'), ms };
   if (r.status === 'failed') d.reason = r.findings.find((f) => f.severity === 'error')?.message ?? 'no report table found';
   return d;
 }
 
-async function prior(json: string, version: string): Promise<Report | undefined> {
+export async function readReport(json: string): Promise<Report | undefined> {
   try {
     const r = JSON.parse(await readFile(json, 'utf8')) as Report;
-    return r.schema === 'gkreport.report/1' && r.extractor?.version === version ? r : undefined;
+    return r.schema === 'gkreport.report/1' ? r : undefined;
   } catch {
     return undefined; // missing or half-written by something else: redo
   }
 }
 
+/** Where the input came from, as the report records it. */
+export function withSource(r: Report, path: string, fetched: FetchedUrl | undefined): Report {
+  const { url: _u, etag: _e, last_modified: _l, ...plain } = r.source;
+  const source: Report['source'] = { ...plain, path };
+  if (fetched) {
+    source.url = fetched.finalUrl;
+    if (fetched.etag) source.etag = fetched.etag;
+    if (fetched.lastModified) source.last_modified = fetched.lastModified;
+  }
+  return { ...r, source };
+}
+
 export async function extractTask(task: ExtractTask): Promise<Done> {
   const t0 = performance.now();
+  const ms = () => Math.round(performance.now() - t0);
   let buffer: Buffer | undefined;
   try {
     // Too large or unreadable: extractReport(path) says why without reading it all.
@@ -33,19 +49,19 @@ export async function extractTask(task: ExtractTask): Promise<Done> {
   } catch {
     /* reported below */
   }
+  const path = task.fetched?.url ?? task.path;
   const sha = buffer ? sha256hex(buffer) : sha256hex(task.path);
-  const json = jsonPath(task.out, task.path, sha, task.disambiguate);
-  const version = buffer?.length ? pickExtractor(buffer, task.path)?.version : undefined;
-  const old = !task.force && version ? await prior(json, version) : undefined;
-  if (old && old.source.sha256 === sha) {
-    // Same bytes under a new path (a moved folder): keep the values, record where it is now.
-    if (old.source.path !== task.path) {
-      old.source.path = task.path;
-      await writeFileAtomic(json, `${JSON.stringify(old, null, 1)}\n`);
-    }
-    return summary(task, json, old, true, t0);
+  const json = task.fetched ? urlJsonPath(task.out, path) : jsonPath(task.out, task.path, sha, task.disambiguate);
+  const version = buffer?.length ? pickExtractor(buffer, path)?.version : undefined;
+  const old = !task.force && version ? await readReport(json) : undefined;
+  if (old && old.extractor?.version === version && old.source.sha256 === sha) {
+    // Same bytes (under a new path, or a URL's new validators): keep the values, record what changed.
+    const kept = applyHints(withSource(old, path, task.fetched), task.hints);
+    if (JSON.stringify(kept) !== JSON.stringify(old)) await writeFileAtomic(json, `${JSON.stringify(kept, null, 1)}\n`);
+    return summary(path, json, kept, true, ms());
   }
-  const report = buffer ? await extractReport({ path: task.path, buffer }, { timeoutMs: task.timeoutMs }) : await extractReport(task.path);
+  const extracted = buffer ? await extractReport({ path, buffer }, { timeoutMs: task.timeoutMs }) : await extractReport(task.path);
+  const report = applyHints(withSource(extracted, path, task.fetched), task.hints);
   await writeFileAtomic(json, `${JSON.stringify(report, null, 1)}\n`);
-  return summary(task, json, report, false, t0);
+  return summary(path, json, report, false, ms());
 }

@@ -5,7 +5,8 @@
 // This module stays light (no extractor is imported here): a one-file run pays
 // for pdfjs once, in its worker.
 import { parseArgs } from 'node:util';
-import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
+import { DEFAULT_FETCH, DEFAULT_JOBS, runBatch, type FetchLimits } from '../bulk/run.js';
+import { MAX_INPUT_BYTES } from '../pipeline.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
 import { EXTRACT_USAGE } from './usage.js';
@@ -22,6 +23,9 @@ export interface ExtractArgs {
   workers: WorkerKind;
   /** SQLite store to keep the run's reports in (src/store/). */
   db?: string;
+  /** --manifest CSVs (url or path per row, with agency/year/region hints). */
+  manifests: string[];
+  fetch: FetchLimits;
 }
 
 /** Per-worker memory ceiling: a report needs ≈ 100–300 MB; a file that needs ten times that is hostile. */
@@ -42,11 +46,18 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
         'log-format': { type: 'string', default: 'text' },
         workers: { type: 'string', default: 'process' },
         db: { type: 'string' },
+        manifest: { type: 'string', multiple: true, default: [] },
+        'fetch-timeout': { type: 'string', default: String(DEFAULT_FETCH.timeoutMs / 1000) },
+        'fetch-max-mb': { type: 'string', default: String(DEFAULT_FETCH.maxBytes / 2 ** 20) },
+        'max-redirects': { type: 'string', default: String(DEFAULT_FETCH.maxRedirects) },
+        'per-host': { type: 'string', default: String(DEFAULT_FETCH.perHost) },
+        'host-pause': { type: 'string', default: String(DEFAULT_FETCH.pauseMs) },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
     if (values.help) return { help: true };
-    if (positionals.length === 0) return { error: 'no input files or directories given' };
+    const manifests = values.manifest as string[];
+    if (positionals.length === 0 && manifests.length === 0) return { error: 'no input files, directories, URLs or --manifest given' };
     const timeoutSec = Number(values.timeout);
     if (!(timeoutSec > 0)) return { error: `--timeout takes a number of seconds above 0, not "${values.timeout}"` };
     const jobs = Number(values.jobs);
@@ -57,10 +68,28 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     if (logFormat !== 'text' && logFormat !== 'json') return { error: `--log-format is text or json, not "${logFormat}"` };
     const workers = values.workers;
     if (workers !== 'process' && workers !== 'thread') return { error: `--workers is process or thread, not "${workers}"` };
-    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, ...(values.db ? { db: values.db } : {}) };
+    const fetch = fetchLimits(values);
+    if (typeof fetch === 'string') return { error: fetch };
+    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, ...(values.db ? { db: values.db } : {}), manifests, fetch };
   } catch (e) {
     return { error: (e as Error).message };
   }
+}
+
+function fetchLimits(v: Record<string, unknown>): FetchLimits | string {
+  const num = (k: string) => Number(v[k]);
+  const timeout = num('fetch-timeout');
+  if (!(timeout > 0)) return `--fetch-timeout takes a number of seconds above 0, not "${String(v['fetch-timeout'])}"`;
+  const mb = num('fetch-max-mb');
+  const maxMb = MAX_INPUT_BYTES / 2 ** 20;
+  if (!(mb > 0 && mb <= maxMb)) return `--fetch-max-mb takes megabytes above 0, at most ${maxMb}, not "${String(v['fetch-max-mb'])}"`;
+  const redirects = num('max-redirects');
+  if (!Number.isInteger(redirects) || redirects < 0) return `--max-redirects takes a whole number, 0 or more, not "${String(v['max-redirects'])}"`;
+  const perHost = num('per-host');
+  if (!Number.isInteger(perHost) || perHost < 1) return `--per-host takes a whole number of requests, 1 or more, not "${String(v['per-host'])}"`;
+  const pause = num('host-pause');
+  if (!Number.isInteger(pause) || pause < 0) return `--host-pause takes milliseconds, 0 or more, not "${String(v['host-pause'])}"`;
+  return { timeoutMs: timeout * 1000, maxBytes: Math.floor(mb * 2 ** 20), maxRedirects: redirects, perHost, pauseMs: pause };
 }
 
 export async function runExtract(argv: string[]): Promise<number> {
@@ -78,7 +107,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   const later = Promise.all([import('../bulk/csvs.js'), import('./after-run.js')]);
   const progress = new Progress({ quiet: args.quiet, format: args.logFormat, tty: process.stderr.isTTY === true, out: args.out });
   const done = await runBatch(
-    { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers },
+    { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers, manifests: args.manifests, fetch: args.fetch },
     progress,
   );
   const [{ writeCsvs }, { afterRun }] = await later;

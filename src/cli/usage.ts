@@ -1,7 +1,7 @@
 export const MAIN_USAGE = `gkreport — 政府信息公开工作年度报告 → checked data
 
 Usage:
-  gkreport extract <file-or-dir>... [--out DIR] [options]   reports/*.json, reports.csv, values.csv, findings.csv
+  gkreport extract <file|dir|URL>... [--out DIR] [options]  reports/*.json, reports.csv, values.csv, findings.csv
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
   gkreport compliance --db FILE [--out DIR]                  compliance.csv, agencies.csv
   gkreport export --db FILE [--out DIR]                      reports.csv, values.csv, findings.csv from the store
@@ -10,10 +10,12 @@ Run "gkreport <command> --help" for a command's options.
 Field ids and rule ids: see the README ("Fields and rules").
 `;
 
-export const EXTRACT_USAGE = `Usage: gkreport extract <file-or-dir>... [--out DIR] [options]
+export const EXTRACT_USAGE = `Usage: gkreport extract <file|dir|URL>... [--manifest FILE.csv] [--out DIR] [options]
 
 Reads PDF, DOCX, DOC/WPS (with LibreOffice), HTML (UTF-8 or GBK) and text copies
 of annual reports; the format is decided by the bytes. Directories are recursed.
+http(s) URLs are fetched; a rerun into the same --out asks the server only for
+what changed (If-None-Match / If-Modified-Since) and keeps the rest.
 
 Options:
   --out DIR             where to write (default: output/)
@@ -23,6 +25,14 @@ Options:
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out
   --db FILE             also keep reports in an SQLite store
+  --manifest FILE.csv   inputs listed in a CSV: a column url or path, optional
+                        agency, year, region hints (used where the report's text
+                        does not state them); may be given more than once
+  --fetch-timeout SEC   time limit per HTTP request, body included (default: 60)
+  --fetch-max-mb MB     largest download (default: 100, at most 200)
+  --max-redirects N     redirects followed per URL (default: 5)
+  --per-host N          requests at once to one host (default: 2)
+  --host-pause MS       pause before a host's freed slot is used again (default: 500)
   --quiet               no progress on stderr, only the closing summary and errors
   --log-format FORMAT   text (default) or json: one JSON event per file on stderr
   -h, --help            this text

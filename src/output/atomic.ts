@@ -1,7 +1,7 @@
 // Files appear whole or not at all: write to a temporary name, then rename.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 
@@ -16,7 +16,29 @@ export async function writeFileAtomic(path: string, data: string | Buffer): Prom
   await rename(tmp, path);
 }
 
-/** A write stream to a temporary file; `commit` renames it into place, `abort` removes it. */
+/** Whether two files hold the same bytes (false when either is missing). */
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a), stat(b).catch(() => undefined)]);
+  if (!sb || sa.size !== sb.size) return false;
+  const [fa, fb] = await Promise.all([open(a), open(b)]);
+  try {
+    const ba = Buffer.alloc(1 << 20);
+    const bb = Buffer.alloc(1 << 20);
+    for (let pos = 0; pos < sa.size; pos += ba.length) {
+      const [ra, rb] = await Promise.all([fa.read(ba, 0, ba.length, pos), fb.read(bb, 0, bb.length, pos)]);
+      if (ra.bytesRead !== rb.bytesRead || !ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))) return false;
+    }
+    return true;
+  } finally {
+    await Promise.all([fa.close(), fb.close()]);
+  }
+}
+
+/**
+ * A write stream to a temporary file; `commit` renames it into place, `abort`
+ * removes it. A file that came out exactly as the one in place is not replaced:
+ * a rerun that changed nothing leaves --out untouched (modification times too).
+ */
 export async function atomicStream(path: string): Promise<{ stream: Writable; commit: () => Promise<void>; abort: () => Promise<void> }> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tmpName(path);
@@ -29,7 +51,8 @@ export async function atomicStream(path: string): Promise<{ stream: Writable; co
     stream,
     commit: async () => {
       await closed;
-      await rename(tmp, path);
+      if (await sameBytes(tmp, path)) await rm(tmp, { force: true });
+      else await rename(tmp, path);
     },
     abort: async () => {
       stream.destroy();

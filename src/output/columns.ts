@@ -14,6 +14,6 @@ function order(id: string): number {
   return id.startsWith('active.') ? 0 : id.startsWith('apps.') ? 1 : 2;
 }
 
-export const REPORT_COLUMNS = ['source_path', 'sha256', 'format', 'status', 'agency', 'year', 'format_version', 'errors', 'warnings', ...FIELD_COLUMNS];
-export const VALUE_COLUMNS = ['sha256', 'agency', 'year', 'field', 'value', 'raw', 'page', 'table', 'row', 'col', 'bbox', 'line', 'source_path'];
-export const FINDING_COLUMNS = ['sha256', 'source_path', 'agency', 'year', 'rule', 'severity', 'fields', 'expected', 'actual', 'message', 'page', 'table', 'row', 'col'];
+export const REPORT_COLUMNS = ['source_path', 'url', 'sha256', 'format', 'status', 'agency', 'year', 'format_version', 'errors', 'warnings', ...FIELD_COLUMNS];
+export const VALUE_COLUMNS = ['sha256', 'agency', 'year', 'field', 'value', 'raw', 'page', 'table', 'row', 'col', 'bbox', 'line', 'source_path', 'url'];
+export const FINDING_COLUMNS = ['sha256', 'source_path', 'url', 'agency', 'year', 'rule', 'severity', 'fields', 'expected', 'actual', 'message', 'page', 'table', 'row', 'col'];

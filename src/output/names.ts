@@ -1,4 +1,5 @@
 // Report file names: the input's name plus a short content hash, safe on every file system.
+import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -15,4 +16,22 @@ export function safeStem(path: string): string {
 
 export function reportName(path: string, sha256: string): string {
   return `${safeStem(path)}-${sha256.slice(0, 12)}`;
+}
+
+/**
+ * A URL input's report name: its last path segment, made safe, plus a hash of
+ * the URL as given. It must not depend on the content, so the next run finds
+ * the report (and its validators) before downloading anything; nothing of the
+ * URL reaches the file system but letters, digits, ".", "_" and "-".
+ */
+export function urlReportName(url: string): string {
+  let last = '';
+  try {
+    const u = new URL(url);
+    last = u.pathname.split('/').filter(Boolean).pop() ?? u.hostname;
+    last = decodeURIComponent(last);
+  } catch {
+    /* an undecodable or invalid URL keeps what was read of it */
+  }
+  return `${safeStem(last)}-u${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
 }

@@ -6,13 +6,13 @@ type Cell = string | number | null | undefined;
 
 export function reportRow(r: Report): Cell[] {
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-  return [r.source.path, r.source.sha256, r.source.format, r.status, r.meta.agency, r.meta.year, r.meta.format_version, count('error'), count('warning'), ...FIELD_COLUMNS.map((id) => r.fields[id])];
+  return [r.source.path, r.source.url, r.source.sha256, r.source.format, r.status, r.meta.agency, r.meta.year, r.meta.format_version, count('error'), count('warning'), ...FIELD_COLUMNS.map((id) => r.fields[id])];
 }
 
 export function valueRows(r: Report): Cell[][] {
   return Object.entries(r.fields).map(([id, value]) => {
     const p = r.provenance[id];
-    return [r.source.sha256, r.meta.agency, r.meta.year, id, value, p?.raw, p?.page, p?.table, p?.row, p?.col, p?.bbox?.map((n) => Math.round(n * 100) / 100).join(' '), p?.line, r.source.path];
+    return [r.source.sha256, r.meta.agency, r.meta.year, id, value, p?.raw, p?.page, p?.table, p?.row, p?.col, p?.bbox?.map((n) => Math.round(n * 100) / 100).join(' '), p?.line, r.source.path, r.source.url];
   });
 }
 
@@ -20,6 +20,7 @@ export function findingRows(r: Report): Cell[][] {
   return r.findings.map((f) => [
     r.source.sha256,
     r.source.path,
+    r.source.url,
     r.meta.agency,
     r.meta.year,
     f.rule,

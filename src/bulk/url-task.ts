@@ -1,0 +1,95 @@
+// A URL input, main-process side: find what the last run kept for it, fetch it
+// conditionally (through the run's one per-host gate), and then either keep the
+// earlier report (304), write its `fetch.failed` report, or hand the body to a
+// worker as a temporary file. Fetching happens here, not in the workers, so the
+// per-host limits hold across the whole run.
+import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fetchUrl, type FetchOptions, type ValidatorLookup, type Validators } from '../fetch/index.js';
+import { applyHints } from '../inputs/hints.js';
+import type { UrlInput } from '../inputs/types.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { finding } from '../result.js';
+import type { Report } from '../types.js';
+import { failedReport } from './failed.js';
+import { urlJsonPath } from './names.js';
+import { readReport, summary, withSource } from './task.js';
+import type { Done, ExtractTask } from './types.js';
+
+/**
+ * The report JSONs of --out as the validators' store: a report for the same
+ * URL, made by today's extractor of its format, lends its ETag/Last-Modified.
+ * (An older extractor's report is re-fetched in full, so it is redone.)
+ */
+export class ReportDirValidators implements ValidatorLookup {
+  constructor(
+    private readonly out: string,
+    /** Versions of today's extractors. */
+    private readonly versions: ReadonlySet<string>,
+  ) {}
+
+  async validators(url: string): Promise<Validators | undefined> {
+    const r = await readReport(urlJsonPath(this.out, url));
+    if (!r || r.source.path !== url || !r.source.url || !r.source.sha256) return undefined;
+    if (!this.versions.has(r.extractor.version)) return undefined;
+    const v: Validators = {};
+    if (r.source.etag) v.etag = r.source.etag;
+    if (r.source.last_modified) v.lastModified = r.source.last_modified;
+    return v.etag || v.lastModified ? v : undefined;
+  }
+}
+
+export interface UrlRun {
+  out: string;
+  force: boolean;
+  timeoutMs: number;
+  fetch: FetchOptions;
+  validators: ValidatorLookup;
+  /** Folder for downloaded bodies on their way to a worker. */
+  tmp: string;
+}
+
+/** Writes `report` to `json` unless the file already holds exactly that (a rerun writes nothing new). */
+async function writeIfChanged(json: string, report: Report, old: Report | undefined): Promise<void> {
+  if (old && JSON.stringify(old) === JSON.stringify(report)) return;
+  await writeFileAtomic(json, `${JSON.stringify(report, null, 1)}\n`);
+}
+
+/** The failed report of a URL input: `fetch.failed` (could not download) or `extract.failed` (a worker limit). */
+export async function writeUrlFailed(out: string, u: UrlInput, rule: 'fetch.failed' | 'extract.failed', reason: string, finalUrl?: string, ms = 0): Promise<Done> {
+  const json = urlJsonPath(out, u.url);
+  const message = rule === 'fetch.failed' ? `Could not fetch the URL: ${reason}.` : `Extraction stopped: ${reason}.`;
+  const base = failedReport(u.url, '', 0, message);
+  base.findings = [finding(rule, 'error', message, { actual: reason })];
+  const report = applyHints(withSource(base, u.url, finalUrl ? { url: u.url, finalUrl } : undefined), u.hints);
+  await writeIfChanged(json, report, await readReport(json));
+  return summary(u.url, json, report, false, ms);
+}
+
+/** Fetches `u`: a Done when no extraction is needed, else the worker's task and the temporary file to remove after it. */
+export async function prepareUrl(u: UrlInput, run: UrlRun): Promise<{ done: Done } | { task: ExtractTask; body: string }> {
+  const t0 = performance.now();
+  const validators = run.force ? undefined : await run.validators.validators(u.url);
+  const r = await fetchUrl(u.url, run.fetch, validators);
+  const ms = Math.round(performance.now() - t0);
+  if (r.kind === 'failed') return { done: await writeUrlFailed(run.out, u, 'fetch.failed', r.reason, r.finalUrl, ms) };
+  if (r.kind === 'not-modified') {
+    const json = urlJsonPath(run.out, u.url);
+    const old = await readReport(json);
+    // Removed since its validators were read: fetch it whole.
+    if (!old) return prepareUrl(u, { ...run, force: true });
+    const fetched = { url: u.url, finalUrl: r.finalUrl, ...(old.source.etag ? { etag: old.source.etag } : {}), ...(old.source.last_modified ? { lastModified: old.source.last_modified } : {}) };
+    const kept = applyHints(withSource(old, u.url, fetched), u.hints);
+    await writeIfChanged(json, kept, old);
+    return { done: summary(u.url, json, kept, true, ms) };
+  }
+  const body = join(run.tmp, `${randomBytes(8).toString('hex')}.body`);
+  await writeFile(body, r.buffer);
+  const fetched = { url: u.url, finalUrl: r.finalUrl, ...(r.etag ? { etag: r.etag } : {}), ...(r.lastModified ? { lastModified: r.lastModified } : {}) };
+  return { task: { path: body, out: run.out, force: run.force, timeoutMs: run.timeoutMs, disambiguate: false, fetched, ...(u.hints ? { hints: u.hints } : {}) }, body };
+}
+
+export async function removeBody(body: string): Promise<void> {
+  await rm(body, { force: true });
+}
