@@ -39,13 +39,23 @@ export interface Result<T> {
   findings: Finding[];
 }
 
-export type Format = 'pdf' | 'docx' | 'html' | 'text';
+export type Format = 'pdf' | 'docx' | 'html' | 'text' | 'image';
 
 /** Provenance of one raw cell. `table`, `row`, `col` always; the rest where the format has them. */
 export interface CellProv extends Place {
   table: number;
   row: number;
   col: number;
+  /** The text was read by OCR (a scan or a picture), with this confidence (0..1). */
+  ocr?: true;
+  confidence?: number;
+}
+
+/** Another reading OCR gave a cell (the proof-reader tries these when a table does not add up). */
+export interface OcrAlternative {
+  text: string;
+  /** How likely this reading is (0..1), from the recogniser's character probabilities. */
+  confidence: number;
 }
 
 /** One cell as the extractor saw it: verbatim text, its anchor and its spans. */
@@ -56,6 +66,8 @@ export interface RawCell {
   rowSpan: number;
   colSpan: number;
   prov: CellProv;
+  /** OCR's next readings of the cell, most likely first (OCR cells with uncertain characters only). */
+  alternatives?: OcrAlternative[];
 }
 
 /**
@@ -92,9 +104,14 @@ export interface ExtractInput {
   options?: ExtractOptions;
 }
 
+/** `auto`: OCR only where the text layer or the markup holds no tables; `off`: never; `force`: every page and picture. */
+export type OcrMode = 'auto' | 'off' | 'force';
+
 export interface ExtractOptions {
   /** Milliseconds an extractor may spend on one file before it gives up. */
   timeoutMs?: number;
+  /** Where OCR runs (default `auto`). */
+  ocr?: OcrMode;
 }
 
 /**
@@ -115,6 +132,9 @@ export type TemplateVersion = '2019' | '2021' | 'unknown';
 export interface ValueProv extends Place {
   /** The cell text verbatim. */
   raw: string;
+  /** The value was read by OCR, with this confidence (0..1). */
+  ocr?: true;
+  confidence?: number;
 }
 
 export type ReportStatus = 'ok' | 'partial' | 'failed';

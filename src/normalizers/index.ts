@@ -120,6 +120,10 @@ function provOf(cell: RawCell, kind: CellProvenance['kind']): CellProvenance {
   if (bbox) p.bbox = bbox;
   if (line !== undefined) p.line = line;
   if (paragraph !== undefined) p.paragraph = paragraph;
+  if (cell.prov.ocr) {
+    p.ocr = true;
+    if (cell.prov.confidence !== undefined) p.confidence = cell.prov.confidence;
+  }
   return p;
 }
 

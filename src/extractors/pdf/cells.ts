@@ -2,6 +2,7 @@
 // the cell that holds its centre; runs that touch a table are split per glyph.
 import { centreX, centreY, contains, round2, type Box, type Glyph, type TextRun } from './geometry.js';
 import type { Grid } from './grid.js';
+import type { OcrReading } from '../../ocr/reading.js';
 import { glyphText, splitRun } from './text-join.js';
 
 export interface PageCell {
@@ -11,6 +12,8 @@ export interface PageCell {
   colSpan: number;
   text: string;
   bbox: Box;
+  /** Present when the cell was read by OCR. */
+  ocr?: OcrReading;
 }
 
 /** A table as found on one page, before tables are joined across pages. */

@@ -3,7 +3,9 @@
 // files give `extract.failed`, files without a usable text layer
 // `extract.no_text`, both with an empty document.
 import { failedExtraction, finding, result } from '../../result.js';
-import type { Extractor, Finding, RawCell, RawDocument, RawTable, Result } from '../../types.js';
+import type { Extractor, Finding, OcrMode, RawCell, RawDocument, RawTable, Result } from '../../types.js';
+import { withOcr } from '../raster/prov.js';
+import { ocrPdfPage, wantsOcr } from '../raster/pdf-page.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
 import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';
@@ -30,14 +32,9 @@ export function badCharShare(text: string): number {
 }
 
 function toRaw(t: JoinedTable, index: number): RawTable {
-  const cells: RawCell[] = t.cells.map((c) => ({
-    text: c.text,
-    row: c.row,
-    col: c.col,
-    rowSpan: c.rowSpan,
-    colSpan: c.colSpan,
-    prov: { table: index, row: c.row, col: c.col, page: c.page, bbox: roundBox(c.bbox) },
-  }));
+  const cells: RawCell[] = t.cells.map((c) =>
+    withOcr({ text: c.text, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, prov: { table: index, row: c.row, col: c.col, page: c.page, bbox: roundBox(c.bbox) } }, c.ocr),
+  );
   return { index, nRows: t.nRows, nCols: t.nCols, cells, pages: t.pages };
 }
 
@@ -67,16 +64,19 @@ function pageFlows(pages: PageResult[]): Map<number, PageFlow> {
 }
 
 /** Reads every page of an opened PDF (also used by `gkreport inspect`). */
-export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number } = {}): Promise<PdfReading> {
+export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number; ocr?: OcrMode } = {}): Promise<PdfReading> {
   const { pdfjs, doc } = opened;
   const pages: PageResult[] = [];
+  const findings: Finding[] = [];
   let runBase = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const r = await readPage(pdfjs, page, p, runBase, { forceGraphics: opts.graphicsPages?.has(p) ?? false });
+    const mode = opts.ocr ?? 'auto';
+    const r = await readPage(pdfjs, page, p, runBase, { forceGraphics: (opts.graphicsPages?.has(p) ?? false) || mode === 'force' });
     runBase += r.runs.length + 1;
     pages.push(r);
     page.cleanup();
+    if (wantsOcr(r, mode)) findings.push(...(await ocrPdfPage(doc, r)));
     // pdfjs's fake worker runs on this thread and can chain promises without
     // letting a timer fire: yield to the event loop and check the clock here.
     await new Promise((resolve) => setImmediate(resolve));
@@ -84,7 +84,6 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
   }
   const flow = pageFlows(pages);
   const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);
-  const findings: Finding[] = [];
   tables.forEach((t, index) => {
     for (const part of t.parts.filter((x) => x.irregular)) {
       // mammoth's way: keep the rows, say the merges may be wrong.
@@ -111,21 +110,24 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
 }
 
 /** Why a document's text layer cannot be used, or undefined when it can. */
-function noTextReason(reading: PdfReading): string | undefined {
+function noTextReason(reading: PdfReading, mode: OcrMode): string | undefined {
+  const ocrChars = reading.pages.reduce((s, p) => s + (p.ocr ? p.lines.reduce((n, l) => n + l.text.length, 0) + p.tables.length : 0), 0);
+  if (ocrChars > 0) return undefined;
   const chars = reading.pages.reduce((s, p) => s + p.chars, 0);
   const images = reading.pages.reduce((s, p) => s + p.images, 0);
+  const hint = mode === 'off' ? 'run with --ocr auto to read it by OCR' : 'OCR found no text in it either';
   if (chars === 0) {
     return images > 0
-      ? `no text layer: the ${reading.pages.length} page(s) hold only images (a scan); run OCR first (e.g. tesseract with chi_sim) or find the text version`
+      ? `no text layer: the ${reading.pages.length} page(s) hold only images (a scan); ${hint}`
       : 'no text layer: the PDF contains no text at all';
   }
   const all = reading.pages.flatMap((p) => p.runs.map((r) => r.str)).join('');
   const share = badCharShare(all);
-  if (share > BAD_SHARE) return `the text layer does not decode: ${Math.round(share * 100)}% of its characters are U+FFFD or private-use code points (fonts without a Unicode map); OCR the pages instead`;
+  if (share > BAD_SHARE) return `the text layer does not decode: ${Math.round(share * 100)}% of its characters are U+FFFD or private-use code points (fonts without a Unicode map); ${hint}`;
   return undefined;
 }
 
-export async function extractPdf(buffer: Buffer, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Result<RawDocument>> {
+export async function extractPdf(buffer: Buffer, timeoutMs = DEFAULT_TIMEOUT_MS, ocr: OcrMode = 'auto'): Promise<Result<RawDocument>> {
   let opened: OpenedPdf | undefined;
   let destroyed = false;
   const stop = (): void => {
@@ -137,11 +139,11 @@ export async function extractPdf(buffer: Buffer, timeoutMs = DEFAULT_TIMEOUT_MS)
     const work = (async () => {
       opened = await openPdf(buffer);
       if (destroyed) void opened.task.destroy();
-      return readPdf(opened, { deadlineAt });
+      return readPdf(opened, { deadlineAt, ocr });
     })();
     work.catch(() => undefined); // after a timeout the work may still reject; nobody waits for it
     const reading = await deadline(work, timeoutMs, stop);
-    const reason = noTextReason(reading);
+    const reason = noTextReason(reading, ocr);
     if (reason) return failedExtraction(empty(), 'extract.no_text', reason);
     // No tables is not the extractor's finding: the normalizer reports table.missing.
     return result(reading.doc, reading.findings);
@@ -157,5 +159,5 @@ export const pdfExtractor: Extractor = {
   format: 'pdf',
   version: PDF_EXTRACTOR_VERSION,
   sniff: (buf) => isPdf(buf),
-  extract: ({ buffer, options }) => extractPdf(buffer, options?.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+  extract: ({ buffer, options }) => extractPdf(buffer, options?.timeoutMs ?? DEFAULT_TIMEOUT_MS, options?.ocr ?? 'auto'),
 };

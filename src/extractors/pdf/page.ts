@@ -10,6 +10,7 @@ import { findGrids, type Grid } from './grid.js';
 import type { Pdfjs } from './load.js';
 import { isPageNumber, runLines, type TextLine } from './meta.js';
 import { pageGraphics, pageText } from './primitives.js';
+import type { RasterPage } from '../raster/page.js';
 
 /** Words of the template's tables (二 三 四) and their headers. */
 const TABLE_WORDS = /自然人|第二十条|行政复议|行政诉讼|本年新收|申请人情况|信息内容|不予公开|无法提供|不予处理|结转下年度|结果维持|处理决定数量|本年制发/;
@@ -46,7 +47,11 @@ export interface PageResult {
   segments?: Segment[];
   grids?: Grid[];
   images: number;
+  /** Resolution of the sharpest picture on the page (see primitives.ts). */
+  imageDpi?: number;
   chars: number;
+  /** Present when the page was read by OCR (a scan): what the raster reader saw. */
+  ocr?: RasterPage;
 }
 
 export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number, runBase: number, opts: { forceGraphics?: boolean } = {}): Promise<PageResult> {
@@ -60,6 +65,7 @@ export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number,
   if (wantGraphics) {
     const g = await pageGraphics(pdfjs, page, text, runBase);
     result.images = g.images;
+    if (g.imageDpi) result.imageDpi = g.imageDpi;
     result.segments = g.segments;
     if (g.vertical.length > 0) runs = runs.filter((r) => !r.vertical); // rebuilt from the operators instead
     const grids = findGrids(g.segments);

@@ -53,6 +53,8 @@ export async function pageText(page: PDFPageProxy, firstId: number): Promise<Pag
 export interface PageGraphics {
   segments: Segment[];
   images: number;
+  /** Pixels per inch of the sharpest picture on the page (a scan's resolution), when pictures are drawn. */
+  imageDpi?: number;
   /** Glyphs of vertical fonts, rebuilt from the text operators (see vertical-text.ts). */
   vertical: Glyph[];
 }
@@ -68,6 +70,7 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
   const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintSolidColorImageMask]);
   const segments: Segment[] = [];
   let imageCount = 0;
+  let imageDpi = 0;
   // Graphics state we need: the CTM (starting at the viewport) and the fill colour.
   let ctm: Matrix = text.viewport;
   let fillColour = '#000000';
@@ -113,14 +116,20 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
         break;
       }
       default:
-        if (images.has(fn)) imageCount++;
+        if (images.has(fn)) {
+          imageCount++;
+          // paintImageXObject's arguments are [id, width, height]; inline images carry their size.
+          const px = typeof args[1] === 'number' ? args[1] : (args[0] as { width?: number } | undefined)?.width;
+          const shown = Math.hypot(ctm[0], ctm[1]);
+          if (px && shown > 1) imageDpi = Math.max(imageDpi, (px * 72) / shown);
+        }
         else if (wantVertical) {
           textState.ctm = ctm;
           verticalGlyphs(OPS, fn, args, textState, text.verticalFonts, vertical, firstRun);
         }
     }
   }
-  return { segments, images: imageCount, vertical };
+  return { segments, images: imageCount, vertical, ...(imageDpi > 0 ? { imageDpi: Math.round(imageDpi) } : {}) };
 }
 
 /** Where a point of the page's user space lands in top-left coordinates (for tests). */

@@ -1,0 +1,132 @@
+// One page image → tables and narrative lines, in PDF points. Deskew, find
+// the rules, build grids with the PDF extractor's grid builder, erase the
+// rules, then read each cell's lines with the recogniser alone (whole-page
+// detection merged neighbouring cells and dropped lone digits: notes/ocr.md).
+import { crop, rotate, type Gray } from '../../ocr/image.js';
+import type { OcrReading } from '../../ocr/reading.js';
+import { recognize, type Reading } from '../../ocr/recognize.js';
+import type { PageCell, PageTable } from '../pdf/cells.js';
+import type { Box, Segment } from '../pdf/geometry.js';
+import { findGrids, type Grid } from '../pdf/grid.js';
+import { isPageNumber, type TextLine } from '../pdf/meta.js';
+import { joiner } from '../pdf/text-join.js';
+import { skewAngle } from './deskew.js';
+import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
+import { eraseRules, findRules, type PixelRule } from './rules.js';
+
+export interface OcrCell extends PageCell {
+  ocr: OcrReading;
+}
+
+export interface RasterPage {
+  page: number;
+  /** Page size in points. */
+  width: number;
+  height: number;
+  dpi: number;
+  /** Measured skew (degrees), corrected before anything else. */
+  skew: number;
+  /** The deskewed image the cells were read from. */
+  image: Gray;
+  rules: PixelRule[];
+  segments: Segment[];
+  grids: Grid[];
+  tables: PageTable[];
+  lines: TextLine[];
+}
+
+/** Line images get a white margin: the recogniser reads glyphs cut at the edge badly. */
+function padded(img: Gray, b: InkBox, pad: number): Gray {
+  return crop(img, b.x0 - pad, b.y0 - pad, b.x1 + 1 + pad, b.y1 + 1 + pad);
+}
+
+function joinReadings(rs: Reading[]): { text: string; ocr: OcrReading } {
+  let text = '';
+  for (const r of rs) if (r.text !== '') text += joiner(text, r.text) + r.text;
+  return { text, ocr: { confidence: rs.length ? Math.min(...rs.map((r) => r.confidence)) : 1, chars: rs.flatMap((r) => r.chars) } };
+}
+
+async function readLines(img: Gray, lines: InkBox[], pad: number): Promise<Reading[]> {
+  const out: Reading[] = [];
+  for (const l of lines) out.push(await recognize(padded(img, l, pad)));
+  return out;
+}
+
+/** Narrative lines: ink outside the tables, banded into lines and cut where a gap is wider than three line heights. */
+function narrativeLines(img: Gray, boxes: Box[], k: number, speck: number): { clean: Gray; lines: InkBox[] } {
+  const masked: Gray = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  for (const b of boxes) {
+    const x0 = Math.max(0, Math.floor(b.x0 * k) - 3), x1 = Math.min(img.width, Math.ceil(b.x1 * k) + 3);
+    const y0 = Math.max(0, Math.floor(b.y0 * k) - 3), y1 = Math.min(img.height, Math.ceil(b.y1 * k) + 3);
+    for (let y = y0; y < y1; y++) masked.data.fill(255, y * img.width + x0, y * img.width + x1);
+  }
+  const clean = cleanInk(masked, speck);
+  const bands = inkBands(clean);
+  const merged = mergeBands(bands, 1.3 * typicalLineHeight(bands, k * 14));
+  const out: InkBox[] = [];
+  for (const line of merged) {
+    const h = line.y1 - line.y0 + 1;
+    // Column profile of this line: split at wide gaps (a page number beside a footer, a date at the right).
+    let start = -1, last = -1;
+    for (let x = line.x0; x <= line.x1 + 1; x++) {
+      let ink = false;
+      if (x <= line.x1) for (let y = line.y0; y <= line.y1 && !ink; y++) ink = clean.data[y * clean.width + x]! < 150;
+      if (ink) {
+        if (start >= 0 && x - last > 3 * h) {
+          out.push({ x0: start, x1: last, y0: line.y0, y1: line.y1 });
+          start = x;
+        }
+        if (start < 0) start = x;
+        last = x;
+      } else if (x > line.x1 && start >= 0) out.push({ x0: start, x1: last, y0: line.y0, y1: line.y1 });
+    }
+  }
+  return { clean, lines: out };
+}
+
+/** Reads one page image at `dpi`; `page` is its 1-based number. */
+export async function readRasterPage(source: Gray, dpi: number, page: number): Promise<RasterPage> {
+  const skew = skewAngle(source);
+  const image = Math.abs(skew) >= 0.05 ? rotate(source, skew) : source;
+  const k = dpi / 72;
+  const rules = findRules(image, dpi);
+  const segments: Segment[] = rules.map((r) =>
+    r.axis === 'h'
+      ? { axis: 'h', x0: r.b0 / k, x1: (r.b1 + 1) / k, y0: (r.a0 + r.a1 + 1) / 2 / k, y1: (r.a0 + r.a1 + 1) / 2 / k }
+      : { axis: 'v', y0: r.b0 / k, y1: (r.b1 + 1) / k, x0: (r.a0 + r.a1 + 1) / 2 / k, x1: (r.a0 + r.a1 + 1) / 2 / k },
+  );
+  const grids = findGrids(segments);
+  const erased = eraseRules(image, rules);
+  const speck = Math.max(2, Math.round((dpi / 150) ** 2 * 2));
+  const pad = Math.max(2, Math.round(dpi / 25));
+  // Pass 1: each cell's ink, cleaned, in bands; pass 2 merges bands with the page's line height.
+  const cellInk = grids.map((g) =>
+    g.cells.map((c) => {
+      const x0 = Math.round(c.bbox.x0 * k) + 1, y0 = Math.round(c.bbox.y0 * k) + 1;
+      const img = cleanInk(crop(erased, x0, y0, Math.round(c.bbox.x1 * k), Math.round(c.bbox.y1 * k)), speck);
+      return { img, bands: inkBands(img) };
+    }),
+  );
+  const lineHeight = 1.3 * typicalLineHeight(cellInk.flat().flatMap((c) => c.bands), k * 12);
+  const tables: PageTable[] = [];
+  for (const [gi, g] of grids.entries()) {
+    const cells: OcrCell[] = [];
+    for (const [ci, c] of g.cells.entries()) {
+      const ink = cellInk[gi]![ci]!;
+      const { text, ocr } = joinReadings(await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad));
+      cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text, ocr });
+    }
+    const t: PageTable = { page, bbox: g.bbox, xs: g.xs, ys: g.ys, nRows: g.ys.length - 1, nCols: g.xs.length - 1, cells, source: 'rules' };
+    if (g.irregular > 0) t.irregular = g.irregular;
+    tables.push(t);
+  }
+  const narrative = narrativeLines(erased, grids.map((g) => g.bbox), k, speck);
+  const lines: TextLine[] = [];
+  for (const l of narrative.lines) {
+    const [r] = await readLines(narrative.clean, [l], pad);
+    if (!r || r.text === '') continue;
+    const line: TextLine = { text: r.text, x0: l.x0 / k, x1: (l.x1 + 1) / k, y0: l.y0 / k, y1: (l.y1 + 1) / k, size: (l.y1 - l.y0 + 1) / k };
+    if (!isPageNumber(line.text)) lines.push(line);
+  }
+  return { page, width: image.width / k, height: image.height / k, dpi, skew, image, rules, segments, grids, tables, lines };
+}

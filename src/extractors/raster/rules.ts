@@ -1,0 +1,103 @@
+// Ruling lines from pixels (notes/ocr.md): a dark-run scan. A horizontal
+// rule is a run of dark pixels at least 0.6 in long, a vertical one at least
+// 0.25 in; each pixel row (column) is read with its neighbours (±1 px) so a
+// rule left slightly slanted by the scanner still makes one run. Runs on
+// neighbouring rows are one rule. The rules go, in PDF points, to the same
+// grid builder as a PDF's vector rules.
+import type { Gray } from '../../ocr/image.js';
+
+/** Grey below this is ink. */
+export const INK = 150;
+
+/** A rule in pixels: the band of rows (or columns) it covers and its extent. */
+export interface PixelRule {
+  axis: 'h' | 'v';
+  /** Across the rule: first and last row (h) or column (v) of its band. */
+  a0: number;
+  a1: number;
+  /** Along the rule: first and last column (h) or row (v). */
+  b0: number;
+  b1: number;
+}
+
+interface Run {
+  at: number;
+  b0: number;
+  b1: number;
+}
+
+/** Long dark runs along one axis; `len` in pixels; gaps of one pixel are bridged (1-bit scans). */
+function runs(img: Gray, axis: 'h' | 'v', len: number): Run[] {
+  const { width, height, data } = img;
+  const lines = axis === 'h' ? height : width;
+  const along = axis === 'h' ? width : height;
+  const dark = (line: number, k: number): boolean => {
+    if (line < 0 || line >= lines) return false;
+    return (axis === 'h' ? data[line * width + k]! : data[k * width + line]!) < INK;
+  };
+  const out: Run[] = [];
+  for (let line = 0; line < lines; line++) {
+    let start = -1, last = -2;
+    for (let k = 0; k <= along; k++) {
+      const d = k < along && (dark(line, k) || dark(line - 1, k) || dark(line + 1, k));
+      if (d) {
+        if (start < 0 || k - last > 2) {
+          if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
+          start = k;
+        }
+        last = k;
+      }
+    }
+    if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
+  }
+  return out;
+}
+
+/** Runs on neighbouring lines (within 3 px) that overlap along the axis are one rule. */
+function groupRuns(list: Run[], axis: 'h' | 'v'): PixelRule[] {
+  const open: { a0: number; a1: number; b0: number; b1: number }[] = [];
+  const done: typeof open = [];
+  for (const r of list) {
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (r.at - open[i]!.a1 > 3) done.push(...open.splice(i, 1));
+    }
+    const g = open.find((o) => r.b0 <= o.b1 && r.b1 >= o.b0);
+    if (g) {
+      g.a1 = r.at;
+      g.b0 = Math.min(g.b0, r.b0);
+      g.b1 = Math.max(g.b1, r.b1);
+    } else open.push({ a0: r.at, a1: r.at, b0: r.b0, b1: r.b1 });
+  }
+  done.push(...open);
+  // The ±1 px reading widened each band by one pixel on each side.
+  return done.map((g) => ({ axis, a0: g.a1 - g.a0 >= 2 ? g.a0 + 1 : g.a0, a1: g.a1 - g.a0 >= 2 ? g.a1 - 1 : g.a1, b0: g.b0, b1: g.b1 }));
+}
+
+export function findRules(img: Gray, dpi: number): PixelRule[] {
+  return [...groupRuns(runs(img, 'h', Math.round(0.6 * dpi)), 'h'), ...groupRuns(runs(img, 'v', Math.round(0.25 * dpi)), 'v')];
+}
+
+/**
+ * Erases the rules, tightly: across each rule, a dark run no longer than the
+ * rule's band (+2 px) is rule alone and goes; where a stroke crosses or
+ * touches the rule only the band itself goes, so the left stroke of a `0`
+ * beside a vertical rule stays (whole-rule erasure took it: notes/ocr.md).
+ */
+export function eraseRules(img: Gray, rules: PixelRule[]): Gray {
+  const out: Gray = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  const { width, height, data } = out;
+  for (const r of rules) {
+    const across = r.axis === 'h' ? height : width;
+    const idx = (a: number, b: number): number => (r.axis === 'h' ? a * width + b : b * width + a);
+    const band = r.a1 - r.a0 + 1;
+    for (let b = r.b0; b <= r.b1; b++) {
+      let lo = r.a0, hi = r.a1;
+      while (lo > 0 && img.data[idx(lo - 1, b)]! < INK && r.a0 - lo < band + 2) lo--;
+      while (hi < across - 1 && img.data[idx(hi + 1, b)]! < INK && hi - r.a1 < band + 2) hi++;
+      const alone = hi - lo + 1 <= band + 2;
+      const from = alone ? lo : Math.max(0, r.a0 - 1), to = alone ? hi : Math.min(across - 1, r.a1 + 1);
+      for (let a = from; a <= to; a++) data[idx(a, b)] = 255;
+    }
+  }
+  return out;
+}

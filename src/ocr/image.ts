@@ -1,0 +1,72 @@
+// Grey images (0 = black, 255 = white), the one picture type of the OCR
+// room. Pure: decoding from files lives in decode.ts.
+
+export interface Gray {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export function gray(width: number, height: number, fill = 255): Gray {
+  return { width, height, data: new Uint8Array(width * height).fill(fill) };
+}
+
+/** RGBA (canvas ImageData, UTIF) → grey by luma; transparent pixels count as white paper. */
+export function fromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Gray {
+  const out = gray(width, height);
+  for (let i = 0, j = 0; j < out.data.length; i += 4, j++) {
+    const a = rgba[i + 3]! / 255;
+    const l = 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
+    out.data[j] = Math.round(l * a + 255 * (1 - a));
+  }
+  return out;
+}
+
+export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number): Gray {
+  x0 = Math.max(0, Math.floor(x0));
+  y0 = Math.max(0, Math.floor(y0));
+  x1 = Math.min(img.width, Math.ceil(x1));
+  y1 = Math.min(img.height, Math.ceil(y1));
+  const w = Math.max(0, x1 - x0), h = Math.max(0, y1 - y0);
+  const out = gray(w, h);
+  for (let y = 0; y < h; y++) out.data.set(img.data.subarray((y0 + y) * img.width + x0, (y0 + y) * img.width + x0 + w), y * w);
+  return out;
+}
+
+/** Bilinear resize (the recogniser wants a fixed height). */
+export function resize(img: Gray, w: number, h: number): Gray {
+  const out = gray(w, h);
+  const sx = img.width / w, sy = img.height / h;
+  for (let y = 0; y < h; y++) {
+    const fy = Math.max(0, (y + 0.5) * sy - 0.5);
+    const y0 = Math.min(img.height - 1, Math.floor(fy)), y1 = Math.min(img.height - 1, y0 + 1), dy = fy - y0;
+    for (let x = 0; x < w; x++) {
+      const fx = Math.max(0, (x + 0.5) * sx - 0.5);
+      const x0 = Math.min(img.width - 1, Math.floor(fx)), x1 = Math.min(img.width - 1, x0 + 1), dx = fx - x0;
+      const a = img.data[y0 * img.width + x0]!, b = img.data[y0 * img.width + x1]!;
+      const c = img.data[y1 * img.width + x0]!, d = img.data[y1 * img.width + x1]!;
+      out.data[y * w + x] = Math.round((a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy);
+    }
+  }
+  return out;
+}
+
+/** Rotates about the centre by `deg` (positive: counter-clockwise on screen), white where nothing maps. */
+export function rotate(img: Gray, deg: number): Gray {
+  const out = gray(img.width, img.height);
+  const t = (deg * Math.PI) / 180, cos = Math.cos(t), sin = Math.sin(t);
+  const cx = img.width / 2, cy = img.height / 2;
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      // Inverse map: where in the source does this output pixel come from.
+      const dx = x - cx, dy = y - cy;
+      const sx = cx + dx * cos - dy * sin, sy = cy + dx * sin + dy * cos;
+      const x0 = Math.floor(sx), y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= img.width || y0 + 1 >= img.height) continue;
+      const fx = sx - x0, fy = sy - y0, i = y0 * img.width + x0;
+      const v = (img.data[i]! * (1 - fx) + img.data[i + 1]! * fx) * (1 - fy) + (img.data[i + img.width]! * (1 - fx) + img.data[i + img.width + 1]! * fx) * fy;
+      out.data[y * img.width + x] = Math.round(v);
+    }
+  }
+  return out;
+}
