@@ -3,6 +3,7 @@
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { similarity } from './labels.js';
+import { memoBy } from './memo.js';
 import { holdsData, labelKeys, splitRow, type LabelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, type AppsRow } from './template.js';
 
@@ -55,7 +56,12 @@ function score(p: Probe, target: Target): number {
   return best;
 }
 
-export function matchAppsRow(keys: LabelKeys): { template: AppsRow; score: number } | undefined {
+type AppsMatch = { template: AppsRow; score: number } | undefined;
+
+/** The best template row for a row's label keys; by their text, the same keys give the same match. */
+export const matchAppsRow = memoBy((keys: LabelKeys) => JSON.stringify([keys.last, keys.all, keys.tails]), bestAppsRow);
+
+function bestAppsRow(keys: LabelKeys): AppsMatch {
   if (!keys.last) return undefined;
   const probe: Probe = { keys, allStripped: stripGroup(keys.all), tailsStripped: keys.tails.map(stripGroup) };
   let best: { template: AppsRow; score: number } | undefined;

@@ -3,6 +3,7 @@
 // through opencc-js; then a Dice coefficient (dice.ts) for what is left.
 import * as OpenCC from 'opencc-js/t2cn';
 import { dice } from './dice.js';
+import { memo } from './memo.js';
 
 // Numbering prefixes: 一、 （一） (1) 1. 1、 1．第一 … possibly repeated ("三、（一）").
 const NUMBERING = /^(?:[（(]?[一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[（(]?\d{1,2}[）)]|\d{1,2}(?:[、.．](?!\d)|\s))\s*/;
@@ -14,10 +15,10 @@ const PUNCT = /[\s\u00a0\u3000:：,，。;；、·•*]/g;
 
 let t2s: ((s: string) => string) | undefined;
 /** Traditional → Simplified, phrase-aware (Taiwan's 檔案 for 文件 becomes 文件). */
-export function toSimplified(s: string): string {
+export const toSimplified = memo((s: string): string => {
   const convert = (t2s ??= OpenCC.Converter({ from: 'twp', to: 'cn' }));
   return convert(s);
-}
+});
 
 function stripNumbering(s: string): string {
   let prev: string;
@@ -45,9 +46,7 @@ export function labelKey(raw: string): string {
 }
 
 /** Like labelKey, with Traditional characters made Simplified. */
-export function simplifiedKey(raw: string): string {
-  return labelKey(toSimplified(raw));
-}
+export const simplifiedKey = memo((raw: string): string => labelKey(toSimplified(raw)));
 
 /** Text of a row for keyword tests: NFKC, no white space, Simplified. */
 export function plainText(raw: string): string {
