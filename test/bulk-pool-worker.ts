@@ -1,14 +1,16 @@
 // A pool worker for test/bulk-pool.test.ts that misbehaves on request, the
 // way a hostile file can make an extractor misbehave.
+import { writeFileSync } from 'node:fs';
 import { serve } from '../src/bulk/serve.js';
 
-export type PoolTestTask = { do: 'echo' | 'hang' | 'heap' | 'external' | 'exit' | 'throw'; value?: number };
+export type PoolTestTask = { do: 'echo' | 'hang' | 'heap' | 'external' | 'exit' | 'throw'; value?: number; /** 'hang': a file to create first (says the loop has begun). */ mark?: string };
 
 const keep: unknown[] = [];
 
 serve(async (task: PoolTestTask) => {
   switch (task.do) {
     case 'hang':
+      if (task.mark) writeFileSync(task.mark, String(process.pid));
       for (;;); // a parser stuck in a loop: only killing the worker ends it
     case 'heap':
       // JavaScript objects until the V8 heap limit is reached.

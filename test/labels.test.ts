@@ -1,8 +1,11 @@
 // Label normalisation and matching (src/normalizers/labels.ts, apps.ts, active.ts),
 // table-driven over the label variants of spec/fields.md.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { activeRow } from '../src/normalizers/active.js';
 import { matchAppsRow } from '../src/normalizers/apps.js';
+import { dice } from '../src/normalizers/dice.js';
 import type { LogicalRow } from '../src/normalizers/grid.js';
 import { labelKey, simplifiedKey, toSimplified } from '../src/normalizers/labels.js';
 import { labelKeys } from '../src/normalizers/row-parts.js';
@@ -111,4 +114,23 @@ describe('labels: table 二 row labels match their rows', () => {
     ['人事任免文件', undefined],
   ];
   for (const [label, prefix] of cases) it(`${label} → ${prefix ?? 'no row'}`, () => assert.equal(activeRow(row(label, '1', '2', '3'))?.prefix, prefix));
+});
+
+describe('labels: dice.ts gives natural\'s Dice coefficient, bigram sets computed once', () => {
+  // natural (a dev dependency now) is the reference the matcher was tuned with: every score must stay the same.
+  const natural = createRequire(import.meta.url)('natural/lib/natural/distance/dice_coefficient.js') as (a: string, b: string) => number;
+  const piece = fc.constantFrom('予以', '公开', '部分', '不予', '处理', '其他', '总计', 'A', 'b', ' ', '\u3000', '\t', '1', '、', '（', '）', '公', '开');
+  const text = fc.oneof(fc.array(piece, { maxLength: 10 }).map((a) => a.join('')), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
+  it('same value as natural for any two strings (asked twice: the cached sets give it again)', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const want = natural(a, b);
+        assert.ok(Object.is(dice(a, b), want), `${JSON.stringify(a)} ~ ${JSON.stringify(b)}: ${dice(a, b)} vs ${want}`);
+        assert.ok(Object.is(dice(a, b), want));
+        assert.ok(Object.is(dice(b, a), natural(b, a)));
+      }),
+      { seed: 9, numRuns: 2000 },
+    );
+  });
+  it('a checkable value: 予以公开 ~ 部分公开 share one bigram of three each (2·1/6)', () => assert.equal(dice('予以公开', '部分公开'), 1 / 3));
 });

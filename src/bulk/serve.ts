@@ -1,6 +1,6 @@
 // The worker side of pool.ts: answers each task message with one result
 // message, as a child process (IPC) or as a worker thread (parentPort).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 
 export type Handler<T, R> = (task: T) => Promise<R>;
 
@@ -19,5 +19,21 @@ export function serve<T, R>(handler: Handler<T, R>): void {
     process.on('message', (m) => void onMessage(m as T));
     // The parent died (even by SIGKILL): nobody will read our results.
     process.on('disconnect', () => process.exit(0));
+    watchParent();
   }
+}
+
+/** How often a process worker checks that its parent is alive. */
+const PARENT_POLL_MS = 250;
+
+/**
+ * 'disconnect' is an event: a worker stuck in a long synchronous parse never
+ * sees it and outlived a killed run by as long as the parse took. A thread of
+ * its own checks the parent process id (it changes when the parent dies and
+ * the worker is adopted) and kills the worker, whatever its main thread does.
+ */
+function watchParent(): void {
+  const code = `const { workerData: w } = require('node:worker_threads');
+setInterval(() => { if (process.ppid !== w.ppid) process.kill(w.pid, 'SIGKILL'); }, ${PARENT_POLL_MS});`;
+  new Worker(code, { eval: true, workerData: { ppid: process.ppid, pid: process.pid }, resourceLimits: { maxOldGenerationSizeMb: 16 } }).unref();
 }

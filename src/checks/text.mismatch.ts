@@ -4,6 +4,7 @@
 // ways, compares with another year or names a part of a total is not read.
 import { noApplicationClaims, readClaims } from './text-mismatch/claims.js';
 import { compareClaim, consistentClaims } from './text-mismatch/compare.js';
+import { segments } from './text-mismatch/segments.js';
 import type { Check } from './types.js';
 
 export const textMismatch: Check = {
@@ -13,7 +14,8 @@ export const textMismatch: Check = {
     'Numbers stated in the narrative (收到/受理申请X件, 上年结转X件, 结转下年度X件, 答复/办结X件, 行政复议X件, 行政诉讼X件 and their 维持/纠正/其他/尚未审结 parts) and statements ("均获维持", "未发生行政复议") agree with tables 三 and 四.',
   run: (ctx) => {
     if (!ctx.narrative) return [];
-    const claims = consistentClaims([...readClaims(ctx.narrative, ctx.meta.year), ...noApplicationClaims(ctx.narrative)]);
+    const segs = segments(ctx.narrative);
+    const claims = consistentClaims([...readClaims(segs, ctx.meta.year), ...noApplicationClaims(segs)]);
     return claims.flatMap((c) => compareClaim(ctx, c));
   },
 };

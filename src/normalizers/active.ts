@@ -3,6 +3,7 @@
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { plainText, similarity, simplifiedKey } from './labels.js';
+import { memo } from './memo.js';
 import { holdsData, isValueLike } from './row-parts.js';
 import { ACTIVE_2019, ACTIVE_2021, ACTIVE_HEADERS, type ActiveRow } from './template.js';
 
@@ -16,7 +17,7 @@ export interface ActiveRowMatch {
 
 const ALL_LABELS = [...ACTIVE_2019, ...ACTIVE_2021];
 
-function matchLabel(key: string): ActiveRow | undefined {
+const matchLabel = memo((key: string): ActiveRow | undefined => {
   let best: { row: ActiveRow; score: number } | undefined;
   for (const row of ALL_LABELS) {
     for (const label of row.labels) {
@@ -26,7 +27,7 @@ function matchLabel(key: string): ActiveRow | undefined {
   }
   // Labels are short and alike (行政许可/行政处罚): only near-exact matches count.
   return best && best.score >= 0.75 ? best.row : undefined;
-}
+});
 
 /** Tries one row as a table 二 data row: the last cell naming a row, then values. */
 export function activeRow(row: LogicalRow): ActiveRowMatch | undefined {

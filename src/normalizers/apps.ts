@@ -3,6 +3,7 @@
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { similarity } from './labels.js';
+import { memoBy } from './memo.js';
 import { holdsData, labelKeys, splitRow, type LabelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, type AppsRow } from './template.js';
 
@@ -23,25 +24,50 @@ export interface AppsRowMatch {
 
 const stripGroup = (s: string) => s.replace(/^本年度办理结果/, '');
 
-function score(keys: LabelKeys, t: AppsRow): number {
+/** A template row with the strings its labels are compared against, built once. */
+interface Target {
+  t: AppsRow;
+  /** group + label, and the same without the 本年度办理结果 heading. */
+  full: string;
+  fullStripped: string;
+}
+const TARGETS: Target[] = APPS_ROWS.map((t) => ({ t, full: (t.group ?? '') + t.label, fullStripped: stripGroup((t.group ?? '') + t.label) }));
+
+/** The keys of one row, with their stripped forms, computed once for all 26 template rows. */
+interface Probe {
+  keys: LabelKeys;
+  allStripped: string;
+  tailsStripped: string[];
+}
+
+function score(p: Probe, target: Target): number {
+  const { keys } = p;
+  const { t } = target;
   if (keys.last === t.label) {
     // "总计" and "其他" are ambiguous on their own: the group decides.
     if (t.id === 'other.misc') return keys.all.includes('其他处理') ? 1 : 0.5;
     return 1;
   }
-  const group = t.group ?? '';
-  const candidates = [similarity(keys.last, t.label), similarity(stripGroup(keys.all), stripGroup(group + t.label))];
-  if (group) candidates.push(similarity(keys.all, group + t.label) * 0.98);
-  for (const tail of keys.tails) candidates.push(Math.max(similarity(tail, t.label), similarity(stripGroup(tail), stripGroup(group + t.label))) * 0.98);
-  return Math.max(...candidates);
+  let best = Math.max(similarity(keys.last, t.label), similarity(p.allStripped, target.fullStripped));
+  if (t.group) best = Math.max(best, similarity(keys.all, target.full) * 0.98);
+  for (let i = 0; i < keys.tails.length; i++) {
+    best = Math.max(best, Math.max(similarity(keys.tails[i]!, t.label), similarity(p.tailsStripped[i]!, target.fullStripped)) * 0.98);
+  }
+  return best;
 }
 
-export function matchAppsRow(keys: LabelKeys): { template: AppsRow; score: number } | undefined {
+type AppsMatch = { template: AppsRow; score: number } | undefined;
+
+/** The best template row for a row's label keys; by their text, the same keys give the same match. */
+export const matchAppsRow = memoBy((keys: LabelKeys) => JSON.stringify([keys.last, keys.all, keys.tails]), bestAppsRow);
+
+function bestAppsRow(keys: LabelKeys): AppsMatch {
   if (!keys.last) return undefined;
+  const probe: Probe = { keys, allStripped: stripGroup(keys.all), tailsStripped: keys.tails.map(stripGroup) };
   let best: { template: AppsRow; score: number } | undefined;
-  for (const t of APPS_ROWS) {
-    const s = score(keys, t);
-    if (!best || s > best.score) best = { template: t, score: s };
+  for (const target of TARGETS) {
+    const s = score(probe, target);
+    if (!best || s > best.score) best = { template: target.t, score: s };
   }
   return best && best.score >= THRESHOLD ? best : undefined;
 }

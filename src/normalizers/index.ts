@@ -101,8 +101,7 @@ function scan(rows: LogicalRow[]): Scan {
   return out;
 }
 
-function decideShape(s: Scan, rows: LogicalRow[]): FieldSetShape {
-  const votes = activeHeaderVotes(rows);
+function decideShape(s: Scan, votes: Record<'2019' | '2021', number>): FieldSetShape {
   const prefixes = new Set(s.active.map((a) => a.prefix));
   let active: '2019' | '2021';
   if (votes['2019'] !== votes['2021']) active = votes['2019'] > votes['2021'] ? '2019' : '2021';
@@ -157,7 +156,8 @@ export function normalize(raw: RawDocument): Result<Normalized> {
   const findings: Finding[] = [];
   const rows = logicalRows(raw.tables);
   const s = scan(rows);
-  const shape = decideShape(s, rows);
+  const votes = activeHeaderVotes(rows);
+  const shape = decideShape(s, votes);
   const ids = fieldIds(shape);
   const fields: Record<string, number | null> = Object.fromEntries(ids.map((id) => [id, null]));
   const provenance: Record<string, CellProvenance> = {};
@@ -206,7 +206,6 @@ export function normalize(raw: RawDocument): Result<Normalized> {
 
   const tablesFound = { active: s.active.length > 0, apps: s.apps.length >= 3, review: s.review !== undefined };
   const title = reportTitle(raw);
-  const votes = activeHeaderVotes(rows);
   // A table whose cells were cut away still shows its version in its header labels.
   const format_version: TemplateVersion = tablesFound.active || votes['2019'] !== votes['2021'] ? shape.active : tablesFound.apps ? shape.apps : 'unknown';
   const meta: ReportMeta = { agency: reportAgency(title, raw.text), year: reportYear(title, raw.text), title, format_version };

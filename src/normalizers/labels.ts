@@ -1,12 +1,9 @@
 // Label normalisation and matching. Pure functions: NFKC, white space,
 // numbering prefixes, bracketed explanations, quotes; Traditional characters
-// through opencc-js; then a Dice coefficient from natural for what is left.
-import { createRequire } from 'node:module';
+// through opencc-js; then a Dice coefficient (dice.ts) for what is left.
 import * as OpenCC from 'opencc-js/t2cn';
-
-const require = createRequire(import.meta.url);
-// natural's entry point costs ≈ 1 s and runs dotenv; its distance module alone is cheap.
-const dice = require('natural/lib/natural/distance/dice_coefficient.js') as (a: string, b: string) => number;
+import { dice } from './dice.js';
+import { memo } from './memo.js';
 
 // Numbering prefixes: 一、 （一） (1) 1. 1、 1．第一 … possibly repeated ("三、（一）").
 const NUMBERING = /^(?:[（(]?[一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|[（(]?\d{1,2}[）)]|\d{1,2}(?:[、.．](?!\d)|\s))\s*/;
@@ -18,10 +15,10 @@ const PUNCT = /[\s\u00a0\u3000:：,，。;；、·•*]/g;
 
 let t2s: ((s: string) => string) | undefined;
 /** Traditional → Simplified, phrase-aware (Taiwan's 檔案 for 文件 becomes 文件). */
-export function toSimplified(s: string): string {
+export const toSimplified = memo((s: string): string => {
   const convert = (t2s ??= OpenCC.Converter({ from: 'twp', to: 'cn' }));
   return convert(s);
-}
+});
 
 function stripNumbering(s: string): string {
   let prev: string;
@@ -49,9 +46,7 @@ export function labelKey(raw: string): string {
 }
 
 /** Like labelKey, with Traditional characters made Simplified. */
-export function simplifiedKey(raw: string): string {
-  return labelKey(toSimplified(raw));
-}
+export const simplifiedKey = memo((raw: string): string => labelKey(toSimplified(raw)));
 
 /** Text of a row for keyword tests: NFKC, no white space, Simplified. */
 export function plainText(raw: string): string {
@@ -63,21 +58,4 @@ export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   return dice(a, b);
-}
-
-export interface Match<T> {
-  item: T;
-  score: number;
-}
-
-/** The best candidate for a key, by exact key first, then Dice over the candidates' labels. */
-export function bestMatch<T>(key: string, items: T[], labelsOf: (t: T) => string[], threshold: number): Match<T> | undefined {
-  let best: Match<T> | undefined;
-  for (const item of items) {
-    for (const label of labelsOf(item)) {
-      const score = similarity(key, label);
-      if (!best || score > best.score) best = { item, score };
-    }
-  }
-  return best && best.score >= threshold ? best : undefined;
 }

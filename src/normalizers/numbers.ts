@@ -2,6 +2,8 @@
 // separators, notes in brackets ("22（其中修订16件）" → 22), units (元/万元/亿元),
 // signed changes ("+12", "-8", "减少3"); blank, "/", "-", "—", "无" → null.
 
+import { memo } from './memo.js';
+
 export type Unit = 'count' | 'yuan' | '10k_yuan';
 
 export type Parsed =
@@ -17,8 +19,20 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-/** Parses one numeric cell. `unit` says what the field is counted in. */
+/**
+ * Parses one numeric cell. `unit` says what the field is counted in. Each cell is asked several times
+ * (is it a value, does the row hold data, which field): the answers are kept by text and unit.
+ */
 export function parseNumber(raw: string, unit: Unit = 'count'): Parsed {
+  return parsedMemo(`${unit}\u0000${raw}`);
+}
+
+const parsedMemo = memo((key: string): Parsed => {
+  const at = key.indexOf('\u0000');
+  return Object.freeze(parse(key.slice(at + 1), key.slice(0, at) as Unit));
+});
+
+function parse(raw: string, unit: Unit): Parsed {
   // Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) come with text pasted from Word or web editors: invisible, so not content.
   let s = raw.normalize('NFKC').replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '');
   if (BLANK.test(s)) return { kind: 'blank', value: null };

@@ -108,14 +108,19 @@ function noneClaims(seg: string): Claim[] {
 }
 
 /** Every claim of the narrative that can be read with certainty. */
-export function readClaims(narrative: string, year: number | null): Claim[] {
-  return segments(narrative).flatMap((seg) => [...countClaims(seg, year), ...upheldClaims(seg), ...noneClaims(seg)]);
+export function readClaims(narrative: string | string[], year: number | null): Claim[] {
+  return segmentsOf(narrative).flatMap((seg) => [...countClaims(seg, year), ...upheldClaims(seg), ...noneClaims(seg)]);
+}
+
+/** A narrative, or its segments when the caller has them already (they cost a Traditional → Simplified pass). */
+function segmentsOf(narrative: string | string[]): string[] {
+  return typeof narrative === 'string' ? segments(narrative) : narrative;
 }
 
 /** Also "未收到…申请" = 0 applications received. */
-export function noApplicationClaims(narrative: string): Claim[] {
+export function noApplicationClaims(narrative: string | string[]): Claim[] {
   const out: Claim[] = [];
-  for (const seg of segments(narrative)) {
+  for (const seg of segmentsOf(narrative)) {
     const m = new RegExp(`(?:未|没有)(?:收到|受理|接到)(?:任何)?${APP_WORDS}申请`).exec(seg);
     if (m && !NOT_PLAIN.test(clauseAt(seg, m.index).text)) out.push({ kind: 'count', what: 'apps.new', value: 0, phrase: m[0], sentence: quote(seg, m.index) });
   }

@@ -1,17 +1,52 @@
 // HTML reports (cheerio): UTF-8 or GBK pages, MS-Word-generated HTML, report
 // tables among a government page's layout tables.
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
 import { isHtml } from '../sniff.js';
-import { MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
+import { isElement, MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
 import { parseHtml } from './parse.js';
-import { compactTexts, narrativeText } from './text.js';
+import { narrativeText } from './text.js';
 
 const TITLE_MAX = 80;
 const NAMES_REPORT = (t: string) => t.length > 0 && t.length < TITLE_MAX && !/[。，；]/.test(t) && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t);
+
+const TITLE_BLOCKS = new Set(['h1', 'h2', 'h3', 'p', 'div', 'td', 'span', 'strong', 'b']);
+
+/**
+ * An element's text without white space (what cheerio's .text() gives, less
+ * the spaces), or undefined once it reaches TITLE_MAX characters: no title is
+ * that long, and the page-wide <div>s around the article need not be read whole.
+ */
+function shortText(el: Element): string | undefined {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      out += (n as Text).data.replace(/\s+/g, '');
+      if (out.length >= TITLE_MAX) return undefined;
+    } else if ('children' in n) {
+      const kids = (n as Element).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return out;
+}
+
+/** The title blocks of the page in document order (as $('h1,h2,…') lists them), each with its short text. */
+function* titleBlocks(root: AnyNode): Generator<string | undefined> {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!('children' in n)) continue;
+    if (isElement(n) && TITLE_BLOCKS.has(n.name)) yield shortText(n);
+    const kids = (n as Element).children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
 
 /**
  * The report title: the first block of the page that names an annual report and
@@ -19,14 +54,15 @@ const NAMES_REPORT = (t: string) => t.length > 0 && t.length < TITLE_MAX && !/[�
  * <title> without the site name pages append to it ("…年度报告_上海市人民政府").
  */
 function findTitle($: CheerioAPI): string | undefined {
-  // Selected from the root, not with $('body').find(…): the same elements (the parser puts them all in
-  // <body>), but cheerio's find() with a selector list sorts its matches in O(n²): 3.5 s for 25,000 paragraphs.
-  const els = $('h1,h2,h3,p,div,td,span,strong,b').toArray();
-  // Not $(el).text() per element: that re-reads every nested element's subtree (depth × size).
-  const texts = compactTexts($.root().get(0)!, new Set(els), TITLE_MAX);
-  const blocks = els.map((el) => texts.get(el) ?? '');
-  const inBody = blocks.find((t) => NAMES_REPORT(t) && /20\d{2}/.test(t)) ?? blocks.find(NAMES_REPORT);
-  if (inBody) return inBody;
+  // Walked on the DOM and stopped at the first block naming a report and a year: reading the text of
+  // every block (each page-wide <div> whole) cost more than parsing the page.
+  let withoutYear: string | undefined;
+  for (const t of titleBlocks($.root().get(0)!)) {
+    if (t === undefined || !NAMES_REPORT(t)) continue;
+    if (/20\d{2}/.test(t)) return t;
+    withoutYear ??= t;
+  }
+  if (withoutYear !== undefined) return withoutYear;
   const title = $('title').first().text().replace(/\s+/g, '').replace(/(报告|年报)[_|｜\-—–－].*$/, '$1');
   return NAMES_REPORT(title) ? title : undefined;
 }

@@ -18,12 +18,27 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
-/** Rows of this table only: rows of nested tables are left to their own table. */
-function ownRows($: CheerioAPI, table: Element): Element[] {
-  return $(table)
-    .find('tr')
-    .toArray()
-    .filter((tr) => $(tr).closest('table').get(0) === table);
+/** An element node (domhandler types <script> and <style> apart from other tags). */
+export function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+/**
+ * Rows of this table only, in document order: rows of nested tables are left
+ * to their own table. Walked on the DOM (not with selectors and `closest`,
+ * which cost a wrapper per element and a climb to the table per row).
+ */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const stack: AnyNode[] = [...table.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'table') continue;
+    if (n.name === 'tr') rows.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return rows;
 }
 
 /** Builds the raw table of one <table>; `clamped` counts spans cut to size. */
@@ -32,14 +47,15 @@ export function tableToRaw($: CheerioAPI, table: Element, index: number, opts: G
   const cells: RawCell[] = [];
   let clamped = 0;
   let nCols = 0;
-  const rows = ownRows($, table);
+  const rows = ownRows(table);
   rows.forEach((tr, r) => {
     occupied[r] ??= [];
     let c = 0;
-    for (const td of $(tr).children('td,th').toArray()) {
+    for (const td of tr.children) {
+      if (!isElement(td) || (td.name !== 'td' && td.name !== 'th')) continue;
       while (occupied[r]![c]) c++;
-      const rawRow = $(td).attr('rowspan');
-      const rawCol = $(td).attr('colspan');
+      const rawRow = td.attribs.rowspan;
+      const rawCol = td.attribs.colspan;
       let rowSpan = span(rawRow);
       const colSpan = span(rawCol);
       if (Number(rawRow) > MAX_SPAN || Number(rawCol) > MAX_SPAN) clamped++;

@@ -1,0 +1,73 @@
+// HTML at the parser's speed: gkreport's extractReport against the parser
+// floor on the same pages, in one process, alternating (load changes hit both
+// sides alike). The floor is what any reader of these pages must pay: decode
+// the bytes (TextDecoder: UTF-8, else GB18030), cheerio.load, and the text of
+// every <td>/<th>. `node bench/html.mjs [ROUNDS]`; run.mjs calls `htmlRatio`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as cheerio from 'cheerio';
+import { extractReport } from '../dist/src/index.js';
+import { median, round } from './lib.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIR = join(ROOT, 'fixtures/html');
+
+function decodeFloor(buf) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('gb18030').decode(buf);
+  }
+}
+
+/** The floor on one page; returns the number of cells read (so the work is not optimised away). */
+function floorOne(buf) {
+  const $ = cheerio.load(decodeFloor(buf));
+  let n = 0;
+  for (const el of $('td,th').toArray()) n += $(el).text().length;
+  return n;
+}
+
+const ms = (t0) => performance.now() - t0;
+
+/**
+ * Every report page of fixtures/html (not-a-report pages left out), `rounds`
+ * alternating rounds after one warm-up round. Returns per-page medians and the
+ * ratio of their sums (gkreport / floor).
+ */
+export async function htmlRatio(rounds = 30) {
+  const pages = readdirSync(DIR)
+    .filter((f) => f.endsWith('.html') && !f.startsWith('not-a-report'))
+    .sort()
+    .map((f) => ({ name: f, buffer: readFileSync(join(DIR, f)), gk: [], floor: [] }));
+  for (let r = -1; r < rounds; r++) {
+    for (const p of pages) {
+      let t0 = performance.now();
+      const report = await extractReport({ path: p.name, buffer: p.buffer });
+      const g = ms(t0);
+      if (report.status === 'failed') throw new Error(`${p.name}: failed`);
+      t0 = performance.now();
+      floorOne(p.buffer);
+      const f = ms(t0);
+      if (r >= 0) {
+        p.gk.push(g);
+        p.floor.push(f);
+      }
+    }
+  }
+  const rows = pages.map((p) => ({ name: p.name, kb: round(p.buffer.length / 1024), gk: median(p.gk), floor: median(p.floor) }));
+  const gk = rows.reduce((s, r) => s + r.gk, 0);
+  const floor = rows.reduce((s, r) => s + r.floor, 0);
+  return { rows, gk, floor, ratio: gk / floor, rounds };
+}
+
+export function printHtmlRatio(res, say) {
+  say(`\n## HTML: gkreport extractReport vs the parser floor (decode + cheerio.load + every cell's text), one process, ${res.rows.length} pages × ${res.rounds} alternating rounds`);
+  for (const r of res.rows) say(`  ${r.name} (${r.kb} KB): gkreport ${round(r.gk, 2)} ms, floor ${round(r.floor, 2)} ms → ${round(r.gk / r.floor, 2)}×`);
+  say(`  all pages (sum of medians): gkreport ${round(res.gk, 1)} ms, floor ${round(res.floor, 1)} ms → ${round(res.ratio, 2)}× (target ≤ 1.5×)`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printHtmlRatio(await htmlRatio(Number(process.argv[2] ?? 30)), (s) => process.stdout.write(`${s}\n`));
+}
