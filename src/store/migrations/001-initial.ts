@@ -1,9 +1,9 @@
-// 001: the schema gkreport 0.1 wrote into SQLite (schema.ts, user_version 1),
+// 001: the schema gkreport 0.1 wrote into SQLite (user_version 1),
 // for both engines. Every statement is "if not exists", so an old SQLite store
 // that has these tables but no migration history is adopted as it is: nothing
 // is rebuilt and no row is touched.
 import { sql, type Kysely, type Migration } from 'kysely';
-import { isPostgres } from './engine.js';
+import { isPostgres } from '../engine.js';
 
 // Columns a number or a string may sit in. SQLite: no declared type (any value keeps its
 // own type, as 0.1 wrote them). PostgreSQL: jsonb, which keeps 3 apart from "3".
