@@ -74,9 +74,21 @@ export interface FindingsTable extends PlaceColumns {
   message: string;
 }
 
+/** 003: one row per input given to `gkreport enqueue` (queue/enqueue.ts). */
+export interface QueueInputsTable {
+  /** `file:<sha256>:<absolute path>` or `url:<url as given>`. */
+  input_key: string;
+  input: string;
+  kind: 'file' | 'url';
+  job_id: string | null;
+  /** ISO 8601, UTC. */
+  enqueued_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   sources: SourcesTable;
   field_values: FieldValuesTable;
   findings: FindingsTable;
+  queue_inputs: QueueInputsTable;
 }

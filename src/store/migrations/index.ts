@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { m001 } from './001-initial.js';
 import { m002 } from './002-provenance-source.js';
+import { m003 } from './003-queue-inputs.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-provenance-source': m002,
+  '003-queue-inputs': m003,
 };
 
 export const migrationProvider: MigrationProvider = {
