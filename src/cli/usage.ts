@@ -3,8 +3,11 @@ export const MAIN_USAGE = `gkreport — 政府信息公开工作年度报告 →
 Usage:
   gkreport extract <file|dir|URL>... [--out DIR] [options]  reports/*.json, reports.csv, values.csv, findings.csv
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
-  gkreport compliance --db FILE [--out DIR]                  compliance.csv, agencies.csv
-  gkreport export --db FILE [--out DIR]                      reports.csv, values.csv, findings.csv from the store
+  gkreport compliance --db FILE|URL [--out DIR]              compliance.csv, agencies.csv
+  gkreport export --db FILE|URL [--out DIR]                  reports.csv, values.csv, findings.csv from the store
+  gkreport enqueue <file-or-dir|URL>... --db postgres://…    one queue job per input (docs/scale.md)
+  gkreport worker --db postgres://… [--jobs N]               extract queued jobs into the store, on any machine
+  gkreport status --db postgres://…                          queued / active / done / failed, oldest waiting
 
 Run "gkreport <command> --help" for a command's options.
 Field ids and rule ids: see the README ("Fields and rules").
@@ -24,7 +27,7 @@ Options:
   --max-memory MB       memory ceiling per worker (default: 2048)
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out
-  --db FILE             also keep reports in an SQLite store
+  --db FILE|URL         also keep reports in a store: an SQLite file or a postgres:// URL
   --manifest FILE.csv   inputs listed in a CSV: a column url or path, optional
                         agency, year, region hints (used where the report's text
                         does not state them); may be given more than once
