@@ -124,6 +124,11 @@ export interface ReportMeta {
   year: number | null;
   title: string | null;
   format_version: TemplateVersion;
+  /** GB/T 2260 division of the agency (src/regions); null where the name places it nowhere. */
+  region_code?: string | null;
+  region_province?: string | null;
+  region_city?: string | null;
+  region_county?: string | null;
 }
 
 /** The report object of spec/output.md (`gkreport.report/1`). */
