@@ -7,9 +7,7 @@ import { afterRun } from '../src/cli/after-run.js';
 import { runCompliance } from '../src/cli/compliance.js';
 import { writeFileAtomic } from '../src/output/atomic.js';
 import { extractReport, sha256 } from '../src/pipeline.js';
-import { ensureSchema } from '../src/store/schema.js';
-import { openDb } from '../src/store/sqlite.js';
-import { fixture, tempDir } from './store-helpers.js';
+import { ENGINES, fixture, tempDir, withStore } from './store-helpers.js';
 
 async function readCsv(path: string): Promise<{ bom: boolean; rows: Array<Record<string, string>> }> {
   const text = readFileSync(path, 'utf8');
@@ -33,15 +31,17 @@ async function quietly(fn: () => Promise<number>): Promise<number> {
   }
 }
 
-describe('gkreport compliance', function () {
+for (const { engine, target } of ENGINES) {
+describe(`gkreport compliance (${engine})`, function () {
   this.timeout(120000);
   const dir = tempDir();
-  const db = join(dir, 'store.db');
+  let db: string;
   const inputs = ['cross-year/shili-danganguan-2022.html', 'cross-year/shili-danganguan-2023.html', 'cross-year/shili-danganguan-2023-reissued.html', 'html/shanghai-bangongting-2019.html', 'text/xiuzhou-gongxiaoshe-2020.txt'].map(fixture);
   let sheet: Awaited<ReturnType<typeof readCsv>>;
   let agencies: Awaited<ReturnType<typeof readCsv>>;
 
   before(async () => {
+    db = await target(dir);
     const jsons: string[] = [];
     for (const [i, p] of inputs.entries()) {
       jsons.push(join(dir, 'reports', `${i}.json`));
@@ -85,15 +85,17 @@ describe('gkreport compliance', function () {
       agency_key: '示例县档案馆', agency: '示例县档案馆', names: '示例县档案馆', first_year: '2022', last_year: '2023', years_present: '2022 2023', years_missing: '', documents: '3',
     });
     // a body with 2019, 2021 and 2024 in the store misses 2020, 2022 and 2023; a name a spreadsheet would run is neutralised
-    const other = join(dir, 'gaps.db');
-    const s = openDb(other);
-    ensureSchema(s);
-    const ins = s.prepare(`INSERT INTO documents VALUES (?, 'html', 1, 'ok', ?, ?, ?, NULL, '2021', 1, 1, 1, 'html', '1', 'x')`);
-    for (const [sha, year] of [['a', 2019], ['b', 2021], ['c', 2024]] as const) {
-      ins.run(sha, '=HYPERLINK("x")局', '=HYPERLINK("x")局', year);
-      s.prepare('INSERT INTO sources VALUES (?, ?)').run(`${sha}.html`, sha);
-    }
-    s.close();
+    const other = await target(dir);
+    await withStore(other, async (s) => {
+      for (const [sha, year] of [['a', 2019], ['b', 2021], ['c', 2024]] as const) {
+        const name = '=HYPERLINK("x")局';
+        await s.db.insertInto('documents').values({
+          sha256: sha, format: 'html', bytes: 1, status: 'ok', agency: name, agency_key: name, year, title: null, format_version: '2021',
+          table_active: 1, table_apps: 1, table_review: 1, extractor_name: 'html', extractor_version: '1', content_digest: 'x', url: null, etag: null, last_modified: null,
+        }).execute();
+        await s.db.insertInto('sources').values({ path: `${sha}.html`, sha256: sha }).execute();
+      }
+    });
     assert.equal(await quietly(() => runCompliance(['--db', other, '--out', join(dir, 'g')])), 0);
     const g = await readCsv(join(dir, 'g', 'agencies.csv'));
     assert.equal(g.rows.length, 1);
@@ -109,3 +111,4 @@ describe('gkreport compliance', function () {
     assert.equal(await quietly(() => runCompliance(['--db', join(dir, 'none.db')])), 1);
   });
 });
+}

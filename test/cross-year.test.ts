@@ -8,9 +8,9 @@ import { extractReport } from '../src/pipeline.js';
 import { agencyKey } from '../src/store/agency-key.js';
 import { storeYearDocs } from '../src/store/cross-sync.js';
 import { carryComparisons, crossYearFindings, type YearDoc } from '../src/store/cross-year.js';
-import { openDb } from '../src/store/sqlite.js';
+import { sql } from 'kysely';
 import type { Report } from '../src/types.js';
-import { fixture, tempDir } from './store-helpers.js';
+import { ENGINES, fixture, tempDir, withStore } from './store-helpers.js';
 
 function yearDoc(r: Report): YearDoc {
   return { sha256: r.source.sha256, path: r.source.path, agencyKey: agencyKey(r.meta.agency)!, year: r.meta.year!, fields: r.fields };
@@ -100,19 +100,21 @@ describe('cross_year', function () {
     assert.deepEqual(earlier.findings.filter((f) => f.rule.startsWith('cross_year.')), []);
   });
 
-  it('in a store, across runs: year N−1 arriving later still flags year N', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'store.db');
-    await quiet(async () => afterRun({ db, out: dir }, await writeReports(join(dir, 'a'), [Y2023])));
-    await quiet(async () => afterRun({ db, out: dir }, await writeReports(join(dir, 'b'), [Y2022])));
-    const s = openDb(db);
-    const rows = s.prepare(`SELECT d.year, f.rule, f.severity, f.fields, f.expected, f.actual FROM findings f JOIN documents d USING (sha256) WHERE f.rule LIKE 'cross_year.%' ORDER BY f.seq`).all();
-    s.close();
-    assert.deepEqual(rows, [
-      { year: 2023, rule: 'cross_year.carry', severity: 'warning', fields: 'apps.carried_in.natural apps.carried_out.natural', expected: 3, actual: 2 },
-      { year: 2023, rule: 'cross_year.carry', severity: 'warning', fields: 'apps.carried_in.total apps.carried_out.total', expected: 3, actual: 2 },
-    ]);
-  });
+  for (const { engine, target } of ENGINES) {
+    it(`in a store (${engine}), across runs: year N−1 arriving later still flags year N`, async () => {
+      const dir = tempDir();
+      const db = await target(dir);
+      await quiet(async () => afterRun({ db, out: dir }, await writeReports(join(dir, 'a'), [Y2023])));
+      await quiet(async () => afterRun({ db, out: dir }, await writeReports(join(dir, 'b'), [Y2022])));
+      const rows = await withStore(db, async (s) =>
+        (await sql`SELECT d.year, f.rule, f.severity, f.fields, f.expected, f.actual FROM findings f JOIN documents d USING (sha256) WHERE f.rule LIKE 'cross_year.%' ORDER BY f.seq`.execute(s.db)).rows,
+      );
+      assert.deepEqual(rows, [
+        { year: 2023, rule: 'cross_year.carry', severity: 'warning', fields: 'apps.carried_in.natural apps.carried_out.natural', expected: 3, actual: 2 },
+        { year: 2023, rule: 'cross_year.carry', severity: 'warning', fields: 'apps.carried_in.total apps.carried_out.total', expected: 3, actual: 2 },
+      ]);
+    });
+  }
 
   it('hongze 2023 + 2024 in one store: every column compared, and all agree (0 carried out of 2023, 0 carried into 2024)', async function () {
     const [p23, p24] = [fixture('pdf/real/hongze-qu-2023.pdf'), fixture('pdf/real/hongze-qu-2024.pdf')];
@@ -120,10 +122,10 @@ describe('cross_year', function () {
     const dir = tempDir();
     const db = join(dir, 'store.db');
     await quiet(async () => afterRun({ db, out: dir }, await writeReports(dir, [p23, p24])));
-    const s = openDb(db);
-    const docs = storeYearDocs(s);
-    const cross = s.prepare(`SELECT count(*) AS n FROM findings WHERE rule LIKE 'cross_year.%'`).get()!.n;
-    s.close();
+    const [docs, cross] = await withStore(db, async (s) => [
+      await storeYearDocs(s.db),
+      Number((await s.db.selectFrom('findings').select((e) => e.fn.countAll().as('n')).where('rule', 'like', 'cross_year.%').executeTakeFirstOrThrow()).n),
+    ] as const);
     assert.equal(docs.length, 2);
     const [y23, y24] = [...docs].sort((a, b) => a.year - b.year);
     assert.deepEqual([y23!.year, y24!.year], [2023, 2024]);

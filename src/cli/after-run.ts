@@ -7,8 +7,7 @@ import { writeFileAtomic } from '../output/atomic.js';
 import { agencyKey } from '../store/agency-key.js';
 import { crossYearFindings, type YearDoc } from '../store/cross-year.js';
 import { syncCrossYear } from '../store/cross-sync.js';
-import { ensureSchema } from '../store/schema.js';
-import { openDb } from '../store/sqlite.js';
+import { displayTarget, openStore } from '../store/db.js';
 import { isRunLevel, putReport, type PutOutcome } from '../store/write.js';
 import type { Finding, Report } from '../types.js';
 
@@ -59,29 +58,23 @@ async function storeAndCompare(db: string | undefined, jsons: string[], seen: Se
     }
     return crossYearFindings(full);
   }
-  const store = openDb(db);
+  const store = await openStore(db);
   try {
-    ensureSchema(store);
     const counts: Record<PutOutcome, number> = { added: 0, updated: 0, unchanged: 0, 'not stored': 0 };
     // One transaction for the whole run: a killed run leaves the store as it was.
-    store.exec('BEGIN IMMEDIATE');
-    try {
+    const computed = await store.db.transaction().execute(async (trx) => {
       for (const j of jsons) {
         const r = await readReport(j);
         if (!r) continue;
         seen.set(j, { sha: r.source.sha256, runLevel: r.findings.some(isRunLevel) });
-        counts[putReport(store, r)]++;
+        counts[(await putReport(trx, r)).outcome]++;
       }
-      const computed = syncCrossYear(store);
-      store.exec('COMMIT');
-      process.stderr.write(`gkreport: store ${db}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts['not stored']} not stored (no content)\n`);
-      return computed;
-    } catch (e) {
-      store.exec('ROLLBACK');
-      throw e;
-    }
+      return syncCrossYear(trx);
+    });
+    process.stderr.write(`gkreport: store ${displayTarget(db)}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts['not stored']} not stored (no content)\n`);
+    return computed;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -20,7 +20,7 @@ export interface ExtractArgs {
   memoryMb: number;
   logFormat: LogFormat;
   workers: WorkerKind;
-  /** SQLite store to keep the run's reports in (src/store/). */
+  /** Store to keep the run's reports in (src/store/): an SQLite file or a postgres:// URL. */
   db?: string;
 }
 

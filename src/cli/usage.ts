@@ -3,8 +3,8 @@ export const MAIN_USAGE = `gkreport — 政府信息公开工作年度报告 →
 Usage:
   gkreport extract <file-or-dir>... [--out DIR] [options]   reports/*.json, reports.csv, values.csv, findings.csv
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
-  gkreport compliance --db FILE [--out DIR]                  compliance.csv, agencies.csv
-  gkreport export --db FILE [--out DIR]                      reports.csv, values.csv, findings.csv from the store
+  gkreport compliance --db FILE|URL [--out DIR]              compliance.csv, agencies.csv
+  gkreport export --db FILE|URL [--out DIR]                  reports.csv, values.csv, findings.csv from the store
 
 Run "gkreport <command> --help" for a command's options.
 Field ids and rule ids: see the README ("Fields and rules").
@@ -22,7 +22,7 @@ Options:
   --max-memory MB       memory ceiling per worker (default: 2048)
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out
-  --db FILE             also keep reports in an SQLite store
+  --db FILE|URL         also keep reports in a store: an SQLite file or a postgres:// URL
   --quiet               no progress on stderr, only the closing summary and errors
   --log-format FORMAT   text (default) or json: one JSON event per file on stderr
   -h, --help            this text

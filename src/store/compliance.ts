@@ -3,7 +3,8 @@
 // store's rows; the command (cli/compliance.ts) writes them.
 import { CHECKS } from '../checks/index.js';
 import { APPS_COLUMNS } from '../normalizers/template.js';
-import type { Db } from './sqlite.js';
+import type { Kysely } from 'kysely';
+import type { Database } from './tables.js';
 
 // Rules that can give errors or warnings, in a fixed order so sheets of different nights line up.
 const FIXED_RULES = [
@@ -18,8 +19,10 @@ const FIXED_RULES = [
   'cross_year.duplicate',
 ];
 
-export function ruleColumns(db: Db): string[] {
-  const seen = db.prepare(`SELECT DISTINCT rule FROM findings WHERE severity IN ('error', 'warning') ORDER BY rule`).all().map((r) => String(r.rule));
+export async function ruleColumns(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('findings').select('rule').distinct().where('severity', 'in', ['error', 'warning']).execute();
+  // Sorted here, not by the database's collation, so both engines give one order.
+  const seen = rows.map((r) => r.rule).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return [...new Set([...FIXED_RULES, ...seen])];
 }
 
@@ -39,28 +42,29 @@ interface Doc {
 
 const STATUS_RANK: Record<string, number> = { ok: 0, partial: 1, failed: 2 };
 
-function docs(db: Db): Doc[] {
-  return db
-    .prepare(
-      `SELECT d.*, (SELECT min(path) FROM sources s WHERE s.sha256 = d.sha256) AS path,
-         (SELECT count(*) FROM findings f WHERE f.sha256 = d.sha256 AND f.severity = 'error') AS errors,
-         (SELECT count(*) FROM findings f WHERE f.sha256 = d.sha256 AND f.severity = 'warning') AS warnings
-       FROM documents d`,
-    )
-    .all()
-    .map((r) => ({
-      sha256: String(r.sha256),
-      path: String(r.path ?? ''),
-      agency: r.agency === null ? null : String(r.agency),
-      agency_key: r.agency_key === null ? null : String(r.agency_key),
-      year: r.year === null ? null : Number(r.year),
-      status: String(r.status),
-      format: String(r.format),
-      format_version: String(r.format_version),
-      tables: [r.table_active === 1, r.table_apps === 1, r.table_review === 1],
-      errors: Number(r.errors),
-      warnings: Number(r.warnings),
-    }));
+async function docs(db: Kysely<Database>): Promise<Doc[]> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .selectAll('d')
+    .select((e) => [
+      e.selectFrom('sources as s').select((s) => s.fn.min('s.path').as('p')).whereRef('s.sha256', '=', 'd.sha256').as('path'),
+      e.selectFrom('findings as f').select((f) => f.fn.countAll().as('n')).whereRef('f.sha256', '=', 'd.sha256').where('f.severity', '=', 'error').as('errors'),
+      e.selectFrom('findings as f').select((f) => f.fn.countAll().as('n')).whereRef('f.sha256', '=', 'd.sha256').where('f.severity', '=', 'warning').as('warnings'),
+    ])
+    .execute();
+  return rows.map((r) => ({
+    sha256: r.sha256,
+    path: String(r.path ?? ''),
+    agency: r.agency,
+    agency_key: r.agency_key,
+    year: r.year === null ? null : Number(r.year),
+    status: r.status,
+    format: r.format,
+    format_version: r.format_version,
+    tables: [Number(r.table_active) === 1, Number(r.table_apps) === 1, Number(r.table_review) === 1],
+    errors: Number(r.errors),
+    warnings: Number(r.warnings),
+  }));
 }
 
 /**
@@ -89,28 +93,35 @@ function representative(group: Doc[]): Doc {
 
 export const COMPLIANCE_FIXED = ['agency', 'agency_key', 'year', 'source_path', 'sha256', 'documents', 'other_sha256', 'status', 'format', 'table_二', 'table_三', 'table_四', 'format_version', 'errors', 'warnings', 'apps_balances'];
 
-export function complianceRows(db: Db, rules: string[]): Array<Array<string | number | null>> {
-  const all = docs(db);
+export async function complianceRows(db: Kysely<Database>, rules: string[]): Promise<Array<Array<string | number | null>>> {
+  const all = await docs(db);
   const groups = new Map<string, Doc[]>();
   for (const d of all) {
     // Documents without agency or year cannot be grouped: each is its own row.
     const k = d.agency_key !== null && d.year !== null ? `${d.agency_key}\u0000${d.year}` : `\u0001${d.sha256}`;
     groups.set(k, [...(groups.get(k) ?? []), d]);
   }
-  const counts = db.prepare(`SELECT rule, count(*) AS n FROM findings WHERE sha256 = ? AND severity IN ('error', 'warning') GROUP BY rule`);
-  const values = db.prepare(`SELECT field, value FROM field_values WHERE sha256 = ? AND field LIKE 'apps.%'`);
-  const rows = [...groups.values()].map((group) => {
+  const rows: Array<Array<string | number | null>> = [];
+  for (const group of groups.values()) {
     const d = representative(group);
-    const byRule = new Map(counts.all(d.sha256).map((r) => [String(r.rule), Number(r.n)]));
-    const fields = new Map(values.all(d.sha256).map((r) => [String(r.field), r.value === null ? null : Number(r.value)]));
+    const counts = await db
+      .selectFrom('findings')
+      .select((e) => ['rule', e.fn.countAll().as('n')])
+      .where('sha256', '=', d.sha256)
+      .where('severity', 'in', ['error', 'warning'])
+      .groupBy('rule')
+      .execute();
+    const byRule = new Map(counts.map((r) => [r.rule, Number(r.n)]));
+    const values = await db.selectFrom('field_values').select(['field', 'value']).where('sha256', '=', d.sha256).where('field', 'like', 'apps.%').execute();
+    const fields = new Map(values.map((r) => [r.field, r.value === null ? null : Number(r.value)]));
     const others = group.filter((o) => o !== d).map((o) => o.sha256).sort().join(' ');
-    return [
+    rows.push([
       d.agency, d.agency_key, d.year, d.path, d.sha256, group.length, others, d.status, d.format,
       yn(d.tables[0]), yn(d.tables[1]), yn(d.tables[2]), d.format_version, d.errors, d.warnings,
       d.tables[1] ? appsBalances(fields) : 'unknown',
       ...rules.map((r) => byRule.get(r) ?? 0),
-    ];
-  });
+    ]);
+  }
   const key = (r: Array<string | number | null>) => [String(r[1] ?? '\uffff'), String(r[2] ?? ''), String(r[3])];
   return rows.sort((a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -122,9 +133,9 @@ export function complianceRows(db: Db, rules: string[]): Array<Array<string | nu
 export const AGENCY_COLUMNS = ['agency_key', 'agency', 'names', 'first_year', 'last_year', 'years_present', 'years_missing', 'documents'];
 
 /** One row per agency_key: the years present, and the years missing between the first and the last. */
-export function agencyRows(db: Db): Array<Array<string | number | null>> {
+export async function agencyRows(db: Kysely<Database>): Promise<Array<Array<string | number | null>>> {
   const byKey = new Map<string, Doc[]>();
-  for (const d of docs(db)) if (d.agency_key !== null) byKey.set(d.agency_key, [...(byKey.get(d.agency_key) ?? []), d]);
+  for (const d of await docs(db)) if (d.agency_key !== null) byKey.set(d.agency_key, [...(byKey.get(d.agency_key) ?? []), d]);
   return [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, ds]) => {

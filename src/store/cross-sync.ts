@@ -1,44 +1,71 @@
 // Cross-year findings in the store: the documents to compare (read from the
 // store), and writing each document's computed cross_year findings back,
-// touching only the documents whose findings changed.
+// touching only the documents whose findings changed. Either over the whole
+// store (after an extract run) or over some agencies (a worker, as each report lands).
+import { sql, type Kysely } from 'kysely';
 import type { Finding } from '../types.js';
 import { crossYearFindings, type YearDoc } from './cross-year.js';
+import { isPostgres } from './engine.js';
 import { findingOf } from './read.js';
-import type { Db } from './sqlite.js';
+import type { Database } from './tables.js';
 import { insertFindings } from './write.js';
 
-/** Documents with an agency_key and a year; all their fields when they share an agency-year, else only the carried ones. */
-export function storeYearDocs(db: Db): YearDoc[] {
-  const docs = db
-    .prepare(
-      `SELECT d.sha256, d.agency_key, d.year, (SELECT min(path) FROM sources s WHERE s.sha256 = d.sha256) AS path,
-              (SELECT count(*) FROM documents o WHERE o.agency_key = d.agency_key AND o.year = d.year) AS twins
-       FROM documents d WHERE d.agency_key IS NOT NULL AND d.year IS NOT NULL ORDER BY d.sha256`,
-    )
-    .all();
-  const carried = db.prepare(`SELECT field, value FROM field_values WHERE sha256 = ? AND (field LIKE 'apps.carried_in.%' OR field LIKE 'apps.carried_out.%')`);
-  const all = db.prepare('SELECT field, value FROM field_values WHERE sha256 = ? ORDER BY seq');
-  return docs.map((d) => {
+const CARRY = /^apps\.carried_(?:in|out)\./;
+
+/** Documents with an agency_key and a year (of `keys` only, when given); all their fields when they share an agency-year, else only the carried ones. */
+export async function storeYearDocs(db: Kysely<Database>, keys?: string[]): Promise<YearDoc[]> {
+  let q = db
+    .selectFrom('documents as d')
+    .select((e) => [
+      'd.sha256', 'd.agency_key', 'd.year',
+      e.selectFrom('sources as s').select((s) => s.fn.min('s.path').as('p')).whereRef('s.sha256', '=', 'd.sha256').as('path'),
+      e.selectFrom('documents as o').select((o) => o.fn.countAll().as('n')).whereRef('o.agency_key', '=', 'd.agency_key').whereRef('o.year', '=', 'd.year').as('twins'),
+    ])
+    .where('d.agency_key', 'is not', null)
+    .where('d.year', 'is not', null)
+    .orderBy('d.sha256');
+  if (keys) {
+    if (!keys.length) return [];
+    q = q.where('d.agency_key', 'in', keys);
+  }
+  const docs = await q.execute();
+  const out: YearDoc[] = [];
+  for (const d of docs) {
     const fields: Record<string, number | null> = {};
-    for (const v of (Number(d.twins) > 1 ? all : carried).iterate(d.sha256)) fields[String(v.field)] = v.value === null ? null : Number(v.value);
-    return { sha256: String(d.sha256), path: String(d.path ?? ''), agencyKey: String(d.agency_key), year: Number(d.year), fields };
-  });
+    let vq = db.selectFrom('field_values').select(['field', 'value']).where('sha256', '=', d.sha256).orderBy('seq');
+    if (Number(d.twins) <= 1) vq = vq.where((e) => e.or([e('field', 'like', 'apps.carried_in.%'), e('field', 'like', 'apps.carried_out.%')]));
+    for (const v of await vq.execute()) if (Number(d.twins) > 1 || CARRY.test(v.field)) fields[v.field] = v.value === null ? null : Number(v.value);
+    out.push({ sha256: d.sha256, path: String(d.path ?? ''), agencyKey: String(d.agency_key), year: Number(d.year), fields });
+  }
+  return out;
 }
 
 const same = (a: Finding[], b: Finding[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Recomputes cross_year findings over the whole store; returns them by sha256. */
-export function syncCrossYear(db: Db): Map<string, Finding[]> {
-  const computed = crossYearFindings(storeYearDocs(db));
-  const existing = db.prepare(`SELECT * FROM findings WHERE sha256 = ? AND rule LIKE 'cross_year.%' ORDER BY seq`);
-  const next = db.prepare(`SELECT coalesce(max(seq), -1) + 1 AS seq FROM findings WHERE sha256 = ? AND rule NOT LIKE 'cross_year.%'`);
-  const del = db.prepare(`DELETE FROM findings WHERE sha256 = ? AND rule LIKE 'cross_year.%'`);
-  for (const row of db.prepare('SELECT sha256 FROM documents').all()) {
-    const sha = String(row.sha256);
+/**
+ * Recomputes cross_year findings (over the whole store, or the documents of
+ * `keys`) and writes back those that changed; returns them by sha256. Call
+ * inside a transaction. On PostgreSQL, each agency is locked for the rest of
+ * the transaction first, so two workers landing two years of one body at once
+ * do not each miss the other's report.
+ */
+export async function syncCrossYear(db: Kysely<Database>, keys?: string[]): Promise<Map<string, Finding[]>> {
+  if (keys && isPostgres(db)) {
+    for (const k of [...keys].sort()) await sql`SELECT pg_advisory_xact_lock(hashtext(${k}))`.execute(db);
+  }
+  const computed = crossYearFindings(await storeYearDocs(db, keys));
+  let shas = db.selectFrom('documents').select('sha256');
+  if (keys) {
+    if (!keys.length) return computed;
+    shas = shas.where('agency_key', 'in', keys);
+  }
+  for (const { sha256: sha } of await shas.execute()) {
     const want = computed.get(sha) ?? [];
-    if (same(existing.all(sha).map(findingOf), want)) continue;
-    del.run(sha);
-    insertFindings(db, sha, want, Number(next.get(sha)!.seq));
+    const have = await db.selectFrom('findings').selectAll().where('sha256', '=', sha).where('rule', 'like', 'cross_year.%').orderBy('seq').execute();
+    if (same(have.map(findingOf), want)) continue;
+    await db.deleteFrom('findings').where('sha256', '=', sha).where('rule', 'like', 'cross_year.%').execute();
+    const next = await db.selectFrom('findings').select((e) => e.fn.max('seq').as('m')).where('sha256', '=', sha).where('rule', 'not like', 'cross_year.%').executeTakeFirst();
+    await insertFindings(db, sha, want, next?.m === null || next?.m === undefined ? 0 : Number(next.m) + 1);
   }
   return computed;
 }

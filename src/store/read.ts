@@ -1,11 +1,12 @@
 // Reading the store back: whole reports (for export) and the light per-document
 // summaries the cross-year rules and the compliance sheet need.
+import type { Kysely, Selectable } from 'kysely';
 import type { Finding, Format, Place, Report, ReportStatus, TemplateVersion, ValueProv } from '../types.js';
-import type { Db, Row, SqlValue } from './sqlite.js';
+import type { Database, FieldValuesTable, FindingsTable, PlaceColumns } from './tables.js';
 
-const n = (v: SqlValue | undefined): number | undefined => (v === null || v === undefined ? undefined : Number(v));
+const n = (v: number | null | undefined): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
-function placeOf(r: Row): Place | undefined {
+function placeOf(r: PlaceColumns): Place | undefined {
   const p: Place = {};
   const set = <K extends keyof Place>(k: K, v: Place[K] | undefined) => {
     if (v !== undefined) p[k] = v;
@@ -20,55 +21,64 @@ function placeOf(r: Row): Place | undefined {
   return Object.keys(p).length ? p : undefined;
 }
 
+type Prov = ValueProv & { kind?: string; ocr?: boolean; confidence?: number; inferred?: boolean };
+
 /** Key order of the pipeline's provenance objects, so a stored report prints like the extracted one. */
-function provOf(r: Row): ValueProv & { kind?: string } {
+function provOf(r: Selectable<FieldValuesTable>): Prov {
   const { table, row, col, page, bbox, line, paragraph } = placeOf(r) ?? {};
-  const p: ValueProv & { kind?: string } = { raw: String(r.raw ?? '') };
+  const p: Prov = { raw: String(r.raw ?? '') };
   if (r.kind !== null) p.kind = String(r.kind);
   Object.assign(p, { table, row, col });
   if (page !== undefined) p.page = page;
   if (bbox) p.bbox = bbox;
   if (line !== undefined) p.line = line;
   if (paragraph !== undefined) p.paragraph = paragraph;
+  if (r.ocr !== null && r.ocr !== undefined) p.ocr = r.ocr === 1;
+  if (r.confidence !== null && r.confidence !== undefined) p.confidence = Number(r.confidence);
+  if (r.inferred !== null && r.inferred !== undefined) p.inferred = r.inferred === 1;
   return p;
 }
 
-export function findingOf(r: Row): Finding {
+export function findingOf(r: Selectable<FindingsTable>): Finding {
   const f: Finding = { rule: String(r.rule), severity: r.severity as Finding['severity'], fields: r.fields ? String(r.fields).split(' ') : [], message: String(r.message) };
-  if (r.expected !== null) f.expected = r.expected as number | string;
-  if (r.actual !== null) f.actual = r.actual as number | string;
+  if (r.expected !== null) f.expected = r.expected;
+  if (r.actual !== null) f.actual = r.actual;
   const place = placeOf(r);
   if (place) f.place = place;
   return f;
 }
 
 /** The report of one source path as the store holds it (cross_year findings included). */
-export function loadReport(db: Db, path: string, sha: string): Report | undefined {
-  const d = db.prepare('SELECT * FROM documents WHERE sha256 = ?').get(sha);
+export async function loadReport(db: Kysely<Database>, path: string, sha: string): Promise<Report | undefined> {
+  const d = await db.selectFrom('documents').selectAll().where('sha256', '=', sha).executeTakeFirst();
   if (!d) return undefined;
   const fields: Record<string, number | null> = {};
   const provenance: Record<string, ValueProv> = {};
-  for (const v of db.prepare('SELECT * FROM field_values WHERE sha256 = ? ORDER BY seq').iterate(sha)) {
-    fields[String(v.field)] = v.value === null ? null : Number(v.value);
-    if (v.raw !== null || v.table_index !== null) provenance[String(v.field)] = provOf(v);
+  for (const v of await db.selectFrom('field_values').selectAll().where('sha256', '=', sha).orderBy('seq').execute()) {
+    fields[v.field] = v.value === null ? null : Number(v.value);
+    if (v.raw !== null || v.table_index !== null) provenance[v.field] = provOf(v);
   }
-  const findings = db.prepare('SELECT * FROM findings WHERE sha256 = ? ORDER BY seq').all(sha).map(findingOf);
+  const findings = (await db.selectFrom('findings').selectAll().where('sha256', '=', sha).orderBy('seq').execute()).map(findingOf);
+  const source: Report['source'] & { url?: string; etag?: string; last_modified?: string } = { path, sha256: sha, format: d.format as Format | 'unknown', bytes: Number(d.bytes) };
+  if (d.url) source.url = d.url;
+  if (d.etag) source.etag = d.etag;
+  if (d.last_modified) source.last_modified = d.last_modified;
   return {
     schema: 'gkreport.report/1',
-    source: { path, sha256: sha, format: d.format as Format | 'unknown', bytes: Number(d.bytes) },
+    source,
     status: d.status as ReportStatus,
-    meta: { agency: d.agency === null ? null : String(d.agency), year: n(d.year) ?? null, title: d.title === null ? null : String(d.title), format_version: d.format_version as TemplateVersion },
+    meta: { agency: d.agency, year: d.year === null ? null : Number(d.year), title: d.title, format_version: d.format_version as TemplateVersion },
     fields,
     provenance,
     findings,
-    tables_found: { active: d.table_active === 1, apps: d.table_apps === 1, review: d.table_review === 1 },
-    extractor: { name: d.extractor_name as Report['extractor']['name'], version: String(d.extractor_version) },
+    tables_found: { active: Number(d.table_active) === 1, apps: Number(d.table_apps) === 1, review: Number(d.table_review) === 1 },
+    extractor: { name: d.extractor_name as Report['extractor']['name'], version: d.extractor_version },
   };
 }
 
 /** Every (path, sha256) the store holds, in source-path order (the order extract writes its CSVs in). */
-export function listSources(db: Db): Array<{ path: string; sha256: string }> {
-  const rows = db.prepare('SELECT path, sha256 FROM sources').all().map((r) => ({ path: String(r.path), sha256: String(r.sha256) }));
-  // JavaScript's code-unit order, not SQLite's, so the rows match extract's.
+export async function listSources(db: Kysely<Database>): Promise<Array<{ path: string; sha256: string }>> {
+  const rows = await db.selectFrom('sources').select(['path', 'sha256']).execute();
+  // JavaScript's code-unit order, not the database's collation, so the rows match extract's.
   return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -4,9 +4,11 @@
 // every table as it was; a path whose content changed points at the new
 // document and the old one goes once no path holds it.
 import { createHash } from 'node:crypto';
-import type { Finding, Place, Report } from '../types.js';
+import type { Kysely } from 'kysely';
+import type { Finding, Place, Report, ValueProv } from '../types.js';
 import { agencyKey } from './agency-key.js';
-import type { Db } from './sqlite.js';
+import { isPostgres } from './engine.js';
+import type { Database, FieldValuesTable, FindingsTable, PlaceColumns } from './tables.js';
 
 /** Findings computed across reports (cross_year.*): the store recomputes them after every run. */
 export function isRunLevel(f: Finding): boolean {
@@ -30,75 +32,106 @@ export function contentDigest(r: Report): string {
 }
 
 const num = (v: number | undefined) => (v === undefined ? null : v);
-const cell = (v: number | string | null | undefined) => (v === undefined ? null : v);
 
-function placeColumns(p: Place | undefined): Array<number | null> {
+function placeColumns(p: Place | undefined): PlaceColumns {
   const b = p?.bbox;
-  return [num(p?.page), num(p?.table), num(p?.row), num(p?.col), num(b?.[0]), num(b?.[1]), num(b?.[2]), num(b?.[3]), num(p?.line), num(p?.paragraph)];
+  return {
+    page: num(p?.page), table_index: num(p?.table), row_index: num(p?.row), col_index: num(p?.col),
+    bbox_x0: num(b?.[0]), bbox_y0: num(b?.[1]), bbox_x1: num(b?.[2]), bbox_y1: num(b?.[3]),
+    line: num(p?.line), paragraph: num(p?.paragraph),
+  };
 }
 
-export function insertFindings(db: Db, sha: string, findings: Finding[], firstSeq: number): void {
-  const ins = db.prepare(
-    `INSERT INTO findings (sha256, seq, rule, severity, fields, expected, actual, message, page, table_index, row_index, col_index, bbox_x0, bbox_y0, bbox_x1, bbox_y1, line, paragraph)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  findings.forEach((f, i) => ins.run(sha, firstSeq + i, f.rule, f.severity, f.fields.join(' '), cell(f.expected), cell(f.actual), f.message, ...placeColumns(f.place)));
+// Rows per INSERT: far below SQLite's and PostgreSQL's limits on bound parameters.
+const CHUNK = 400;
+
+async function insertChunked<T extends 'field_values' | 'findings'>(db: Kysely<Database>, table: T, rows: Array<T extends 'findings' ? FindingsTable : FieldValuesTable>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
 }
 
-function writeDocument(db: Db, r: Report, digest: string): void {
+export async function insertFindings(db: Kysely<Database>, sha: string, findings: Finding[], firstSeq: number): Promise<void> {
+  // PostgreSQL keeps expected/actual as jsonb (a number stays a number, a string a string).
+  const cell = isPostgres(db) ? (v: number | string | null | undefined) => (v === undefined || v === null ? null : JSON.stringify(v)) : (v: number | string | null | undefined) => (v === undefined ? null : v);
+  const rows = findings.map((f, i) => ({
+    sha256: sha, seq: firstSeq + i, rule: f.rule, severity: f.severity, fields: f.fields.join(' '),
+    expected: cell(f.expected), actual: cell(f.actual), message: f.message, ...placeColumns(f.place),
+  }));
+  await insertChunked(db, 'findings', rows);
+}
+
+type Prov = ValueProv & { kind?: string; ocr?: boolean; confidence?: number; inferred?: boolean };
+const flag = (v: boolean | undefined) => (v === undefined ? null : Number(v));
+
+async function writeDocument(db: Kysely<Database>, r: Report & { source: { url?: string; etag?: string; last_modified?: string } }, digest: string): Promise<void> {
   const sha = r.source.sha256;
-  db.prepare('DELETE FROM field_values WHERE sha256 = ?').run(sha);
-  db.prepare('DELETE FROM findings WHERE sha256 = ?').run(sha);
-  db.prepare(
-    `INSERT OR REPLACE INTO documents (sha256, format, bytes, status, agency, agency_key, year, title, format_version, table_active, table_apps, table_review, extractor_name, extractor_version, content_digest)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    sha, r.source.format, r.source.bytes, r.status, r.meta.agency, agencyKey(r.meta.agency), r.meta.year, r.meta.title, r.meta.format_version,
-    Number(r.tables_found.active), Number(r.tables_found.apps), Number(r.tables_found.review), r.extractor.name, r.extractor.version, digest,
-  );
-  const ins = db.prepare(
-    `INSERT INTO field_values (sha256, seq, field, value, raw, kind, page, table_index, row_index, col_index, bbox_x0, bbox_y0, bbox_x1, bbox_y1, line, paragraph)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  Object.entries(r.fields).forEach(([field, value], i) => {
-    const p = r.provenance[field] as (Report['provenance'][string] & { kind?: string }) | undefined;
-    ins.run(sha, i, field, value, p?.raw ?? null, p?.kind ?? null, ...placeColumns(p));
+  const doc = {
+    sha256: sha, format: r.source.format, bytes: r.source.bytes, status: r.status, agency: r.meta.agency, agency_key: agencyKey(r.meta.agency),
+    year: r.meta.year, title: r.meta.title, format_version: r.meta.format_version,
+    table_active: Number(r.tables_found.active), table_apps: Number(r.tables_found.apps), table_review: Number(r.tables_found.review),
+    extractor_name: r.extractor.name, extractor_version: r.extractor.version, content_digest: digest,
+    url: r.source.url ?? null, etag: r.source.etag ?? null, last_modified: r.source.last_modified ?? null,
+  };
+  const { sha256: _, ...changes } = doc;
+  // The document row first: on PostgreSQL it locks the sha256, so a second worker writing the same
+  // content waits here and then replaces whole what the first wrote.
+  await db.insertInto('documents').values(doc).onConflict((oc) => oc.column('sha256').doUpdateSet(changes)).execute();
+  await db.deleteFrom('field_values').where('sha256', '=', sha).execute();
+  await db.deleteFrom('findings').where('sha256', '=', sha).execute();
+  const values = Object.entries(r.fields).map(([field, value], i) => {
+    const p = r.provenance[field] as Prov | undefined;
+    return {
+      sha256: sha, seq: i, field, value, raw: p?.raw ?? null, kind: p?.kind ?? null, ...placeColumns(p),
+      ocr: flag(p?.ocr), confidence: num(p?.confidence), inferred: flag(p?.inferred),
+    };
   });
-  insertFindings(db, sha, r.findings.filter((f) => !isRunLevel(f)), 0);
+  await insertChunked(db, 'field_values', values);
+  await insertFindings(db, sha, r.findings.filter((f) => !isRunLevel(f)), 0);
 }
 
 /** Removes a document nobody's path holds any more, with its values and findings. */
-function dropIfOrphan(db: Db, sha: string): boolean {
-  if (db.prepare('SELECT 1 FROM sources WHERE sha256 = ?').get(sha)) return false;
-  db.prepare('DELETE FROM field_values WHERE sha256 = ?').run(sha);
-  db.prepare('DELETE FROM findings WHERE sha256 = ?').run(sha);
-  db.prepare('DELETE FROM documents WHERE sha256 = ?').run(sha);
-  return true;
+async function dropIfOrphan(db: Kysely<Database>, sha: string): Promise<void> {
+  if (await db.selectFrom('sources').select('path').where('sha256', '=', sha).limit(1).executeTakeFirst()) return;
+  await db.deleteFrom('field_values').where('sha256', '=', sha).execute();
+  await db.deleteFrom('findings').where('sha256', '=', sha).execute();
+  await db.deleteFrom('documents').where('sha256', '=', sha).execute();
 }
 
 export type PutOutcome = 'unchanged' | 'added' | 'updated' | 'not stored';
 
+export interface Put {
+  outcome: PutOutcome;
+  /** agency_keys whose cross-year findings may have changed: the report's, and that of a document it replaced. */
+  agencyKeys: string[];
+}
+
 /**
- * Puts one report in the store (call inside a transaction). Reports without
- * content (unreadable input: no sha256) have nothing to key by and are not stored.
+ * Puts one report in the store. Call inside a transaction (writeReport does):
+ * document, values, findings and source land together or not at all. Reports
+ * without content (unreadable input: no sha256) have nothing to key by and are not stored.
  */
-export function putReport(db: Db, r: Report): PutOutcome {
+export async function putReport(db: Kysely<Database>, r: Report): Promise<Put> {
   const sha = r.source.sha256;
-  if (!sha) return 'not stored';
+  if (!sha) return { outcome: 'not stored', agencyKeys: [] };
+  const keys = new Set<string>();
+  const key = agencyKey(r.meta.agency);
+  if (key) keys.add(key);
   const digest = contentDigest(r);
-  const had = db.prepare('SELECT content_digest FROM documents WHERE sha256 = ?').get(sha);
+  const had = await db.selectFrom('documents').select(['content_digest', 'agency_key']).where('sha256', '=', sha).executeTakeFirst();
   let outcome: PutOutcome = 'unchanged';
   if (!had) outcome = 'added';
   else if (had.content_digest !== digest) outcome = 'updated';
-  if (outcome !== 'unchanged') writeDocument(db, r, digest);
+  if (had?.agency_key) keys.add(had.agency_key);
+  if (outcome !== 'unchanged') await writeDocument(db, r, digest);
   const path = r.source.path;
-  const before = db.prepare('SELECT sha256 FROM sources WHERE path = ?').get(path);
-  if (!before) db.prepare('INSERT INTO sources (path, sha256) VALUES (?, ?)').run(path, sha);
+  const before = await db.selectFrom('sources').select('sha256').where('path', '=', path).executeTakeFirst();
+  if (!before) await db.insertInto('sources').values({ path, sha256: sha }).execute();
   else if (before.sha256 !== sha) {
     // Same path, new content: the new version replaces the old one.
-    db.prepare('UPDATE sources SET sha256 = ? WHERE path = ?').run(sha, path);
-    dropIfOrphan(db, String(before.sha256));
+    const old = await db.selectFrom('documents').select('agency_key').where('sha256', '=', before.sha256).executeTakeFirst();
+    if (old?.agency_key) keys.add(old.agency_key);
+    await db.updateTable('sources').set({ sha256: sha }).where('path', '=', path).execute();
+    await dropIfOrphan(db, before.sha256);
     if (outcome === 'unchanged') outcome = 'updated';
   }
-  return outcome;
+  return { outcome, agencyKeys: [...keys] };
 }

@@ -1,0 +1,14 @@
+// Every migration of the store, by name; names sort in the order they run.
+// Other branches add theirs here (100-regions, 101-corrections: the app branch).
+import type { Migration, MigrationProvider } from 'kysely';
+import { m001 } from './001-initial.js';
+import { m002 } from './002-provenance-source.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': m001,
+  '002-provenance-source': m002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

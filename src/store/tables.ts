@@ -1,0 +1,82 @@
+// The store's tables as Kysely sees them (docs/store.md describes them for
+// researchers). One row per document (content sha256), the paths it was read
+// from, every value with its provenance, every finding. Plain columns, no JSON
+// blobs, so `sqlite3` or `psql` alone answers questions. Migrations
+// (migrations/) create them; this interface must follow every migration.
+
+/** 0/1 flags: SQLite has no boolean, and one representation serves both engines. */
+type Flag = number;
+
+export interface DocumentsTable {
+  sha256: string;
+  format: string;
+  bytes: number;
+  status: string;
+  agency: string | null;
+  agency_key: string | null;
+  year: number | null;
+  title: string | null;
+  format_version: string;
+  table_active: Flag;
+  table_apps: Flag;
+  table_review: Flag;
+  extractor_name: string;
+  extractor_version: string;
+  content_digest: string;
+  // 002: where a document fetched by URL came from (fetch branch).
+  url: string | null;
+  etag: string | null;
+  last_modified: string | null;
+}
+
+export interface SourcesTable {
+  path: string;
+  sha256: string;
+}
+
+/** Where a value or finding sits in the document (types.ts Place), flattened. */
+export interface PlaceColumns {
+  page: number | null;
+  table_index: number | null;
+  row_index: number | null;
+  col_index: number | null;
+  bbox_x0: number | null;
+  bbox_y0: number | null;
+  bbox_x1: number | null;
+  bbox_y1: number | null;
+  line: number | null;
+  paragraph: number | null;
+}
+
+export interface FieldValuesTable extends PlaceColumns {
+  sha256: string;
+  seq: number;
+  field: string;
+  value: number | null;
+  raw: string | null;
+  kind: string | null;
+  // 002: provenance flags (ocr, forms branches); null when not said.
+  ocr: Flag | null;
+  confidence: number | null;
+  inferred: Flag | null;
+}
+
+export interface FindingsTable extends PlaceColumns {
+  sha256: string;
+  seq: number;
+  rule: string;
+  severity: string;
+  /** Field ids separated by one space. */
+  fields: string;
+  /** A number or a string: SQLite keeps either as it is; PostgreSQL keeps it as jsonb (see write.ts). */
+  expected: number | string | null;
+  actual: number | string | null;
+  message: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  sources: SourcesTable;
+  field_values: FieldValuesTable;
+  findings: FindingsTable;
+}
