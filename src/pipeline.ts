@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { runChecks } from './checks/index.js';
 import { pickExtractor } from './extractors/registry.js';
 import { normalize } from './normalizers/index.js';
+import { NO_REGION, placeAgency } from './regions/index.js';
 import { finding } from './result.js';
 import type { ExtractOptions, Finding, Report, ReportStatus } from './types.js';
 
@@ -18,7 +19,7 @@ function emptyReport(path: string, buffer: Buffer | undefined, findings: Finding
     schema: 'gkreport.report/1',
     source: { path, sha256: buffer ? sha256(buffer) : '', format: 'unknown', bytes: buffer?.length ?? 0 },
     status: 'failed',
-    meta: { agency: null, year: null, title: null, format_version: 'unknown' },
+    meta: { agency: null, year: null, title: null, format_version: 'unknown', ...NO_REGION },
     fields: {},
     provenance: {},
     findings,
@@ -74,12 +75,13 @@ export async function extractReport(input: ReportInput, options: ExtractOptions 
   const checks = runChecks(normalized.value);
   const t2 = performance.now();
   const n = normalized.value;
-  const findings = [...extracted.findings, ...normalized.findings, ...checks];
+  const region = placeAgency(n.meta.agency);
+  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...checks];
   return {
     schema: 'gkreport.report/1',
     source: { path, sha256: sha256(buffer), format: extractor.format, bytes: buffer.length },
     status: statusOf(n.tablesFound, findings),
-    meta: n.meta,
+    meta: { ...n.meta, ...region.value },
     fields: n.fields,
     provenance: n.provenance,
     findings,

@@ -146,6 +146,11 @@ export interface ReportMeta {
   format_version: TemplateVersion;
   /** Only from a manifest hint: the report's text does not name a region. */
   region?: string;
+  /** GB/T 2260 division of the agency (src/regions); null where the name places it nowhere. */
+  region_code?: string | null;
+  region_province?: string | null;
+  region_city?: string | null;
+  region_county?: string | null;
 }
 
 /** Meta values that came from a manifest hint rather than the report's text. */

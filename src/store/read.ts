@@ -67,7 +67,10 @@ export async function loadReport(db: Kysely<Database>, path: string, sha: string
     schema: 'gkreport.report/1',
     source,
     status: d.status as ReportStatus,
-    meta: { agency: d.agency, year: d.year === null ? null : Number(d.year), title: d.title, format_version: d.format_version as TemplateVersion },
+    meta: {
+      agency: d.agency, year: d.year === null ? null : Number(d.year), title: d.title, format_version: d.format_version as TemplateVersion,
+      region_code: d.region_code, region_province: d.region_province, region_city: d.region_city, region_county: d.region_county,
+    },
     fields,
     provenance,
     findings,

@@ -27,6 +27,11 @@ export interface DocumentsTable {
   url: string | null;
   etag: string | null;
   last_modified: string | null;
+  // 100: the agency's GB/T 2260 division (app branch, src/regions).
+  region_code: string | null;
+  region_province: string | null;
+  region_city: string | null;
+  region_county: string | null;
 }
 
 export interface SourcesTable {
@@ -85,10 +90,30 @@ export interface QueueInputsTable {
   enqueued_at: string;
 }
 
+/** 101 (app branch): append-only reviewer corrections (src/corrections). */
+export interface CorrectionsTable {
+  id: string;
+  /** ISO 8601 UTC. */
+  created_at: string;
+  author: string;
+  sha256: string;
+  source_path: string | null;
+  agency_key: string | null;
+  year: number | null;
+  kind: 'value' | 'dismiss';
+  field: string | null;
+  rule: string | null;
+  finding_fields: string | null;
+  old_value: number | null;
+  new_value: number | null;
+  reason: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   sources: SourcesTable;
   field_values: FieldValuesTable;
   findings: FindingsTable;
   queue_inputs: QueueInputsTable;
+  corrections: CorrectionsTable;
 }

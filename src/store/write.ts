@@ -70,6 +70,7 @@ async function writeDocument(db: Kysely<Database>, r: Report & { source: { url?:
     table_active: Number(r.tables_found.active), table_apps: Number(r.tables_found.apps), table_review: Number(r.tables_found.review),
     extractor_name: r.extractor.name, extractor_version: r.extractor.version, content_digest: digest,
     url: r.source.url ?? null, etag: r.source.etag ?? null, last_modified: r.source.last_modified ?? null,
+    region_code: r.meta.region_code ?? null, region_province: r.meta.region_province ?? null, region_city: r.meta.region_city ?? null, region_county: r.meta.region_county ?? null,
   };
   const { sha256: _, ...changes } = doc;
   // The document row first: on PostgreSQL it locks the sha256, so a second worker writing the same
