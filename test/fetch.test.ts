@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fetchUrl, HostGate, type FetchOptions } from '../src/fetch/index.js';
+import { MAX_FETCH_BYTES } from '../src/fetch/limits.js';
+import { MAX_INPUT_BYTES } from '../src/pipeline.js';
 import { urlReportName } from '../src/output/names.js';
 import { fixture } from './bulk-helpers.js';
 import { FixtureServer, maxOverlap } from './http-server.js';
@@ -111,6 +113,10 @@ describe('fetchUrl (local HTTP server)', function () {
     // The server did not get to send the 64 MiB of either.
     await new Promise((r) => setTimeout(r, 200));
     for (const l of srv.log.slice(from)) assert.ok(l.sent < 32 << 20, `${l.path}: ${l.sent} bytes sent`);
+  });
+
+  it('allows no download larger than the pipeline would read', () => {
+    assert.equal(MAX_FETCH_BYTES, MAX_INPUT_BYTES);
   });
 
   it('says when nothing listens', async () => {
