@@ -156,3 +156,35 @@ describe('extract: URL inputs from a local HTTP server', function () {
     ]);
   });
 });
+
+describe('extract: a fetched URL whose extraction is stopped by a worker limit', function () {
+  this.timeout(120_000);
+  const srv = new FixtureServer();
+  after(async () => {
+    await srv.close();
+    removeTempDirs();
+  });
+
+  it('gets its failed report under the URL, with the final URL, and is fetched whole next time', async () => {
+    await srv.start();
+    srv.routes.set('/gk/hongze-2024.pdf', { kind: 'file', body: readFileSync(fixture('reports/hongze-qu-2024.pdf')), type: 'application/pdf', etag: '"hz-1"' });
+    srv.routes.set('/latest.pdf', { kind: 'redirect', to: '/gk/hongze-2024.pdf' });
+    const out = tempDir('url-limit');
+    // 64 MB per worker: a Node process with pdfjs is past it before the PDF is read.
+    const args = ['extract', srv.url('/latest.pdf'), '--out', out, '--jobs', '1', '--max-memory', '64', '--quiet'];
+    const r = await runCli(args);
+    assert.equal(r.code, 1, r.stderr);
+    const rep = reportOf(out, srv.url('/latest.pdf'));
+    assert.deepEqual([rep.status, rep.source.url, rep.findings[0]!.rule], ['failed', srv.url('/gk/hongze-2024.pdf'), 'extract.failed']);
+    assert.match(rep.findings[0]!.message, /^Extraction stopped: /);
+    assert.equal(readdirSync(join(out, 'reports')).length, 1);
+    // No validators were kept for a report that was never made: the next run downloads it whole.
+    const from = srv.log.length;
+    const again = await runCli(args.filter((a, i) => a !== '--max-memory' && args[i - 1] !== '--max-memory'));
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(srv.requests('/gk/hongze-2024.pdf', from).map((l) => [l.status, l.ifNoneMatch]), [[200, undefined]]);
+    const ok = reportOf(out, srv.url('/latest.pdf'));
+    assert.deepEqual([ok.status, ok.meta.agency, ok.meta.year, ok.fields['apps.new.total'], ok.source.etag], ['ok', '淮安市洪泽区人民政府', 2024, 95, '"hz-1"']);
+    assert.equal(readdirSync(join(out, 'reports')).length, 1);
+  });
+});

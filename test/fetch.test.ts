@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fetchUrl, HostGate, type FetchOptions } from '../src/fetch/index.js';
+import { MAX_FETCH_BYTES } from '../src/fetch/limits.js';
+import { MAX_INPUT_BYTES } from '../src/pipeline.js';
 import { urlReportName } from '../src/output/names.js';
 import { fixture } from './bulk-helpers.js';
-import { FixtureServer, maxOverlap } from './http-server.js';
+import { FixtureServer, gzipBomb, maxOverlap } from './http-server.js';
 
 const XIUZHOU = readFileSync(fixture('reports/xiuzhou-gongxiaoshe-2020.txt'));
 const LM = 'Tue, 02 Mar 2021 08:00:00 GMT';
@@ -43,6 +45,7 @@ describe('fetchUrl (local HTTP server)', function () {
     srv.routes.set('/never', { kind: 'never' });
     srv.routes.set('/huge', { kind: 'huge', bytes: 64 << 20 });
     srv.routes.set('/huge-declared', { kind: 'huge', bytes: 64 << 20, declare: true });
+    srv.routes.set('/gzip-bomb', { kind: 'gzip', body: gzipBomb(256 << 20) });
     srv.routes.set('/slow', { kind: 'file', body: XIUZHOU, type: 'text/plain', delayMs: 150 });
   });
   after(() => srv.close());
@@ -111,6 +114,18 @@ describe('fetchUrl (local HTTP server)', function () {
     // The server did not get to send the 64 MiB of either.
     await new Promise((r) => setTimeout(r, 200));
     for (const l of srv.log.slice(from)) assert.ok(l.sent < 32 << 20, `${l.path}: ${l.sent} bytes sent`);
+  });
+
+  it('counts the inflated bytes of a compressed body (a gzip bomb stops at the limit)', async () => {
+    const from = srv.log.length;
+    const r = await fetchUrl(srv.url('/gzip-bomb'), opts({ maxBytes: 1 << 20 }));
+    assert.equal(r.kind === 'failed' && r.reason, 'the response went past the 1048576-byte limit and was cut off');
+    // What travelled was small: the limit held on what it inflated to.
+    assert.ok(srv.requests('/gzip-bomb', from)[0]!.sent < 1 << 20);
+  });
+
+  it('allows no download larger than the pipeline would read', () => {
+    assert.equal(MAX_FETCH_BYTES, MAX_INPUT_BYTES);
   });
 
   it('says when nothing listens', async () => {

@@ -4,6 +4,7 @@
 // any limit, and logs every request so tests can see what was sent and answered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export type Route =
   | { kind: 'file'; body: Buffer; type: string; etag?: string; lastModified?: string; delayMs?: number }
@@ -12,7 +13,14 @@ export type Route =
   /** Headers and a first chunk, then nothing, never ended. */
   | { kind: 'never' }
   /** `bytes` of body in 64 KiB chunks; with `declare`, a Content-Length says so up front. */
-  | { kind: 'huge'; bytes: number; declare?: boolean };
+  | { kind: 'huge'; bytes: number; declare?: boolean }
+  /** A body sent as it is with Content-Encoding: gzip (see gzipBomb). */
+  | { kind: 'gzip'; body: Buffer };
+
+/** A small gzip stream of spaces that inflates to `bytes`. */
+export function gzipBomb(bytes: number): Buffer {
+  return gzipSync(Buffer.alloc(bytes, 0x20), { level: 9 });
+}
 
 export interface Logged {
   path: string;
@@ -109,6 +117,8 @@ export class FixtureServer {
         };
         return pump();
       }
+      case 'gzip':
+        return send(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, route.body);
       case 'file': {
         const validators: Record<string, string> = {};
         if (route.etag) validators.etag = route.etag;

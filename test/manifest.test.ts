@@ -38,9 +38,12 @@ describe('--manifest', function () {
         '2022,files/template.docx,,某县档案馆,浙江省嘉兴市某县\n' +
         '2019,files/xiuzhou.txt,,秀洲区供销社,浙江省嘉兴市秀洲区\n' +
         `2023,,${url},某市司法局,\n` +
+        '\n' +
         ',,,某局,\n' +
         'twenty,files/xiuzhou.txt,,,\n' +
-        '2021,,ftp://127.0.0.1/x.pdf,,\n',
+        '2021,,ftp://127.0.0.1/x.pdf,,\n' +
+        '2021,files/xiuzhou.txt,,某局,"某省\n某市",extra\n' +
+        ',,,,\n',
     );
     out = tempDir('manifest-out');
   });
@@ -51,7 +54,7 @@ describe('--manifest', function () {
 
   it('uses hints where the text states nothing, keeps the text where it does, and says which is which', async () => {
     const r = await runCli(['extract', '--manifest', manifest, '--out', out, '--log-format', 'json', '--host-pause', '0']);
-    assert.equal(r.code, 1, r.stderr); // three bad rows
+    assert.equal(r.code, 1, r.stderr); // four bad rows
     const all = reports(out);
     const template = all.find((x) => x.source.path === join(dir, 'files', 'template.docx'))!;
     // The blank template names no agency and no year: the manifest's are used.
@@ -79,9 +82,11 @@ describe('--manifest', function () {
     // Bad rows: a failed report each, named by line, and the rest of the manifest went on.
     const failed = Object.fromEntries(all.filter((x) => x.status === 'failed').map((x) => [x.source.path, x.findings[0]!.message]));
     assert.deepEqual(failed, {
-      [`${manifest} line 5`]: 'Could not read the input: the row gives neither a url nor a path.',
-      [`${manifest} line 6`]: 'Could not read the input: the year hint "twenty" is not a year.',
-      [`${manifest} line 7`]: 'Could not read the input: only http and https URLs are fetched, not "ftp://127.0.0.1/x.pdf".',
+      // Line numbers as an editor shows them (line 5 is blank and skipped, as is the empty row on line 11).
+      [`${manifest} line 6`]: 'Could not read the input: the row gives neither a url nor a path.',
+      [`${manifest} line 7`]: 'Could not read the input: the year hint "twenty" is not a year.',
+      [`${manifest} line 8`]: 'Could not read the input: only http and https URLs are fetched, not "ftp://127.0.0.1/x.pdf".',
+      [`${manifest} line 9`]: 'Could not read the input: the row has 6 cells, the header 5.',
     });
     const rows = await reportRows(out);
     assert.deepEqual(rows.find((x) => x.source_path === join(dir, 'files', 'template.docx'))!.agency, '某县档案馆');

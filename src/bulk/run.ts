@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HostGate } from '../fetch/index.js';
+import { DEFAULT_FETCH, fetchOptions, type FetchLimits } from '../fetch/index.js';
 import { listInputs } from '../inputs/index.js';
 import type { FileInput, UrlInput } from '../inputs/types.js';
 import { writeFailed } from './failed.js';
@@ -28,16 +28,6 @@ export interface BatchOptions {
   fetch?: FetchLimits;
 }
 
-/** Limits of URL inputs (--fetch-timeout, --fetch-max-mb, --max-redirects, --per-host, --host-pause). */
-export interface FetchLimits {
-  timeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  perHost: number;
-  pauseMs: number;
-}
-
-export const DEFAULT_FETCH: FetchLimits = { timeoutMs: 60_000, maxBytes: 100 * 2 ** 20, maxRedirects: 5, perHost: 2, pauseMs: 500 };
 
 export interface BatchEvents {
   start(total: number): void;
@@ -123,7 +113,6 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
 }
 
 async function urlRunOf(opts: BatchOptions, tmp: string): Promise<UrlRun> {
-  const limits = opts.fetch ?? DEFAULT_FETCH;
   // Which extractor versions are current decides whether a kept report may be revalidated
   // (only runs with URLs pay for loading the registry here).
   const { EXTRACTORS } = await import('../extractors/registry.js');
@@ -134,6 +123,6 @@ async function urlRunOf(opts: BatchOptions, tmp: string): Promise<UrlRun> {
     timeoutMs: opts.timeoutMs,
     tmp,
     validators: new ReportDirValidators(opts.out, versions),
-    fetch: { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, maxRedirects: limits.maxRedirects, hosts: new HostGate(limits.perHost, limits.pauseMs), userAgent: 'gkreport (+annual report fetcher)' },
+    fetch: fetchOptions(opts.fetch ?? DEFAULT_FETCH),
   };
 }

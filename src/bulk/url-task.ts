@@ -14,7 +14,7 @@ import { finding } from '../result.js';
 import type { Report } from '../types.js';
 import { failedReport } from './failed.js';
 import { urlJsonPath } from './names.js';
-import { readReport, summary, withSource } from './task.js';
+import { readReport, summary, withSource } from './report-file.js';
 import type { Done, ExtractTask } from './types.js';
 
 /**

@@ -5,8 +5,8 @@
 // This module stays light (no extractor is imported here): a one-file run pays
 // for pdfjs once, in its worker.
 import { parseArgs } from 'node:util';
-import { DEFAULT_FETCH, DEFAULT_JOBS, runBatch, type FetchLimits } from '../bulk/run.js';
-import { MAX_INPUT_BYTES } from '../pipeline.js';
+import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
+import { DEFAULT_FETCH, MAX_FETCH_BYTES, type FetchLimits } from '../fetch/limits.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
 import { EXTRACT_USAGE } from './usage.js';
@@ -81,7 +81,7 @@ function fetchLimits(v: Record<string, unknown>): FetchLimits | string {
   const timeout = num('fetch-timeout');
   if (!(timeout > 0)) return `--fetch-timeout takes a number of seconds above 0, not "${String(v['fetch-timeout'])}"`;
   const mb = num('fetch-max-mb');
-  const maxMb = MAX_INPUT_BYTES / 2 ** 20;
+  const maxMb = MAX_FETCH_BYTES / 2 ** 20;
   if (!(mb > 0 && mb <= maxMb)) return `--fetch-max-mb takes megabytes above 0, at most ${maxMb}, not "${String(v['fetch-max-mb'])}"`;
   const redirects = num('max-redirects');
   if (!Number.isInteger(redirects) || redirects < 0) return `--max-redirects takes a whole number, 0 or more, not "${String(v['max-redirects'])}"`;

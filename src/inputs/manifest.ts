@@ -38,27 +38,36 @@ export async function readManifest(manifest: string): Promise<{ rows: ManifestRo
     return { rows: [], problems: [{ path: manifest, message: `could not read the manifest: ${(e as Error).message}` }] };
   }
   const { parseString } = await import('fast-csv');
-  let records: Array<Record<string, string>>;
+  let records: string[][];
   try {
     records = await new Promise((ok, fail) => {
-      const all: Array<Record<string, string>> = [];
-      parseString(text, { headers: (h) => h.map((x) => x?.trim().toLowerCase()), ignoreEmpty: true })
-        .on('data', (r: Record<string, string>) => all.push(r))
+      const all: string[][] = [];
+      parseString(text, { headers: false })
+        .on('data', (r: string[]) => all.push(r))
         .on('error', fail)
         .on('end', () => ok(all));
     });
   } catch (e) {
     return { rows: [], problems: [{ path: manifest, message: `the manifest is not a readable CSV: ${(e as Error).message}` }] };
   }
-  const header = text.slice(0, text.search(/\r?\n|$/)).toLowerCase();
-  if (!/(^|,)\s*"?(url|path)"?\s*(,|$)/.test(header)) {
+  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
+  if (!header.includes('url') && !header.includes('path')) {
     return { rows: [], problems: [{ path: manifest, message: 'the manifest has neither a "url" nor a "path" column' }] };
   }
   const rows: ManifestRow[] = [];
   const problems: InputList['problems'] = [];
   const base = dirname(manifest);
-  records.forEach((r, i) => {
-    const where = `${manifest} line ${i + 2}`;
+  // Line numbers as an editor shows them: blank lines and line breaks inside quoted cells count.
+  let line = 1;
+  for (const cells of records) {
+    const where = `${manifest} line ${line}`;
+    line += 1 + cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    if (cells === records[0] || cells.every((c) => c.trim() === '')) continue;
+    if (cells.length > header.length) {
+      problems.push({ path: where, message: `the row has ${cells.length} cells, the header ${header.length}` });
+      continue;
+    }
+    const r: Record<string, string> = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
     const url = r.url?.trim();
     const path = r.path?.trim();
     const hints = hintsOf(r);
@@ -69,10 +78,10 @@ export async function readManifest(manifest: string): Promise<{ rows: ManifestRo
     else if (url && !/^https?:\/\//i.test(url)) problem = `only http and https URLs are fetched, not ${JSON.stringify(url)}`;
     if (problem || typeof hints === 'string') {
       problems.push({ path: where, message: problem! });
-      return;
+      continue;
     }
     const h = Object.keys(hints).length ? { hints } : {};
     rows.push(url ? { where, url, ...h } : { where, path: isAbsolute(path!) ? path! : join(base, path!), ...h });
-  });
+  }
   return { rows, problems };
 }
