@@ -58,7 +58,7 @@ describe('--manifest', function () {
     const all = reports(out);
     const template = all.find((x) => x.source.path === join(dir, 'files', 'template.docx'))!;
     // The blank template names no agency and no year: the manifest's are used.
-    assert.deepEqual(template.meta, { agency: '某县档案馆', year: 2022, title: '政府信息公开工作年度报告格式模板', format_version: '2021', region: '浙江省嘉兴市某县' });
+    assert.deepEqual(template.meta, { agency: '某县档案馆', year: 2022, title: '政府信息公开工作年度报告格式模板', format_version: '2021', region: '浙江省嘉兴市某县', region_code: '330400', region_province: '浙江省', region_city: '嘉兴市', region_county: null });
     assert.deepEqual(template.meta_source, { agency: 'hint', year: 'hint', region: 'hint' });
     assert.deepEqual(
       template.findings.filter((f) => f.rule === 'meta.hint').map((f) => f.actual),
@@ -101,7 +101,7 @@ describe('--manifest', function () {
     assert.ok(events(r.stderr).filter((e) => e.event === 'file').every((e) => e.skipped === true));
     const all = reports(out);
     const template = all.find((x) => x.source.path === join(dir, 'files', 'template.docx'))!;
-    assert.deepEqual(template.meta, { agency: null, year: null, title: '政府信息公开工作年度报告格式模板', format_version: '2021' });
+    assert.deepEqual(template.meta, { agency: null, year: null, title: '政府信息公开工作年度报告格式模板', format_version: '2021', region_code: null, region_province: null, region_city: null, region_county: null });
     assert.equal(template.meta_source, undefined);
     assert.equal(template.findings.filter((f) => f.rule.startsWith('meta.')).length, 0);
     const xiuzhou = all.find((x) => x.source.path === join(dir, 'files', 'xiuzhou.txt'))!;

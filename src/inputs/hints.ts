@@ -4,6 +4,7 @@
 // values an earlier run took from a hint (meta_source) count as not stated, so
 // a kept report can take the manifest's current hints.
 import { finding } from '../result.js';
+import { placeAgency } from '../regions/index.js';
 import type { Finding, MetaSource, Report } from '../types.js';
 import type { Hints } from './types.js';
 
@@ -37,7 +38,15 @@ export function applyHints(report: Report, hints: Hints | undefined): Report {
     }
   }
   const out: Report = { ...report, meta, findings };
+  if (source.agency || source.region || before.agency || before.region) placeAgain(out);
   if (Object.keys(source).length) out.meta_source = source;
   else delete out.meta_source;
   return out;
+}
+
+/** The division from what meta now holds: a region hint leads the agency name (浙江省嘉兴市 + 某县档案馆). */
+function placeAgain(report: Report): void {
+  const region = placeAgency(`${report.meta.region ?? ''}${report.meta.agency ?? ''}` || null);
+  Object.assign(report.meta, region.value);
+  report.findings = [...report.findings.filter((f) => f.rule !== 'region.unplaced'), ...region.findings];
 }
