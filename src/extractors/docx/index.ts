@@ -2,11 +2,11 @@
 // (mammoth-pass.ts, fixups.ts) → the HTML grid builder shared with the HTML
 // extractor → RawDocument with paragraph provenance and document properties.
 import type { CheerioAPI } from 'cheerio';
-import { loadCheerio } from '../lazy.js';
 import type { Element } from 'domhandler';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, Result } from '../../types.js';
 import { htmlToRaw } from '../html/index.js';
+import { parseHtml } from '../html/parse.js';
 import { isZip } from '../sniff.js';
 import { altChunkHtml, altChunkParts } from './altchunk.js';
 import { MAX_XML_DEPTH } from './flatten-xml.js';
@@ -102,7 +102,8 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
     throw new ZipError(`a ZIP archive but not a Word document: no word/document.xml (entries: ${some || 'none'})`);
   }
   const pass = await runMammoth(zip);
-  const $ = (await loadCheerio()).load(pass.html);
+  const parsed = await parseHtml(pass.html, "mammoth's HTML of the body");
+  const $ = parsed.value;
   // Paragraph index: 0-based among the paragraphs mammoth reads, in document
   // order, empty ones included. It equals the index of the w:p element in
   // document.xml except after vertically merged cells, whose continuation
@@ -120,13 +121,15 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
     },
   });
   const doc: RawDocument = { ...raw.value, tables: [...raw.value.tables] };
-  const findings = [...raw.findings];
+  const findings = [...parsed.findings, ...raw.findings];
   let title = findTitle($);
   // Embedded HTML/MHT chunks: their tables follow the document's own.
   const chunks = altChunkHtml(zip, pass.altChunkXml.flatMap((xml) => altChunkParts(zip, xml)));
   findings.push(...chunks.findings);
   for (const html of chunks.html) {
-    const part = htmlToRaw((await loadCheerio()).load(html), 'docx');
+    const chunk = await parseHtml(html, 'An embedded HTML chunk (w:altChunk)');
+    findings.push(...chunk.findings);
+    const part = htmlToRaw(chunk.value, 'docx');
     const offset = doc.tables.length;
     for (const t of part.value.tables) {
       doc.tables.push({ ...t, index: t.index + offset, cells: t.cells.map((c) => ({ ...c, prov: { ...c.prov, table: t.index + offset } })) });

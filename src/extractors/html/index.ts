@@ -5,13 +5,12 @@ import type { Element } from 'domhandler';
 import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
+import { parseHtml } from './parse.js';
 import { isHtml } from '../sniff.js';
 import { MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
-import { parseHtml } from './parse.js';
-import { compactTexts, narrativeText } from './text.js';
+import { narrativeText } from './text.js';
 
-const TITLE_MAX = 80;
-const NAMES_REPORT = (t: string) => t.length > 0 && t.length < TITLE_MAX && !/[。，；]/.test(t) && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t);
+const NAMES_REPORT = (t: string) => t.length > 0 && t.length < 80 && !/[。，；]/.test(t) && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t);
 
 /**
  * The report title: the first block of the page that names an annual report and
@@ -21,10 +20,7 @@ const NAMES_REPORT = (t: string) => t.length > 0 && t.length < TITLE_MAX && !/[�
 function findTitle($: CheerioAPI): string | undefined {
   // Selected from the root, not with $('body').find(…): the same elements (the parser puts them all in
   // <body>), but cheerio's find() with a selector list sorts its matches in O(n²): 3.5 s for 25,000 paragraphs.
-  const els = $('h1,h2,h3,p,div,td,span,strong,b').toArray();
-  // Not $(el).text() per element: that re-reads every nested element's subtree (depth × size).
-  const texts = compactTexts($.root().get(0)!, new Set(els), TITLE_MAX);
-  const blocks = els.map((el) => texts.get(el) ?? '');
+  const blocks = $('h1,h2,h3,p,div,td,span,strong,b').toArray().map((el) => $(el).text().replace(/\s+/g, ''));
   const inBody = blocks.find((t) => NAMES_REPORT(t) && /20\d{2}/.test(t)) ?? blocks.find(NAMES_REPORT);
   if (inBody) return inBody;
   const title = $('title').first().text().replace(/\s+/g, '').replace(/(报告|年报)[_|｜\-—–－].*$/, '$1');

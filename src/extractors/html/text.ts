@@ -83,32 +83,3 @@ export function narrativeText(root: AnyNode): string {
     .filter((l) => l !== '')
     .join('\n');
 }
-
-/**
- * The text of each element of `targets` with all white space removed, cut
- * after `cap` characters (cap + 1 kept, so a longer text shows as longer):
- * cheerio's text() per element re-reads each nested element's subtree and
- * recurses once per level. One iterative pass, memory bounded by depth × cap.
- * Same text as domutils' textContent: text in every element (comments hold none).
- */
-export function compactTexts(root: AnyNode, targets: ReadonlySet<AnyNode>, cap: number): Map<AnyNode, string> {
-  const out = new Map<AnyNode, string>();
-  const frames: Array<{ node: AnyNode; next: number; acc: string }> = [{ node: root, next: 0, acc: '' }];
-  const add = (acc: string, more: string): string => (acc.length > cap ? acc : (acc + more).slice(0, cap + 1));
-  while (frames.length > 0) {
-    const f = frames[frames.length - 1]!;
-    const kids = 'children' in f.node ? (f.node as Element).children : [];
-    if (f.next < kids.length) {
-      const c = kids[f.next++]!;
-      if (c.type === 'text') {
-        if (f.acc.length <= cap) f.acc = add(f.acc, (c as unknown as { data: string }).data.replace(/\s+/g, ''));
-      } else if ('children' in c) frames.push({ node: c, next: 0, acc: '' });
-      continue;
-    }
-    frames.pop();
-    if (targets.has(f.node)) out.set(f.node, f.acc);
-    const parent = frames[frames.length - 1];
-    if (parent) parent.acc = add(parent.acc, f.acc);
-  }
-  return out;
-}
