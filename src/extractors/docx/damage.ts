@@ -37,7 +37,7 @@ export function partDamage(zip: ZipArchive, name: string): string | undefined {
   } catch (err) {
     return err instanceof ZipError ? `does not unzip (${err.message.replace(/^ZIP entry "[^"]*" /, '')})` : 'does not unzip';
   }
-  const { doc, errors } = parseXml(text.replace(/^\uFEFF/, ''));
+  const { doc, errors } = parseXml(text.replace(/^\uFEFF/, ''), true);
   if (errors.length === 0 && doc.documentElement) return undefined;
   const shape = /unclosed|end|EOF|not closed/i.test(errors.join(' ')) ? 'is cut short or garbled' : 'is garbled';
   return `${shape}: not well-formed XML`;
@@ -46,4 +46,58 @@ export function partDamage(zip: ZipArchive, name: string): string | undefined {
 /** The XML parts mammoth may read besides the body, in archive order. */
 export function optionalXmlParts(zip: ZipArchive): string[] {
   return [...zip.entries.keys()].filter((n) => n !== BODY && /\.(xml|rels)$/i.test(n) && !n.startsWith('docProps/') && !n.startsWith('customXml/'));
+}
+
+export interface SalvagedBody {
+  xml: string;
+  /** Top-level body elements (paragraphs, tables) kept, and how many the damaged part seemed to hold. */
+  kept: number;
+  seen: number;
+}
+
+/**
+ * The body up to its last whole top-level element (paragraph or table) that
+ * still parses, closed again: the elements after the damage are lost, those
+ * before it are read. Boundaries come from one tolerant scan; the longest
+ * prefix that parses is found by bisection (a prefix of a sound prefix is sound).
+ */
+export function salvageBody(xml: string): SalvagedBody | undefined {
+  const ends: Array<{ at: number; close: string }> = [];
+  const open: string[] = [];
+  const name = /[^\s/>]+/y;
+  let i = xml.indexOf('<');
+  while (i >= 0 && i < xml.length) {
+    if (xml.startsWith('<!--', i) || xml[i + 1] === '!' || xml[i + 1] === '?') {
+      const e = xml.indexOf('>', i + 2);
+      i = e < 0 ? xml.length : e + 1;
+    } else {
+      const end = xml.indexOf('>', i + 1);
+      if (end < 0) break;
+      if (xml[i + 1] === '/') {
+        open.pop();
+        // Back at the body's children: a whole top-level element ends here.
+        if (open.length === 2) ends.push({ at: end + 1, close: `</${open[1]}></${open[0]}>` });
+      } else {
+        name.lastIndex = i + 1;
+        const tag = name.exec(xml)?.[0] ?? '';
+        if (xml[end - 1] !== '/') open.push(tag);
+        else if (open.length === 2) ends.push({ at: end + 1, close: `</${open[1]}></${open[0]}>` });
+      }
+      i = end + 1;
+    }
+    if (i < xml.length) i = xml.indexOf('<', i);
+  }
+  const sound = (k: number): boolean => {
+    const { doc, errors } = parseXml(xml.slice(0, ends[k]!.at) + ends[k]!.close, true);
+    return errors.length === 0 && doc.documentElement !== null;
+  };
+  let lo = -1;
+  let hi = ends.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (sound(mid)) lo = mid;
+    else hi = mid;
+  }
+  if (lo < 0) return undefined;
+  return { xml: xml.slice(0, ends[lo]!.at) + ends[lo]!.close, kept: lo + 1, seen: ends.length };
 }

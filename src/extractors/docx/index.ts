@@ -53,8 +53,19 @@ function nestingFindings(parts: MammothPass['flattened']): Finding[] {
   );
 }
 
-function skippedFindings(parts: MammothPass['skipped']): Finding[] {
-  return parts.map((p) => finding('extract.docx_part', 'warning', `The part ${p.part} ${p.why}; the document was read from its body without it, losing ${p.loss}.`));
+function skippedFindings(parts: MammothPass['skipped'], body: MammothPass['salvaged']): Finding[] {
+  const out = parts.map((p) => finding('extract.docx_part', 'warning', `The part ${p.part} ${p.why}; the document was read from its body without it, losing ${p.loss}.`));
+  if (body) {
+    out.unshift(
+      finding(
+        'extract.docx_part',
+        'warning',
+        `The body, word/document.xml, ${body.why}; it was read up to the damage: ${body.kept} of the ${body.seen} paragraphs and tables that could be told apart in it. Text and tables after the damage are lost.`,
+        { expected: body.seen, actual: body.kept },
+      ),
+    );
+  }
+  return out;
 }
 
 function fixupFindings(f: MammothPass['fixups']): Finding[] {
@@ -143,7 +154,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
   const meta = readDocMeta(optionalText(zip, 'docProps/core.xml'), optionalText(zip, 'docProps/app.xml'));
   if (Object.keys(meta).length > 0) doc.docMeta = meta;
   if (!doc.title && meta.title && /年度报告|年报/.test(meta.title)) doc.title = meta.title;
-  return result(doc, [...findings, ...skippedFindings(pass.skipped), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
+  return result(doc, [...findings, ...skippedFindings(pass.skipped, pass.salvaged), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
 }
 
 /** The message for a DOCX that cannot be read at all. */
