@@ -9,7 +9,7 @@ import type mammothModule from 'mammoth';
 import { loadMammoth } from '../lazy.js';
 import { fixDocumentXml, type FixupCounts } from './fixups.js';
 import { flattenXml } from './flatten-xml.js';
-import { BODY, lossOf, optionalXmlParts, partDamage, salvageBody } from './damage.js';
+import { BODY, lossOf, optionalXmlParts, partDamage, salvageBody, xmlBalanced } from './damage.js';
 import { MAX_TEXT_PART_BYTES } from './limits.js';
 import { ZipError, type ZipArchive } from './zip.js';
 
@@ -31,7 +31,7 @@ export interface MammothPass {
   /** Damaged parts left out (damage.ts): why, and what that cost. */
   skipped: { part: string; why: string; loss: string }[];
   /** A damaged body read up to its damage (damage.ts). */
-  salvaged: { why: string; kept: number; seen: number } | undefined;
+  salvaged: { why: string; kept: number } | undefined;
 }
 
 export interface FlattenedPart {
@@ -89,6 +89,11 @@ export function mammothFile(
 // Images are never read: a report's numbers are in its text, and reading
 // word/media would inflate the largest entries for nothing.
 
+/** Throws the archive's ZipError for a body that does not unzip. */
+function bodyBalanced(zip: ZipArchive): boolean {
+  return xmlBalanced(new TextDecoder('utf-8').decode(zip.read(BODY)));
+}
+
 async function convert(zip: ZipArchive, left: ReadonlySet<string>, body?: string): Promise<MammothPass> {
   const fixups: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
   const altChunkXml: string[] = [];
@@ -115,6 +120,9 @@ async function convert(zip: ZipArchive, left: ReadonlySet<string>, body?: string
  */
 export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
   try {
+    // A body whose tags do not pair up goes straight to the damage path: mammoth's parser would take
+    // time quadratic in the damage to fail on it.
+    if (zip.has(BODY) && (zip.entries.get(BODY)?.size ?? 0) <= MAX_TEXT_PART_BYTES && !bodyBalanced(zip)) throw new ZipError(`${BODY} is not well-formed`);
     return await convert(zip, new Set());
   } catch (err) {
     const bodyDamage = zip.has(BODY) ? partDamage(zip, BODY) : undefined;
@@ -127,7 +135,7 @@ export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
       const rescue = salvageBody(new TextDecoder('utf-8').decode(zip.read(BODY)).replace(/^\uFEFF/, ''));
       if (!rescue) throw cannot();
       body = rescue.xml;
-      salvaged = { why: bodyDamage, kept: rescue.kept, seen: rescue.seen };
+      salvaged = { why: bodyDamage, kept: rescue.kept };
     }
     const skipped = optionalXmlParts(zip).flatMap((part) => {
       const why = partDamage(zip, part);
