@@ -138,11 +138,11 @@ export function needsFixups(xml: string): boolean {
   return /<w:(gridBefore|gridAfter|hMerge)\b/.test(xml);
 }
 
-/** Parses XML with xmldom, collecting its errors instead of throwing. */
-export function parseXml(xml: string): { doc: XDoc; errors: string[] } {
+/** Parses XML with xmldom, collecting its errors (and, with `warnings`, what mammoth also refuses) instead of throwing. */
+export function parseXml(xml: string, warnings = false): { doc: XDoc; errors: string[] } {
   const errors: string[] = [];
   const keep = (msg: string): void => void errors.push(msg.replace(/^\[xmldom \w+\]\s*/, '').trim());
-  const handler = { warning: () => undefined, error: keep, fatalError: keep };
+  const handler = { warning: warnings ? keep : () => undefined, error: keep, fatalError: keep };
   const doc = new xmldom.DOMParser({ errorHandler: handler }).parseFromString(xml, 'text/xml');
   return { doc, errors };
 }

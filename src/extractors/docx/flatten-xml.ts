@@ -21,7 +21,7 @@ export interface FlatXml {
 const NAME = /[^\s/>]+/y;
 
 /** Index just past the `>` ending the tag whose name ends at `i`; XML attribute values may hold `>`. */
-function tagEnd(s: string, i: number): number {
+export function tagEnd(s: string, i: number): number {
   const n = s.length;
   while (i < n) {
     const c = s[i];

@@ -2,11 +2,11 @@
 // (mammoth-pass.ts, fixups.ts) → the HTML grid builder shared with the HTML
 // extractor → RawDocument with paragraph provenance and document properties.
 import type { CheerioAPI } from 'cheerio';
-import { loadCheerio } from '../lazy.js';
 import type { Element } from 'domhandler';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, Result } from '../../types.js';
 import { htmlToRaw } from '../html/index.js';
+import { parseHtml } from '../html/parse.js';
 import { isZip } from '../sniff.js';
 import { altChunkHtml, altChunkParts } from './altchunk.js';
 import { MAX_XML_DEPTH } from './flatten-xml.js';
@@ -53,8 +53,19 @@ function nestingFindings(parts: MammothPass['flattened']): Finding[] {
   );
 }
 
-function skippedFindings(parts: MammothPass['skipped']): Finding[] {
-  return parts.map((p) => finding('extract.docx_part', 'warning', `The part ${p.part} ${p.why}; the document was read from its body without it, losing ${p.loss}.`));
+function skippedFindings(parts: MammothPass['skipped'], body: MammothPass['salvaged']): Finding[] {
+  const out = parts.map((p) => finding('extract.docx_part', 'warning', `The part ${p.part} ${p.why}; the document was read from its body without it, losing ${p.loss}.`));
+  if (body) {
+    out.unshift(
+      finding(
+        'extract.docx_part',
+        'warning',
+        `The body, word/document.xml, ${body.why}; it was read up to the damage (its first ${body.kept} paragraphs and tables). Text and tables after the damage are lost.`,
+        { actual: body.kept },
+      ),
+    );
+  }
+  return out;
 }
 
 function fixupFindings(f: MammothPass['fixups']): Finding[] {
@@ -102,7 +113,8 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
     throw new ZipError(`a ZIP archive but not a Word document: no word/document.xml (entries: ${some || 'none'})`);
   }
   const pass = await runMammoth(zip);
-  const $ = (await loadCheerio()).load(pass.html);
+  const parsed = await parseHtml(pass.html, "mammoth's HTML of the body");
+  const $ = parsed.value;
   // Paragraph index: 0-based among the paragraphs mammoth reads, in document
   // order, empty ones included. It equals the index of the w:p element in
   // document.xml except after vertically merged cells, whose continuation
@@ -120,13 +132,15 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
     },
   });
   const doc: RawDocument = { ...raw.value, tables: [...raw.value.tables] };
-  const findings = [...raw.findings];
+  const findings = [...parsed.findings, ...raw.findings];
   let title = findTitle($);
   // Embedded HTML/MHT chunks: their tables follow the document's own.
   const chunks = altChunkHtml(zip, pass.altChunkXml.flatMap((xml) => altChunkParts(zip, xml)));
   findings.push(...chunks.findings);
   for (const html of chunks.html) {
-    const part = htmlToRaw((await loadCheerio()).load(html), 'docx');
+    const chunk = await parseHtml(html, 'An embedded HTML chunk (w:altChunk)');
+    findings.push(...chunk.findings);
+    const part = htmlToRaw(chunk.value, 'docx');
     const offset = doc.tables.length;
     for (const t of part.value.tables) {
       doc.tables.push({ ...t, index: t.index + offset, cells: t.cells.map((c) => ({ ...c, prov: { ...c.prov, table: t.index + offset } })) });
@@ -140,7 +154,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
   const meta = readDocMeta(optionalText(zip, 'docProps/core.xml'), optionalText(zip, 'docProps/app.xml'));
   if (Object.keys(meta).length > 0) doc.docMeta = meta;
   if (!doc.title && meta.title && /年度报告|年报/.test(meta.title)) doc.title = meta.title;
-  return result(doc, [...findings, ...skippedFindings(pass.skipped), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
+  return result(doc, [...findings, ...skippedFindings(pass.skipped, pass.salvaged), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
 }
 
 /** The message for a DOCX that cannot be read at all. */

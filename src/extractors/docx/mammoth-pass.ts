@@ -9,7 +9,7 @@ import type mammothModule from 'mammoth';
 import { loadMammoth } from '../lazy.js';
 import { fixDocumentXml, type FixupCounts } from './fixups.js';
 import { flattenXml } from './flatten-xml.js';
-import { BODY, lossOf, optionalXmlParts, partDamage } from './damage.js';
+import { BODY, lossOf, optionalXmlParts, partDamage, salvageBody, xmlBalanced } from './damage.js';
 import { MAX_TEXT_PART_BYTES } from './limits.js';
 import { ZipError, type ZipArchive } from './zip.js';
 
@@ -30,6 +30,8 @@ export interface MammothPass {
   flattened: FlattenedPart[];
   /** Damaged parts left out (damage.ts): why, and what that cost. */
   skipped: { part: string; why: string; loss: string }[];
+  /** A damaged body read up to its damage (damage.ts). */
+  salvaged: { why: string; kept: number } | undefined;
 }
 
 export interface FlattenedPart {
@@ -40,11 +42,20 @@ export interface FlattenedPart {
 
 
 /** A read-only mammoth archive over `zip`; WordprocessingML parts get the grid fix-ups. */
-export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: string[] = [], flattened: FlattenedPart[] = [], left: ReadonlySet<string> = new Set()): MammothFile {
+export function mammothFile(
+  zip: ZipArchive,
+  fixups: FixupCounts,
+  altChunkXml: string[] = [],
+  flattened: FlattenedPart[] = [],
+  left: ReadonlySet<string> = new Set(),
+  /** The body's XML as salvaged (damage.ts), read instead of the archive's. */
+  body?: string,
+): MammothFile {
   return {
     // mammoth reads a part only if it exists, and goes on without it otherwise.
     exists: (name) => zip.has(name) && !left.has(name),
     async read(name, encoding) {
+      if (name === BODY && body !== undefined && encoding && encoding !== 'base64') return body;
       // Checked on the declared size, before inflating; inflating never passes it (zip.ts).
       const declared = zip.entries.get(name)?.size ?? 0;
       if (encoding && encoding !== 'base64' && declared > MAX_TEXT_PART_BYTES) {
@@ -78,11 +89,16 @@ export function mammothFile(zip: ZipArchive, fixups: FixupCounts, altChunkXml: s
 // Images are never read: a report's numbers are in its text, and reading
 // word/media would inflate the largest entries for nothing.
 
-async function convert(zip: ZipArchive, left: ReadonlySet<string>): Promise<MammothPass> {
+/** Throws the archive's ZipError for a body that does not unzip. */
+function bodyBalanced(zip: ZipArchive): boolean {
+  return xmlBalanced(new TextDecoder('utf-8').decode(zip.read(BODY)));
+}
+
+async function convert(zip: ZipArchive, left: ReadonlySet<string>, body?: string): Promise<MammothPass> {
   const fixups: FixupCounts = { gridBefore: 0, gridAfter: 0, hMerge: 0 };
   const altChunkXml: string[] = [];
   const flattened: FlattenedPart[] = [];
-  const input = { file: mammothFile(zip, fixups, altChunkXml, flattened, left) } as unknown as Parameters<typeof mammothModule.convertToHtml>[0];
+  const input = { file: mammothFile(zip, fixups, altChunkXml, flattened, left, body) } as unknown as Parameters<typeof mammothModule.convertToHtml>[0];
   const mammoth = await loadMammoth();
   const noImages = mammoth.images.imgElement(async () => ({ src: '' }));
   const out = await mammoth.convertToHtml(input, {
@@ -92,28 +108,41 @@ async function convert(zip: ZipArchive, left: ReadonlySet<string>): Promise<Mamm
     externalFileAccess: false,
     includeEmbeddedStyleMap: false,
   });
-  return { html: out.value, messages: out.messages as MammothPass['messages'], fixups, altChunkXml, flattened, skipped: [] };
+  return { html: out.value, messages: out.messages as MammothPass['messages'], fixups, altChunkXml, flattened, skipped: [], salvaged: undefined };
 }
 
 /**
  * mammoth over the package; when it fails, the parts are checked one by one
  * (only then: a sound document is parsed once) and the damaged ones besides
- * the body are left out for a second pass. A damaged body fails the document
- * with a message naming it.
+ * the body are left out for a second pass. A garbled body is read up to its
+ * last whole paragraph or table before the damage; a body that does not unzip
+ * fails the document with a message naming it.
  */
 export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
   try {
+    // A body whose tags do not pair up goes straight to the damage path: mammoth's parser would take
+    // time quadratic in the damage to fail on it.
+    if (zip.has(BODY) && (zip.entries.get(BODY)?.size ?? 0) <= MAX_TEXT_PART_BYTES && !bodyBalanced(zip)) throw new ZipError(`${BODY} is not well-formed`);
     return await convert(zip, new Set());
   } catch (err) {
-    const body = zip.has(BODY) ? partDamage(zip, BODY) : undefined;
-    // The archive's own words when it already names the body (size limits, ZIP bombs).
-    if (body) throw err instanceof ZipError && err.message.includes(`"${BODY}"`) ? err : new ZipError(`its body, ${BODY}, ${body}; the report's text and tables are in that part`);
+    const bodyDamage = zip.has(BODY) ? partDamage(zip, BODY) : undefined;
+    let salvaged: MammothPass['salvaged'];
+    let body: string | undefined;
+    if (bodyDamage) {
+      const cannot = (): ZipError => new ZipError(`its body, ${BODY}, ${bodyDamage}; the report's text and tables are in that part`);
+      // The archive's own words when it already names the body (size limits, ZIP bombs).
+      if (!bodyDamage.includes('well-formed')) throw err instanceof ZipError && err.message.includes(`"${BODY}"`) ? err : cannot();
+      const rescue = salvageBody(new TextDecoder('utf-8').decode(zip.read(BODY)).replace(/^\uFEFF/, ''));
+      if (!rescue) throw cannot();
+      body = rescue.xml;
+      salvaged = { why: bodyDamage, kept: rescue.kept };
+    }
     const skipped = optionalXmlParts(zip).flatMap((part) => {
       const why = partDamage(zip, part);
       return why ? [{ part, why, loss: lossOf(part) }] : [];
     });
-    if (skipped.length === 0) throw err;
-    const pass = await convert(zip, new Set(skipped.map((s) => s.part)));
-    return { ...pass, skipped };
+    if (skipped.length === 0 && !salvaged) throw err;
+    const pass = await convert(zip, new Set(skipped.map((s) => s.part)), body);
+    return { ...pass, skipped, salvaged };
   }
 }

@@ -4,7 +4,8 @@
 // after it (cheerio's text(), css-select, mammoth) recurses once per level.
 // Tags opened below MAX_DEPTH are dropped here, in one linear pass over the
 // markup: their text stays, in the element at MAX_DEPTH. Real reports nest
-// 5 to 10 levels by this estimate (`depthOf` over the HTML fixtures).
+// 5 to 10 levels by this estimate (`flattenDeep(page, Infinity).depth` over
+// the HTML fixtures).
 //
 // The depth is the markup's, estimated the way a browser closes what authors
 // leave open: void elements never open, a new cell closes the open cell, a new
@@ -138,9 +139,4 @@ export function flattenDeep(html: string, maxDepth = MAX_DEPTH): Flattened {
   }
   parts.push(html.slice(at));
   return { html: parts.join(''), dropped, depth };
-}
-
-/** Deepest nesting of the markup, by the same estimate (for measuring pages). */
-export function depthOf(html: string): number {
-  return flattenDeep(html, Number.POSITIVE_INFINITY).depth;
 }

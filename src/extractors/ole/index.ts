@@ -8,13 +8,13 @@
 // LibreOffice: their HTML part is read like any HTML report.
 import { extname } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
-import { loadCheerio } from '../lazy.js';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, RawDocument } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
 import { DOCX_VERSION, docxToRaw, failureMessage } from '../docx/index.js';
 import { isMht, mhtHtml } from '../docx/mht.js';
 import { htmlToRaw } from '../html/index.js';
+import { parseHtml } from '../html/parse.js';
 import { isOle } from '../sniff.js';
 import { CfbError, oleKind, readCfb, type OleKind } from './cfb.js';
 import { ConversionError, SOFFICE_HINT, convertToDocx, findSoffice } from './soffice.js';
@@ -63,9 +63,10 @@ async function readMht(buffer: Buffer) {
   const part = mhtHtml(buffer);
   if (!part) return fail('MHT file (single-file web page) without an HTML part.');
   const decoded = decode(part.bytes, part.charset ?? declaredCharset(part.bytes));
-  const raw = htmlToRaw((await loadCheerio()).load(decoded.value.text), 'html');
+  const parsed = await parseHtml(decoded.value.text);
+  const raw = htmlToRaw(parsed.value, 'html');
   const note = finding('extract.converted', 'info', 'MHT file (single-file web page, as Word saves it) read as the HTML it holds.');
-  return result(raw.value, [note, ...decoded.findings, ...raw.findings]);
+  return result(raw.value, [note, ...decoded.findings, ...parsed.findings, ...raw.findings]);
 }
 
 export const oleExtractor: Extractor = {
