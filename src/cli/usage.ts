@@ -6,8 +6,9 @@ Usage:
   gkreport compliance --db FILE [--out DIR]                  compliance.csv, agencies.csv
   gkreport export --db FILE [--out DIR]                      reports.csv, values.csv, findings.csv from the store
 
-Run "gkreport <command> --help" for a command's options.
-Field ids and rule ids: see the README ("Fields and rules").
+Run "gkreport <command> --help" for a command's options; "gkreport --version" (-V) for the version.
+Field ids and rule ids: docs/fields.md; files, columns and exit status: docs/output.md
+(in the package, and in the repository).
 `;
 
 export const EXTRACT_USAGE = `Usage: gkreport extract <file-or-dir>... [--out DIR] [options]
