@@ -18,9 +18,9 @@ of annual reports; the format is decided by the bytes. Directories are recursed.
 
 Options:
   --out DIR             where to write (default: output/)
-  --jobs N              parallel workers (default: number of cores)
-  --timeout SEC         per-file time limit (default: 120)
-  --max-memory MB       memory ceiling per worker (default: 2048)
+  --jobs N              parallel workers (default: number of cores; at most 2 per core)
+  --timeout SEC         per-file time limit, 0.001 to 86400 (default: 120)
+  --max-memory MB       memory ceiling per worker, 64 to the machine's (default: 2048)
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out
   --db FILE             also keep reports in an SQLite store
@@ -28,5 +28,8 @@ Options:
   --log-format FORMAT   text (default) or json: one JSON event per file on stderr
   -h, --help            this text
 
-Exit status: 0 every input produced a report; 1 at least one input failed; 2 bad usage.
+The CSVs cover every report in DIR/reports/, this run's and earlier runs'.
+
+Exit status: 0 every input produced a report; 1 at least one input failed, or an
+input folder holds no report files; 2 bad usage (also an --out that cannot be written).
 `;
