@@ -2,13 +2,16 @@
 // the pdfjs floor over the same PDFs, in one run on one machine (figures in
 // BENCHMARKS.md). Sizes: BENCH_FILES (200), BENCH_BIG_FILES (2000: the
 // peak-RSS comparison run), BENCH_VARIANT_FILES (40: worker kinds and flags);
-// BENCH_ONLY=rss runs the peak-RSS comparison alone.
+// BENCH_ONLY=rss runs the peak-RSS comparison alone; BENCH_ONLY=html the HTML
+// ratio alone (bench/html.mjs: extractReport against the parser floor, in this
+// process; BENCH_HTML_ROUNDS, default 30).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '../dist/src/bulk/run.js';
+import { htmlRatio, printHtmlRatio } from './html.mjs';
 import { jsonLines, makeSet, measure, median, round } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -57,6 +60,13 @@ say('# gkreport bench');
 say(`machine: ${availableParallelism()} cores (nproc ${sh('nproc', [])}), node ${process.version}, load average at start ${loadavg().map((x) => round(x, 2)).join(' ')}`);
 say(sh('free', ['-h']));
 say(`inputs: the real corpus (${CORPUS.length} files: 3 PDF, 1 HTML, 1 text) repeated to ${N} files (hard links, one folder per copy)\n`);
+
+// HTML against the parser floor: first, while this process is otherwise idle.
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'html') printHtmlRatio(await htmlRatio(Number(process.env.BENCH_HTML_ROUNDS ?? 30)), say);
+if (process.env.BENCH_ONLY === 'html') {
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const setDir = join(tmp, 'set');
 const set = makeSet(setDir, CORPUS, N);

@@ -5,6 +5,9 @@ import type { Check } from './types.js';
 
 const RESULT_ROWS = APPS_ROWS.filter((r) => !['new', 'carried_in', 'result_total', 'carried_out'].includes(r.id));
 
+// Per column, every result row's field id (the detected version's are picked per report).
+const TERMS = APPS_COLUMNS.map((c) => RESULT_ROWS.map((r) => `apps.${r.id}.${c.id}`));
+
 export const appsResultSum: Check = {
   id: 'apps.result_sum',
   severity: 'error',
@@ -13,9 +16,9 @@ export const appsResultSum: Check = {
   run: (ctx) =>
     checkSums(
       ctx,
-      APPS_COLUMNS.map((c) => ({
+      APPS_COLUMNS.map((c, i) => ({
         // Only the rows of the detected version are fields: 2019's single 其他处理 or 2021's three.
-        terms: RESULT_ROWS.map((r) => `apps.${r.id}.${c.id}`).filter((id) => id in ctx.fields),
+        terms: TERMS[i]!.filter((id) => id in ctx.fields),
         total: [`apps.result_total.${c.id}`],
         what: `Table 三 ${c.label} column: （七）总计 = sum of （一）to（六）`,
       })),

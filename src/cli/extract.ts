@@ -4,9 +4,14 @@
 // is already there, and the CSVs are rebuilt from them in source-path order.
 // This module stays light (no extractor is imported here): a one-file run pays
 // for pdfjs once, in its worker.
+import { stat } from 'node:fs/promises';
+import { totalmem } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
 import { DEFAULT_FETCH, MAX_FETCH_BYTES, type FetchLimits } from '../fetch/limits.js';
+import { removeStaleTmp } from '../output/atomic.js';
+import { prepareOut } from './out-dir.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
 import { EXTRACT_USAGE } from './usage.js';
@@ -26,10 +31,18 @@ export interface ExtractArgs {
   /** --manifest CSVs (url or path per row, with agency/year/region hints). */
   manifests: string[];
   fetch: FetchLimits;
+  /** What was changed to fit (a --jobs above the ceiling): said on stderr. */
+  notes: string[];
 }
 
 /** Per-worker memory ceiling: a report needs ≈ 100–300 MB; a file that needs ten times that is hostile. */
 export const DEFAULT_MEMORY_MB = 2048;
+
+/** Longest --timeout: a day. Timers hold at most 2^31−1 ms (≈ 24.8 days); past that Node fires them at once. */
+export const MAX_TIMEOUT_SEC = 86_400;
+/** Most workers: two per core. More only share the same cores and multiply the memory. */
+export const MAX_JOBS = DEFAULT_JOBS * 2;
+const TOTAL_MB = Math.floor(totalmem() / 2 ** 20);
 
 export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } | { error: string } {
   try {
@@ -58,19 +71,24 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     if (values.help) return { help: true };
     const manifests = values.manifest as string[];
     if (positionals.length === 0 && manifests.length === 0) return { error: 'no input files, directories, URLs or --manifest given' };
+    const notes: string[] = [];
     const timeoutSec = Number(values.timeout);
-    if (!(timeoutSec > 0)) return { error: `--timeout takes a number of seconds above 0, not "${values.timeout}"` };
-    const jobs = Number(values.jobs);
+    if (!(timeoutSec >= 0.001 && timeoutSec <= MAX_TIMEOUT_SEC)) return { error: `--timeout takes seconds per file from 0.001 to ${MAX_TIMEOUT_SEC} (a day), not "${values.timeout}"` };
+    let jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) return { error: `--jobs takes a whole number of workers, 1 or more, not "${values.jobs}"` };
+    if (jobs > MAX_JOBS) {
+      notes.push(`--jobs ${jobs} is more than two workers per core: using ${MAX_JOBS} (${DEFAULT_JOBS} cores)`);
+      jobs = MAX_JOBS;
+    }
     const memoryMb = Number(values['max-memory']);
-    if (!Number.isInteger(memoryMb) || memoryMb < 64) return { error: `--max-memory takes megabytes per worker, 64 or more, not "${values['max-memory']}"` };
+    if (!Number.isInteger(memoryMb) || memoryMb < 64 || memoryMb > TOTAL_MB) return { error: `--max-memory takes megabytes per worker, from 64 to ${TOTAL_MB} (this machine's memory), not "${values['max-memory']}"` };
     const logFormat = values['log-format'];
     if (logFormat !== 'text' && logFormat !== 'json') return { error: `--log-format is text or json, not "${logFormat}"` };
     const workers = values.workers;
     if (workers !== 'process' && workers !== 'thread') return { error: `--workers is process or thread, not "${workers}"` };
     const fetch = fetchLimits(values);
     if (typeof fetch === 'string') return { error: fetch };
-    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, ...(values.db ? { db: values.db } : {}), manifests, fetch };
+    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, notes, ...(values.db ? { db: values.db } : {}), manifests, fetch };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -102,6 +120,15 @@ export async function runExtract(argv: string[]): Promise<number> {
     process.stderr.write(`gkreport extract: ${args.error}\n\n${EXTRACT_USAGE}`);
     return 2;
   }
+  for (const n of args.notes) process.stderr.write(`gkreport: note: ${n}\n`);
+  // One line and exit 2 before any work: a run whose every write would fail is no run.
+  const outProblem = await prepareOut(args.out);
+  if (outProblem) {
+    process.stderr.write(`gkreport extract: ${outProblem}\n`);
+    return 2;
+  }
+  const stale = (await removeStaleTmp(args.out)) + (await removeStaleTmp(join(args.out, 'reports')));
+  if (stale > 0) process.stderr.write(`gkreport: removed ${stale} temporary file(s) left in ${args.out} by a run that was stopped\n`);
   // Loaded while the workers extract (the main thread waits for them anyway): a
   // one-file run does not pay for the CSV writer and the store up front.
   const later = Promise.all([import('../bulk/csvs.js'), import('./after-run.js')]);
@@ -110,9 +137,27 @@ export async function runExtract(argv: string[]): Promise<number> {
     { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers, manifests: args.manifests, fetch: args.fetch },
     progress,
   );
-  const [{ writeCsvs }, { afterRun }] = await later;
-  await afterRun({ db: args.db, out: args.out }, done.map((d) => d.json));
-  await writeCsvs(args.out, done);
+  const [{ reportsInOut, writeCsvs }, { afterRun }] = await later;
+  const kept = await reportsInOut(args.out, done);
+  await afterRun({ db: args.db, out: args.out }, kept.map((k) => k.json));
+  await writeCsvs(args.out, kept);
   const sum = progress.finish();
-  return sum.failed > 0 ? 1 : 0;
+  const empty = await emptyDirs(args.inputs, done);
+  for (const d of empty) process.stderr.write(`gkreport: warning: ${d} holds no report files (hidden files and *.tmp are not read)\n`);
+  return sum.failed > 0 || empty.length > 0 ? 1 : 0;
+}
+
+/** Input folders no input file came from: a nightly job pointed at the wrong folder must not report success. */
+async function emptyDirs(inputs: string[], done: Array<{ path: string }>): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const isDir = await stat(input).then((s) => s.isDirectory(), () => false);
+    if (!isDir) continue;
+    const inside = (p: string) => {
+      const rel = relative(input, p);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    if (!done.some((d) => inside(d.path))) out.push(input);
+  }
+  return out;
 }

@@ -1,6 +1,12 @@
 // The command line: one dispatcher, one module per command.
+import { readFileSync } from 'node:fs';
 import { runExtract } from './extract.js';
 import { MAIN_USAGE } from './usage.js';
+
+/** The package's version (package.json two folders above dist/src/cli/). */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -19,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? process.stdout : process.stderr).write(MAIN_USAGE);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`gkreport ${version()}\n`);
+    return 0;
   }
   const load = COMMANDS[name];
   if (!load) {

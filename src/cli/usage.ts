@@ -9,8 +9,9 @@ Usage:
   gkreport worker --db postgres://… [--jobs N]               extract queued jobs into the store, on any machine
   gkreport status --db postgres://…                          queued / active / done / failed, oldest waiting
 
-Run "gkreport <command> --help" for a command's options.
-Field ids and rule ids: see the README ("Fields and rules").
+Run "gkreport <command> --help" for a command's options; "gkreport --version" (-V) for the version.
+Field ids and rule ids: docs/fields.md; files, columns and exit status: docs/output.md
+(in the package, and in the repository).
 `;
 
 export const EXTRACT_USAGE = `Usage: gkreport extract <file|dir|URL>... [--manifest FILE.csv] [--out DIR] [options]
@@ -22,9 +23,9 @@ what changed (If-None-Match / If-Modified-Since) and keeps the rest.
 
 Options:
   --out DIR             where to write (default: output/)
-  --jobs N              parallel workers (default: number of cores)
-  --timeout SEC         per-file time limit (default: 120)
-  --max-memory MB       memory ceiling per worker (default: 2048)
+  --jobs N              parallel workers (default: number of cores; at most 2 per core)
+  --timeout SEC         per-file time limit, 0.001 to 86400 (default: 120)
+  --max-memory MB       memory ceiling per worker, 64 to the machine's (default: 2048)
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out
   --db FILE|URL         also keep reports in a store: an SQLite file or a postgres:// URL
@@ -40,5 +41,8 @@ Options:
   --log-format FORMAT   text (default) or json: one JSON event per file on stderr
   -h, --help            this text
 
-Exit status: 0 every input produced a report; 1 at least one input failed; 2 bad usage.
+The CSVs cover every report in DIR/reports/, this run's and earlier runs'.
+
+Exit status: 0 every input produced a report; 1 at least one input failed, or an
+input folder holds no report files; 2 bad usage (also an --out that cannot be written).
 `;

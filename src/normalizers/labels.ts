@@ -49,10 +49,10 @@ export function labelKey(raw: string): string {
 export const simplifiedKey = memo((raw: string): string => labelKey(toSimplified(raw)));
 
 /** Text of a row for keyword tests: NFKC, no white space, Simplified. */
-export function plainText(raw: string): string {
+export const plainText = memo((raw: string): string => {
   const s = raw.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
   return /[\u4e00-\u9fff]/.test(s) ? toSimplified(s) : s;
-}
+});
 
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;

@@ -145,8 +145,17 @@ export interface FieldSetShape {
   otherDocs: boolean;
 }
 
-/** Every field id of a detected template shape, in template order. */
+const idsByShape = new Map<string, string[]>();
+
+/** Every field id of a detected template shape, in template order (a fresh array; the lists are built once per shape). */
 export function fieldIds(shape: FieldSetShape): string[] {
+  const key = `${shape.active} ${shape.apps} ${shape.otherDocs}`;
+  let ids = idsByShape.get(key);
+  if (!ids) idsByShape.set(key, (ids = buildFieldIds(shape)));
+  return [...ids];
+}
+
+function buildFieldIds(shape: FieldSetShape): string[] {
   const active = activeRows(shape.active)
     .filter((r) => shape.otherDocs || r.prefix !== 'active.other_docs')
     .flatMap((r) => r.columns.map((c) => `${r.prefix}.${c}`));

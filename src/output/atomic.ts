@@ -1,12 +1,45 @@
 // Files appear whole or not at all: write to a temporary name, then rename.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 
 function tmpName(path: string): string {
   return `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+const TMP = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
+  }
+}
+
+/**
+ * Removes the temporary files a killed run left in `dir`: ours by their name,
+ * and only those whose writing process is gone (another run may be writing
+ * into the same folder right now). Returns how many were removed.
+ */
+export async function removeStaleTmp(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TMP.exec(name);
+    if (!m || running(Number(m[1]))) continue;
+    await rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {

@@ -21,24 +21,26 @@ const UNIT = '(?:件|条|起|宗|个)';
 const APP_WORDS = '(?:各类|依法|的|政府|信息|公开|依申请|书面|了)*';
 const TOTAL_WORDS = '(?:共计|共|总计|合计|数量为|数为|为|达)?';
 
-const COUNT_PATTERNS: Array<{ what: CountWhat; re: RegExp }> = [
-  { what: 'apps.new', re: new RegExp(`(?:收到|受理|接收|接到|新收)${APP_WORDS}申请${TOTAL_WORDS}${NUM}${UNIT}`, 'g') },
-  { what: 'apps.carried_in', re: new RegExp(`(?:上一?年度?|去年)结转(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:申请)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g') },
-  { what: 'apps.carried_out', re: new RegExp(`(?:结转|顺延|转入|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复)*(?:的)?(?:有|共|为)?${NUM}${UNIT}`, 'g') },
-  { what: 'apps.carried_out', re: new RegExp(`${NUM}${UNIT}(?:申请)?(?:按照《条例》|依法|按规定)?(?:结转|顺延|转入|转)(?:至|到|入)?下一?年度?`, 'g') },
+// `need`: words every match contains (one of them), tested first: most segments hold none, and a plain
+// substring test is far cheaper than running each pattern over the segment.
+const COUNT_PATTERNS: Array<{ what: CountWhat; re: RegExp; need: string[] }> = [
+  { what: 'apps.new', re: new RegExp(`(?:收到|受理|接收|接到|新收)${APP_WORDS}申请${TOTAL_WORDS}${NUM}${UNIT}`, 'g'), need: ['申请'] },
+  { what: 'apps.carried_in', re: new RegExp(`(?:上一?年度?|去年)结转(?:的)?(?:政府信息公开|信息公开|依申请公开)?(?:申请)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g'), need: ['结转'] },
+  { what: 'apps.carried_out', re: new RegExp(`(?:结转|顺延|转入|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复)*(?:的)?(?:有|共|为)?${NUM}${UNIT}`, 'g'), need: ['下'] },
+  { what: 'apps.carried_out', re: new RegExp(`${NUM}${UNIT}(?:申请)?(?:按照《条例》|依法|按规定)?(?:结转|顺延|转入|转)(?:至|到|入)?下一?年度?`, 'g'), need: ['下'] },
   // Not after 公开/予/不/他/供 ("同意公开答复9件" is a result row), nor after 继续/下年度/下一年
   // ("结转下年度继续办理3件" is the carried-over count).
-  { what: 'apps.result_total', re: new RegExp(`(?<![公开予不他供续度年])(?:答复|办结|办理完成|办理完毕|办理)(?:了)?(?:政府信息公开|信息公开|依申请公开)?(?:申请)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g') },
-  { what: 'review.total', re: new RegExp(`(?:行政复议|复议)(?:案件|申请)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g') },
-  { what: 'review.total', re: new RegExp(`${NUM}${UNIT}(?:涉及|关于|因)?(?:政府信息公开|信息公开)?(?:工作)?(?:的)?行政复议(?!后)`, 'g') },
-  { what: 'litigation.total', re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g') },
+  { what: 'apps.result_total', re: new RegExp(`(?<![公开予不他供续度年])(?:答复|办结|办理完成|办理完毕|办理)(?:了)?(?:政府信息公开|信息公开|依申请公开)?(?:申请)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g'), need: ['答复', '办'] },
+  { what: 'review.total', re: new RegExp(`(?:行政复议|复议)(?:案件|申请)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g'), need: ['复议'] },
+  { what: 'review.total', re: new RegExp(`${NUM}${UNIT}(?:涉及|关于|因)?(?:政府信息公开|信息公开)?(?:工作)?(?:的)?行政复议(?!后)`, 'g'), need: ['复议'] },
+  { what: 'litigation.total', re: new RegExp(`(?:行政诉讼|诉讼)(?:案件)?${TOTAL_WORDS}${NUM}${UNIT}`, 'g'), need: ['诉讼'] },
 ];
 
-const BREAKDOWN: Array<{ outcome: Outcome4; re: RegExp }> = [
-  { outcome: 'upheld', re: new RegExp(`(?:结果)?维持${NUM}${UNIT}`, 'g') },
-  { outcome: 'corrected', re: new RegExp(`(?:结果)?纠正${NUM}${UNIT}`, 'g') },
-  { outcome: 'other', re: new RegExp(`其他结果${NUM}${UNIT}`, 'g') },
-  { outcome: 'pending', re: new RegExp(`(?:尚未|未)审结${NUM}${UNIT}`, 'g') },
+const BREAKDOWN: Array<{ outcome: Outcome4; re: RegExp; need: string[] }> = [
+  { outcome: 'upheld', re: new RegExp(`(?:结果)?维持${NUM}${UNIT}`, 'g'), need: ['维持'] },
+  { outcome: 'corrected', re: new RegExp(`(?:结果)?纠正${NUM}${UNIT}`, 'g'), need: ['纠正'] },
+  { outcome: 'other', re: new RegExp(`其他结果${NUM}${UNIT}`, 'g'), need: ['其他结果'] },
+  { outcome: 'pending', re: new RegExp(`(?:尚未|未)审结${NUM}${UNIT}`, 'g'), need: ['审结'] },
 ];
 
 // A clause with these words compares, accumulates or sub-divides: its number is not the table's.
@@ -60,9 +62,15 @@ function otherYear(clause: string, year: number | null): boolean {
   return [...clause.matchAll(/((?:19|20)\d{2})年/g)].some((m) => year === null || Number(m[1]) !== year);
 }
 
+// Every count pattern ends in a unit.
+const UNIT_CHAR = /[件条起宗个]/;
+const holds = (seg: string, need: string[]) => need.some((w) => seg.includes(w));
+
 function countClaims(seg: string, year: number | null): Claim[] {
   const out: Claim[] = [];
-  for (const { what, re } of COUNT_PATTERNS) {
+  if (!UNIT_CHAR.test(seg)) return out;
+  for (const { what, re, need } of COUNT_PATTERNS) {
+    if (!holds(seg, need)) continue;
     for (const m of seg.matchAll(re)) {
       const clause = clauseAt(seg, m.index!);
       if (NOT_PLAIN.test(clause.text) || otherYear(clause.text, year)) continue;
@@ -71,7 +79,8 @@ function countClaims(seg: string, year: number | null): Claim[] {
     }
   }
   // 其中结果维持72件…: each part belongs to the nearest subject named before it in the segment.
-  for (const { outcome, re } of BREAKDOWN) {
+  for (const { outcome, re, need } of BREAKDOWN) {
+    if (!holds(seg, need)) continue;
     for (const m of seg.matchAll(re)) {
       const before = [...seg.slice(0, m.index!).matchAll(SUBJECT_RE)].pop();
       const value = countValue(m[1]!);
@@ -117,11 +126,13 @@ function segmentsOf(narrative: string | string[]): string[] {
   return typeof narrative === 'string' ? segments(narrative) : narrative;
 }
 
+const NO_APPLICATION = new RegExp(`(?:未|没有)(?:收到|受理|接到)(?:任何)?${APP_WORDS}申请`);
+
 /** Also "未收到…申请" = 0 applications received. */
 export function noApplicationClaims(narrative: string | string[]): Claim[] {
   const out: Claim[] = [];
   for (const seg of segmentsOf(narrative)) {
-    const m = new RegExp(`(?:未|没有)(?:收到|受理|接到)(?:任何)?${APP_WORDS}申请`).exec(seg);
+    const m = NO_APPLICATION.exec(seg);
     if (m && !NOT_PLAIN.test(clauseAt(seg, m.index).text)) out.push({ kind: 'count', what: 'apps.new', value: 0, phrase: m[0], sentence: quote(seg, m.index) });
   }
   return out;
