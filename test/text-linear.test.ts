@@ -46,7 +46,7 @@ describe('property: the text path is linear in a line\'s length', function () {
   });
 
   it('a line over the limit is narrative only, with a finding that says so', async () => {
-    const { rows, narrative, cuts } = textRows(`规章 ${' 1'.repeat(MAX_CELL_LINE)}`);
+    const { rows, narrative, cuts } = textRows([`规章 ${' 1'.repeat(MAX_CELL_LINE)}`]);
     assert.equal(rows.length, 0);
     assert.equal(narrative.length, 1);
     assert.equal(cuts.longLines, 1);

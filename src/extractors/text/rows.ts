@@ -93,8 +93,8 @@ function capped(cells: string[], cuts: TextCuts): string[] {
   return cells.slice(0, MAX_ROW_CELLS);
 }
 
-export function textRows(text: string): { rows: TextRow[]; narrative: string[]; cuts: TextCuts } {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+/** `first` is the 1-based line number of the text's first line (a part of a larger text). */
+export function textRows(lines: string[], first = 1): { rows: TextRow[]; narrative: string[]; cuts: TextCuts } {
   const rows: TextRow[] = [];
   const narrative: string[] = [];
   const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
@@ -109,7 +109,7 @@ export function textRows(text: string): { rows: TextRow[]; narrative: string[]; 
     rows.push(...stream.rows.splice(0));
   };
   lines.forEach((raw, i) => {
-    const n = i + 1;
+    const n = i + first;
     const trimmed = raw.trim();
     if (raw.length > MAX_CELL_LINE) {
       cuts.longLines++;
