@@ -3,6 +3,7 @@
 import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawCell, RawTable } from '../../types.js';
 import { findGridBlocks, readGrid } from '../boxgrid/index.js';
+import { findRuledBlocks, readRuled } from '../boxgrid/ruled.js';
 import { decode } from '../decode.js';
 import { isText } from '../sniff.js';
 import { MAX_CELL_LINE, MAX_ROW_CELLS, textRows, type TextCuts } from './rows.js';
@@ -49,10 +50,12 @@ export const textExtractor: Extractor = {
       );
       if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
     };
+    const drawn = [...findGridBlocks(lines).map((b) => ({ ...b, read: readGrid })), ...findRuledBlocks(lines).map((b) => ({ ...b, read: readRuled }))].sort((a, b) => a.start - b.start);
     let next = 0;
-    for (const b of findGridBlocks(lines)) {
+    for (const b of drawn) {
+      if (b.start < next) continue;
       readRows(next, b.start);
-      tables.push(readGrid(lines.slice(b.start, b.end + 1), tables.length, b.start + 1));
+      tables.push(b.read(lines.slice(b.start, b.end + 1), tables.length, b.start + 1));
       next = b.end + 1;
     }
     readRows(next, lines.length);
