@@ -46,6 +46,8 @@ export interface CellProv extends Place {
   table: number;
   row: number;
   col: number;
+  /** The cell's row and column were reached by counting (numbers in a stream of text), not seen in a grid, on a label's line or at a column position. */
+  inferred?: true;
 }
 
 /** One cell as the extractor saw it: verbatim text, its anchor and its spans. */
@@ -115,6 +117,8 @@ export type TemplateVersion = '2019' | '2021' | 'unknown';
 export interface ValueProv extends Place {
   /** The cell text verbatim. */
   raw: string;
+  /** Placed by counting numbers in a stream of text (see CellProv); arithmetic checks do not rely on it. */
+  inferred?: true;
 }
 
 export type ReportStatus = 'ok' | 'partial' | 'failed';

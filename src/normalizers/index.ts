@@ -120,6 +120,7 @@ function provOf(cell: RawCell, kind: CellProvenance['kind']): CellProvenance {
   if (bbox) p.bbox = bbox;
   if (line !== undefined) p.line = line;
   if (paragraph !== undefined) p.paragraph = paragraph;
+  if (cell.prov.inferred) p.inferred = true;
   return p;
 }
 
@@ -167,8 +168,11 @@ export function normalize(raw: RawDocument): Result<Normalized> {
   for (const m of s.apps) {
     const rowIds = APPS_COLUMNS.map((c) => `apps.${m.template.id}.${c.id}`);
     if (!(rowIds[0]! in fields)) continue;
-    if (m.values.length === APPS_COLUMNS.length) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
-    else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
+    // Numbers counted off a stream are placed only when nothing doubtful follows them: more numbers
+    // before the next label mean rows ran together, and which seven are this row's is then a guess.
+    const counted = m.values.some((c) => c.prov.inferred);
+    if (m.values.length === APPS_COLUMNS.length && !(counted && m.excess.length)) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+    else findings.push(unplaced(rowIds, m.row, [...m.values, ...(counted ? m.excess : [])], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
     if (m.excess.length) {
       const label = m.labels.map((c) => c.text).join(' ');
       findings.push(
@@ -186,7 +190,7 @@ export function normalize(raw: RawDocument): Result<Normalized> {
       continue;
     }
     const rowIds = t.columns.map((c) => `${t.prefix}.${c}`);
-    const cells = fitValues(a.values, rowIds.length);
+    const cells = a.values.some((c) => c.prov.inferred) ? (a.values.length === rowIds.length ? a.values : undefined) : fitValues(a.values, rowIds.length);
     if (cells) cells.forEach((cell, i) => assign(rowIds[i]!, cell));
     else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"`));
   }

@@ -12,6 +12,8 @@ export interface TextRow {
   cells: string[];
   /** 1-based line where the row starts. */
   line: number;
+  /** The row was rebuilt from cells on several lines (a label, then numbers on lines of their own): its columns are counted, not seen. */
+  inferred?: boolean;
 }
 
 const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
@@ -57,6 +59,7 @@ class Stream {
   private current: TextRow | undefined;
   private hasValues = false;
 
+  private lastLine = 0;
   /** Cells dropped because their row already had MAX_ROW_CELLS. */
   dropped = 0;
 
@@ -65,6 +68,7 @@ class Stream {
       const isValue = cell === '' || VALUE.test(cell);
       if (!isValue && (this.hasValues || !this.current)) this.end();
       this.current ??= { cells: [], line };
+      this.lastLine = line;
       if (this.current.cells.length < MAX_ROW_CELLS) this.current.cells.push(cell);
       else this.dropped++;
       if (isValue) this.hasValues = true;
@@ -72,7 +76,10 @@ class Stream {
   }
 
   end(): void {
-    if (this.current && this.current.cells.some((c) => c !== '')) this.rows.push(this.current);
+    if (this.current && this.current.cells.some((c) => c !== '')) {
+      if (this.lastLine !== this.current.line) this.current.inferred = true;
+      this.rows.push(this.current);
+    }
     this.current = undefined;
     this.hasValues = false;
   }
