@@ -11,7 +11,7 @@ import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { isValueLike } from './row-parts.js';
-import { APPS_COLUMNS, fieldIds, type FieldSetShape } from './template.js';
+import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
 
 export interface CellProvenance extends ValueProv {
   /** How the cell text parsed: a number, a "not reported" mark, or text that is no number. */
@@ -165,14 +165,31 @@ export function normalize(raw: RawDocument): Result<Normalized> {
     provenance[id] = provOf(cell, parsed.kind);
   };
 
-  for (const m of s.apps) {
-    const rowIds = APPS_COLUMNS.map((c) => `apps.${m.template.id}.${c.id}`);
-    if (!(rowIds[0]! in fields)) continue;
-    // Numbers counted off a stream are placed only when nothing doubtful follows them: more numbers
-    // before the next label mean rows ran together, and which seven are this row's is then a guess.
+  const appsIds = (id: string) => APPS_COLUMNS.map((c) => `apps.${id}.${c.id}`);
+  const matched = new Set(s.apps.map((m) => m.template.id));
+  s.apps.forEach((m, k) => {
+    const rowIds = appsIds(m.template.id);
+    if (!(rowIds[0]! in fields)) return;
+    // Numbers counted off a stream are placed only when the count leaves no doubt: seven for this row,
+    // and any more only when they fill exactly the template rows that stand, unlabelled, between this
+    // row and the next label found (labels of merged cells that reading order moved elsewhere).
     const counted = m.values.some((c) => c.prov.inferred);
-    if (m.values.length === APPS_COLUMNS.length && !(counted && m.excess.length)) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
-    else findings.push(unplaced(rowIds, m.row, [...m.values, ...(counted ? m.excess : [])], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
+    const full = m.values.length === APPS_COLUMNS.length;
+    if (counted && m.excess.length) {
+      const from = APPS_ROWS.indexOf(m.template);
+      const next = s.apps[k + 1];
+      const to = next ? APPS_ROWS.indexOf(next.template) : APPS_ROWS.length;
+      const between = to > from ? APPS_ROWS.slice(from + 1, to).filter((t) => !matched.has(t.id) && `apps.${t.id}.natural` in fields) : [];
+      if (full && between.length * APPS_COLUMNS.length === m.excess.length) {
+        m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+        between.forEach((t, j) => appsIds(t.id).forEach((id, i) => assign(id, m.excess[j * APPS_COLUMNS.length + i]!)));
+        return;
+      }
+      findings.push(unplaced(rowIds, m.row, [...m.values, ...m.excess], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text, more than its row holds)`));
+      return;
+    }
+    if (full) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+    else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
     if (m.excess.length) {
       const label = m.labels.map((c) => c.text).join(' ');
       findings.push(
@@ -182,7 +199,7 @@ export function normalize(raw: RawDocument): Result<Normalized> {
         }),
       );
     }
-  }
+  });
   for (const a of s.active) {
     const t = activeTemplateRow(shape.active, a.prefix);
     if (!t) {
@@ -190,7 +207,7 @@ export function normalize(raw: RawDocument): Result<Normalized> {
       continue;
     }
     const rowIds = t.columns.map((c) => `${t.prefix}.${c}`);
-    const cells = a.values.some((c) => c.prov.inferred) ? (a.values.length === rowIds.length ? a.values : undefined) : fitValues(a.values, rowIds.length);
+    const cells = fitValues(a.values, rowIds.length);
     if (cells) cells.forEach((cell, i) => assign(rowIds[i]!, cell));
     else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"`));
   }

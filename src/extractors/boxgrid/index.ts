@@ -47,7 +47,7 @@ export interface GridBlock {
   end: number;
 }
 
-/** Runs of lines that draw a table: at least one rule line and one row line, borders on each. */
+/** Runs of lines that draw a table: a rule line on top and at the bottom, borders on each line between. */
 export function findGridBlocks(lines: string[]): GridBlock[] {
   const blocks: GridBlock[] = [];
   let i = 0;
@@ -59,8 +59,9 @@ export function findGridBlocks(lines: string[]): GridBlock[] {
     let j = i;
     while (j + 1 < lines.length && GRID_LINE.test(lines[j + 1]!)) j++;
     const block = lines.slice(i, j + 1);
-    const rules = block.filter((l) => RULE_ONLY.test(l.trim()) && /[─━═\-=]{3}/.test(l)).length;
-    if (rules >= 1 && rules < block.length) blocks.push({ start: i, end: j });
+    const isRule = (l: string) => RULE_ONLY.test(l.trim()) && /[─━═\-=]{3}/.test(l);
+    // A drawing is closed above and below; a Markdown table (rows of "|" with one "|---|" rule under its header) is not, and is read as rows.
+    if (block.length >= 3 && isRule(block[0]!) && isRule(block[block.length - 1]!)) blocks.push({ start: i, end: j });
     i = j + 1;
   }
   return blocks;

@@ -12,7 +12,7 @@ export interface TextRow {
   cells: string[];
   /** 1-based line where the row starts. */
   line: number;
-  /** The row was rebuilt from cells on several lines (a label, then numbers on lines of their own): its columns are counted, not seen. */
+  /** The row's numbers stand on several lines (a stream of cells): their columns are counted, not seen on one line. */
   inferred?: boolean;
 }
 
@@ -59,7 +59,9 @@ class Stream {
   private current: TextRow | undefined;
   private hasValues = false;
 
-  private lastLine = 0;
+  // Lines the current row's numbers came from: over one, their columns are counted, not seen on a line.
+  private valueLines = 0;
+  private lastValueLine = 0;
   /** Cells dropped because their row already had MAX_ROW_CELLS. */
   dropped = 0;
 
@@ -68,7 +70,10 @@ class Stream {
       const isValue = cell === '' || VALUE.test(cell);
       if (!isValue && (this.hasValues || !this.current)) this.end();
       this.current ??= { cells: [], line };
-      this.lastLine = line;
+      if (isValue && cell !== '' && line !== this.lastValueLine) {
+        this.valueLines++;
+        this.lastValueLine = line;
+      }
       if (this.current.cells.length < MAX_ROW_CELLS) this.current.cells.push(cell);
       else this.dropped++;
       if (isValue) this.hasValues = true;
@@ -77,11 +82,13 @@ class Stream {
 
   end(): void {
     if (this.current && this.current.cells.some((c) => c !== '')) {
-      if (this.lastLine !== this.current.line) this.current.inferred = true;
+      if (this.valueLines > 1) this.current.inferred = true;
       this.rows.push(this.current);
     }
     this.current = undefined;
     this.hasValues = false;
+    this.valueLines = 0;
+    this.lastValueLine = 0;
   }
 }
 
