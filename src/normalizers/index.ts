@@ -4,13 +4,13 @@
 import { finding } from '../result.js';
 import type { Finding, RawCell, RawDocument, ReportMeta, Result, TemplateVersion, ValueProv } from '../types.js';
 import { activeHeaderVotes, activeRow, activeTemplateRow, type ActiveRowMatch } from './active.js';
-import { appsRow, type AppsRowMatch } from './apps.js';
+import { appsRow, matchAppsRow, type AppsRowMatch } from './apps.js';
 import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
-import { isValueLike } from './row-parts.js';
+import { isValueLike, labelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
 
 export interface CellProvenance extends ValueProv {
@@ -150,6 +150,9 @@ function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
   return undefined;
 }
 
+// Column headings of table 三: in a stream they stand among the row labels without naming a row.
+const HEADER_WORDS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '总计', '其他', '法人或其他组织', '申请人情况']);
+
 export function normalize(raw: RawDocument): Result<Normalized> {
   const findings: Finding[] = [];
   const rows = logicalRows(raw.tables);
@@ -188,7 +191,11 @@ export function normalize(raw: RawDocument): Result<Normalized> {
       findings.push(unplaced(rowIds, m.row, [...m.values, ...m.excess], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text, more than its row holds)`));
       return;
     }
-    if (full) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+    // Counted cells must all be numbers or blanks, and only one label of the stream may name a row:
+    // labels running together ("7.属于行政执法案卷 8.属于行政查询事项" then numbers) leave the owner in doubt.
+    const doubtful = counted && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1).length > 1);
+    if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+    else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
     if (m.excess.length) {
       const label = m.labels.map((c) => c.text).join(' ');
