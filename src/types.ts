@@ -49,6 +49,8 @@ export interface CellProv extends Place {
   /** The text was read by OCR (a scan or a picture), with this confidence (0..1). */
   ocr?: true;
   confidence?: number;
+  /** The cell's row and column were reached by counting (numbers in a stream of text), not seen in a grid, on a label's line or at a column position. */
+  inferred?: true;
 }
 
 /** Another reading OCR gave a cell (the proof-reader tries these when a table does not add up). */
@@ -135,6 +137,8 @@ export interface ValueProv extends Place {
   /** The value was read by OCR, with this confidence (0..1). */
   ocr?: true;
   confidence?: number;
+  /** Placed by counting numbers in a stream of text (see CellProv); arithmetic checks do not rely on it. */
+  inferred?: true;
 }
 
 export type ReportStatus = 'ok' | 'partial' | 'failed';

@@ -17,11 +17,17 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export function checkSums(ctx: CheckContext, specs: SumSpec[], skipWhat: string): Outcome[] {
   const out: Outcome[] = [];
   const skipped: SumSpec[] = [];
+  const counted: SumSpec[] = [];
   for (const spec of specs) {
     const ids = [...spec.terms, ...spec.total];
     if (!ids.every((id) => id in ctx.fields)) continue;
     if (ids.some((id) => ctx.fields[id] === null)) {
       skipped.push(spec);
+      continue;
+    }
+    // A value placed by counting numbers in a stream may sit one row off: no accusation rests on it.
+    if (ids.some((id) => ctx.provenance[id]?.inferred)) {
+      counted.push(spec);
       continue;
     }
     const expected = round(sum(ctx, spec.terms));
@@ -44,6 +50,13 @@ export function checkSums(ctx: CheckContext, specs: SumSpec[], skipWhat: string)
       kind: 'skip',
       message: `${skipped.length} ${skipWhat} not checked because a term is blank (not reported): ${skipped.map((s) => s.what).join('; ')}.`,
       fields: nulls,
+    });
+  }
+  if (counted.length) {
+    out.push({
+      kind: 'skip',
+      message: `${counted.length} ${skipWhat} not checked because a term was placed by counting numbers in the text, not read from its cell: ${counted.map((s) => s.what).join('; ')}.`,
+      fields: [...new Set(counted.flatMap((s) => [...s.terms, ...s.total]).filter((id) => ctx.provenance[id]?.inferred))],
     });
   }
   return out;

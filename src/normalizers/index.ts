@@ -4,14 +4,14 @@
 import { finding } from '../result.js';
 import type { Finding, RawCell, RawDocument, ReportMeta, Result, TemplateVersion, ValueProv } from '../types.js';
 import { activeHeaderVotes, activeRow, activeTemplateRow, type ActiveRowMatch } from './active.js';
-import { appsRow, type AppsRowMatch } from './apps.js';
+import { appsRow, matchAppsRow, type AppsRowMatch } from './apps.js';
 import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
-import { isValueLike } from './row-parts.js';
-import { APPS_COLUMNS, fieldIds, type FieldSetShape } from './template.js';
+import { isValueLike, labelKeys } from './row-parts.js';
+import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
 
 export interface CellProvenance extends ValueProv {
   /** How the cell text parsed: a number, a "not reported" mark, or text that is no number. */
@@ -123,6 +123,7 @@ function provOf(cell: RawCell, kind: CellProvenance['kind']): CellProvenance {
     p.ocr = true;
     if (cell.prov.confidence !== undefined) p.confidence = cell.prov.confidence;
   }
+  if (cell.prov.inferred) p.inferred = true;
   return p;
 }
 
@@ -152,6 +153,9 @@ function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
   return undefined;
 }
 
+// Column headings of table 三: in a stream they stand among the row labels without naming a row.
+const HEADER_WORDS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '总计', '其他', '法人或其他组织', '申请人情况']);
+
 export function normalize(raw: RawDocument): Result<Normalized> {
   const findings: Finding[] = [];
   const rows = logicalRows(raw.tables);
@@ -168,10 +172,34 @@ export function normalize(raw: RawDocument): Result<Normalized> {
     provenance[id] = provOf(cell, parsed.kind);
   };
 
-  for (const m of s.apps) {
-    const rowIds = APPS_COLUMNS.map((c) => `apps.${m.template.id}.${c.id}`);
-    if (!(rowIds[0]! in fields)) continue;
-    if (m.values.length === APPS_COLUMNS.length) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+  const appsIds = (id: string) => APPS_COLUMNS.map((c) => `apps.${id}.${c.id}`);
+  const matched = new Set(s.apps.map((m) => m.template.id));
+  s.apps.forEach((m, k) => {
+    const rowIds = appsIds(m.template.id);
+    if (!(rowIds[0]! in fields)) return;
+    // Numbers counted off a stream are placed only when the count leaves no doubt: seven for this row,
+    // and any more only when they fill exactly the template rows that stand, unlabelled, between this
+    // row and the next label found (labels of merged cells that reading order moved elsewhere).
+    const counted = m.values.some((c) => c.prov.inferred);
+    const full = m.values.length === APPS_COLUMNS.length;
+    if (counted && m.excess.length) {
+      const from = APPS_ROWS.indexOf(m.template);
+      const next = s.apps[k + 1];
+      const to = next ? APPS_ROWS.indexOf(next.template) : APPS_ROWS.length;
+      const between = to > from ? APPS_ROWS.slice(from + 1, to).filter((t) => !matched.has(t.id) && `apps.${t.id}.natural` in fields) : [];
+      if (full && between.length * APPS_COLUMNS.length === m.excess.length) {
+        m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+        between.forEach((t, j) => appsIds(t.id).forEach((id, i) => assign(id, m.excess[j * APPS_COLUMNS.length + i]!)));
+        return;
+      }
+      findings.push(unplaced(rowIds, m.row, [...m.values, ...m.excess], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text, more than its row holds)`));
+      return;
+    }
+    // Counted cells must all be numbers or blanks, and only one label of the stream may name a row:
+    // labels running together ("7.属于行政执法案卷 8.属于行政查询事项" then numbers) leave the owner in doubt.
+    const doubtful = counted && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1).length > 1);
+    if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
+    else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
     if (m.excess.length) {
       const label = m.labels.map((c) => c.text).join(' ');
@@ -182,7 +210,7 @@ export function normalize(raw: RawDocument): Result<Normalized> {
         }),
       );
     }
-  }
+  });
   for (const a of s.active) {
     const t = activeTemplateRow(shape.active, a.prefix);
     if (!t) {

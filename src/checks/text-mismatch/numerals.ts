@@ -36,4 +36,6 @@ export function countValue(token: string): number | undefined {
 }
 
 /** The pattern source of a count token, for building the claim patterns. */
-export const NUM = '(\\d+|[零〇一二两三四五六七八九十百千]+)';
+// A number starts where no digit (numeral) stands before it: otherwise a global search tries
+// every suffix of a long digit run, which is quadratic in the run's length.
+export const NUM = '(?<!\\d)(\\d+|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+)';

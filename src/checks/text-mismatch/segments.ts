@@ -14,12 +14,19 @@ export function prepare(narrative: string): string {
   return s.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
 }
 
+/**
+ * No sentence of a report comes near this length; a longer "segment" is a
+ * table or damage run together, and reading claims from it would cost time
+ * that grows with its square (each match looks back for its clause).
+ */
+export const MAX_SEGMENT = 2000;
+
 /** Segments in reading order; headings ("一、", "(二)") start a new one. */
 export function segments(narrative: string): string[] {
   return prepare(narrative)
     .split(/[。!?;！？；]|(?=[一二三四五六七八九十]+、)|(?=\([一二三四五六七八九十]+\))/)
     .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .filter((s) => s.length > 0 && s.length <= MAX_SEGMENT);
 }
 
 /** The comma-delimited clause of `segment` around position `at`. */

@@ -1,9 +1,29 @@
-// Plain-text copies of report pages (see rows.ts for the layouts read).
-import { result } from '../../result.js';
-import type { Extractor, RawCell, RawTable } from '../../types.js';
+// Plain-text copies of report pages (see rows.ts for the layouts read); tables
+// drawn with box or ASCII characters are read as grids by ../boxgrid.
+import { finding, result } from '../../result.js';
+import type { Extractor, Finding, RawCell, RawTable } from '../../types.js';
+import { findGridBlocks, readGrid } from '../boxgrid/index.js';
+import { findRuledBlocks, readRuled } from '../boxgrid/ruled.js';
 import { decode } from '../decode.js';
 import { isText } from '../sniff.js';
-import { textRows } from './rows.js';
+import { MAX_CELL_LINE, MAX_ROW_CELLS, textRows, type TextCuts } from './rows.js';
+
+function cutFindings(c: TextCuts): Finding[] {
+  const out: Finding[] = [];
+  if (c.longLines) {
+    out.push(
+      finding('extract.text_limit', 'warning', `${c.longLines} line(s) longer than ${MAX_CELL_LINE} characters (the longest ${c.longest}, the first at line ${c.firstLongLine}) were read as narrative only, not as table rows: no row of the template is that long.`, {
+        actual: c.longest,
+        expected: MAX_CELL_LINE,
+        place: { line: c.firstLongLine },
+      }),
+    );
+  }
+  if (c.droppedCells) {
+    out.push(finding('extract.text_limit', 'warning', `${c.droppedCells} cell(s) beyond ${MAX_ROW_CELLS} in one row were dropped: no row of the template has that many.`, { actual: c.droppedCells, expected: MAX_ROW_CELLS }));
+  }
+  return out;
+}
 
 export const textExtractor: Extractor = {
   format: 'text',
@@ -11,13 +31,35 @@ export const textExtractor: Extractor = {
   sniff: (buf) => isText(buf),
   async extract({ buffer }) {
     const decoded = decode(buffer);
-    const { rows, narrative } = textRows(decoded.value.text);
-    const cells: RawCell[] = [];
-    rows.forEach((r, row) =>
-      r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: 0, row, col, line: r.line } })),
-    );
-    const table: RawTable = { index: 0, nRows: rows.length, nCols: Math.max(0, ...rows.map((r) => r.cells.length)), cells };
+    const lines = decoded.value.text.replace(/\r\n?/g, '\n').split('\n');
+    const tables: RawTable[] = [];
+    const narrative: string[] = [];
+    const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
+    // Lines between drawn tables are read as rows of cells; each drawn table is a table of its own, in document order.
+    const readRows = (from: number, to: number) => {
+      const part = textRows(lines.slice(from, to), from + 1);
+      narrative.push(...part.narrative);
+      cuts.longLines += part.cuts.longLines;
+      cuts.longest = Math.max(cuts.longest, part.cuts.longest);
+      cuts.firstLongLine ||= part.cuts.firstLongLine;
+      cuts.droppedCells += part.cuts.droppedCells;
+      const cells: RawCell[] = [];
+      const index = tables.length;
+      part.rows.forEach((r, row) =>
+        r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: index, row, col, line: r.line, ...(r.inferred ? { inferred: true as const } : {}) } })),
+      );
+      if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
+    };
+    const drawn = [...findGridBlocks(lines).map((b) => ({ ...b, read: readGrid })), ...findRuledBlocks(lines).map((b) => ({ ...b, read: readRuled }))].sort((a, b) => a.start - b.start);
+    let next = 0;
+    for (const b of drawn) {
+      if (b.start < next) continue;
+      readRows(next, b.start);
+      tables.push(b.read(lines.slice(b.start, b.end + 1), tables.length, b.start + 1));
+      next = b.end + 1;
+    }
+    readRows(next, lines.length);
     // Plain text marks no title: the normalizer finds it in the opening lines.
-    return result({ format: 'text' as const, tables: cells.length ? [table] : [], text: narrative.join('\n') }, decoded.findings);
+    return result({ format: 'text' as const, tables, text: narrative.join('\n') }, [...decoded.findings, ...cutFindings(cuts)]);
   },
 };

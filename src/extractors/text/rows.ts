@@ -12,6 +12,8 @@ export interface TextRow {
   cells: string[];
   /** 1-based line where the row starts. */
   line: number;
+  /** The row's numbers stand on several lines (a stream of cells): their columns are counted, not seen on one line. */
+  inferred?: boolean;
 }
 
 const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
@@ -33,10 +35,23 @@ function splitPipes(line: string): string[] {
   return s.split('|').map((c) => c.trim());
 }
 
+/**
+ * Limits that keep every pass linear: no row label or row of numbers of the
+ * template is anywhere near these sizes, so a longer line is narrative (or
+ * damage) and a longer row is cut; each cut is a finding.
+ */
+export const MAX_CELL_LINE = 2000;
+export const MAX_ROW_CELLS = 512;
+
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
-/** "规章 |", "0 | ||": one cell, then bars left by merged cells. */
-const PIPE_CELL = /^([^|]*?)\s*\|[\s|]*$/;
+/** "规章 |", "0 | ||": one cell, then bars left by merged cells (a scan, not a lazy regex: runs of blanks made it quadratic). */
+function pipeCell(trimmed: string): string | undefined {
+  const bar = trimmed.indexOf('|');
+  if (bar < 0) return undefined;
+  for (let i = bar + 1; i < trimmed.length; i++) if (trimmed[i] !== '|' && !/\s/.test(trimmed[i]!)) return undefined;
+  return trimmed.slice(0, bar).trimEnd();
+}
 
 /** Rows rebuilt from a stream of cells: a label after numbers starts a new row. */
 class Stream {
@@ -44,27 +59,59 @@ class Stream {
   private current: TextRow | undefined;
   private hasValues = false;
 
+  // Lines the current row's numbers came from: over one, their columns are counted, not seen on a line.
+  private valueLines = 0;
+  private lastValueLine = 0;
+  /** Cells dropped because their row already had MAX_ROW_CELLS. */
+  dropped = 0;
+
   push(cells: string[], line: number): void {
     for (const cell of cells) {
       const isValue = cell === '' || VALUE.test(cell);
       if (!isValue && (this.hasValues || !this.current)) this.end();
       this.current ??= { cells: [], line };
-      this.current.cells.push(cell);
+      if (isValue && cell !== '' && line !== this.lastValueLine) {
+        this.valueLines++;
+        this.lastValueLine = line;
+      }
+      if (this.current.cells.length < MAX_ROW_CELLS) this.current.cells.push(cell);
+      else this.dropped++;
       if (isValue) this.hasValues = true;
     }
   }
 
   end(): void {
-    if (this.current && this.current.cells.some((c) => c !== '')) this.rows.push(this.current);
+    if (this.current && this.current.cells.some((c) => c !== '')) {
+      if (this.valueLines > 1) this.current.inferred = true;
+      this.rows.push(this.current);
+    }
     this.current = undefined;
     this.hasValues = false;
+    this.valueLines = 0;
+    this.lastValueLine = 0;
   }
 }
 
-export function textRows(text: string): { rows: TextRow[]; narrative: string[] } {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+/** What the limits cut: lines read as narrative only, cells beyond a row's limit. */
+export interface TextCuts {
+  longLines: number;
+  longest: number;
+  firstLongLine: number;
+  droppedCells: number;
+}
+
+/** Cuts a row to MAX_ROW_CELLS cells, counting what it drops. */
+function capped(cells: string[], cuts: TextCuts): string[] {
+  if (cells.length <= MAX_ROW_CELLS) return cells;
+  cuts.droppedCells += cells.length - MAX_ROW_CELLS;
+  return cells.slice(0, MAX_ROW_CELLS);
+}
+
+/** `first` is the 1-based line number of the text's first line (a part of a larger text). */
+export function textRows(lines: string[], first = 1): { rows: TextRow[]; narrative: string[]; cuts: TextCuts } {
   const rows: TextRow[] = [];
   const narrative: string[] = [];
+  const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
   const stream = new Stream();
   let block: TextRow | undefined;
   const endBlock = () => {
@@ -76,12 +123,22 @@ export function textRows(text: string): { rows: TextRow[]; narrative: string[] }
     rows.push(...stream.rows.splice(0));
   };
   lines.forEach((raw, i) => {
-    const n = i + 1;
+    const n = i + first;
     const trimmed = raw.trim();
+    if (raw.length > MAX_CELL_LINE) {
+      cuts.longLines++;
+      cuts.longest = Math.max(cuts.longest, raw.length);
+      cuts.firstLongLine ||= n;
+      endBlock();
+      flush();
+      narrative.push(trimmed);
+      return;
+    }
     if (raw.startsWith('\t')) {
       flush();
       block ??= { cells: [], line: n };
-      block.cells.push(raw.slice(1).trim());
+      if (block.cells.length < MAX_ROW_CELLS) block.cells.push(raw.slice(1).trim());
+      else cuts.droppedCells++;
       return;
     }
     if (trimmed === '') {
@@ -100,14 +157,14 @@ export function textRows(text: string): { rows: TextRow[]; narrative: string[] }
       if (trimmed === '|') stream.push([''], n);
       return;
     }
-    const cell = PIPE_CELL.exec(trimmed);
-    if (cell) {
-      stream.push([cell[1]!], n);
+    const cell = pipeCell(trimmed);
+    if (cell !== undefined) {
+      stream.push([cell], n);
       return;
     }
     if (trimmed.includes('|') || raw.includes('\t')) {
       flush();
-      rows.push({ cells: trimmed.includes('|') ? splitPipes(raw) : raw.split('\t').map((c) => c.trim()), line: n });
+      rows.push({ cells: capped(trimmed.includes('|') ? splitPipes(raw) : raw.split('\t').map((c) => c.trim()), cuts), line: n });
       return;
     }
     narrative.push(trimmed);
@@ -117,5 +174,6 @@ export function textRows(text: string): { rows: TextRow[]; narrative: string[] }
   });
   endBlock();
   flush();
-  return { rows, narrative };
+  cuts.droppedCells += stream.dropped;
+  return { rows, narrative, cuts };
 }
