@@ -8,12 +8,15 @@ import { writeFailed } from './failed.js';
 import { sharedStems } from './names.js';
 import { Pool, type WorkerKind } from './pool.js';
 import type { Done, ExtractTask } from './types.js';
+import type { OcrMode } from '../types.js';
 
 export interface BatchOptions {
   inputs: string[];
   out: string;
   force: boolean;
   timeoutMs: number;
+  /** Where OCR runs (default auto). */
+  ocr?: OcrMode;
   jobs: number;
   memoryMb: number;
   kind: WorkerKind;
@@ -67,7 +70,7 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
     let next = 0;
     const one = async (path: string): Promise<void> => {
       const t0 = performance.now();
-      const task: ExtractTask = { path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(path) };
+      const task: ExtractTask = { path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(path), ...(opts.ocr ? { ocr: opts.ocr } : {}) };
       const o = await pool.run(task);
       const ms = Math.round(performance.now() - t0);
       const d = o.ok ? o.value : await writeFailed(opts.out, path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, ms);

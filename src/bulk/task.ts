@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { pickExtractor } from '../extractors/registry.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import { extractReport, MAX_INPUT_BYTES } from '../pipeline.js';
+import { extractorVersion, extractReport, MAX_INPUT_BYTES } from '../pipeline.js';
 import type { Report } from '../types.js';
 import { jsonPath, sha256hex } from './names.js';
 import type { Done, ExtractTask } from './types.js';
@@ -35,7 +35,8 @@ export async function extractTask(task: ExtractTask): Promise<Done> {
   }
   const sha = buffer ? sha256hex(buffer) : sha256hex(task.path);
   const json = jsonPath(task.out, task.path, sha, task.disambiguate);
-  const version = buffer?.length ? pickExtractor(buffer, task.path)?.version : undefined;
+  const picked = buffer?.length ? pickExtractor(buffer, task.path) : undefined;
+  const version = picked ? extractorVersion(picked, { ocr: task.ocr }) : undefined;
   const old = !task.force && version ? await prior(json, version) : undefined;
   if (old && old.source.sha256 === sha) {
     // Same bytes under a new path (a moved folder): keep the values, record where it is now.
@@ -45,7 +46,7 @@ export async function extractTask(task: ExtractTask): Promise<Done> {
     }
     return summary(task, json, old, true, t0);
   }
-  const report = buffer ? await extractReport({ path: task.path, buffer }, { timeoutMs: task.timeoutMs }) : await extractReport(task.path);
+  const report = buffer ? await extractReport({ path: task.path, buffer }, { timeoutMs: task.timeoutMs, ...(task.ocr ? { ocr: task.ocr } : {}) }) : await extractReport(task.path);
   await writeFileAtomic(json, `${JSON.stringify(report, null, 1)}\n`);
   return summary(task, json, report, false, t0);
 }

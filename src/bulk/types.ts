@@ -1,11 +1,12 @@
 // What the main process and the workers exchange about one input.
-import type { ReportStatus } from '../types.js';
+import type { OcrMode, ReportStatus } from '../types.js';
 
 export interface ExtractTask {
   path: string;
   out: string;
   force: boolean;
   timeoutMs: number;
+  ocr?: OcrMode;
   /** Add a path hash to the JSON name (see names.ts). */
   disambiguate: boolean;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
 import { EXTRACT_USAGE } from './usage.js';
+import type { OcrMode } from '../types.js';
 
 export interface ExtractArgs {
   inputs: string[];
@@ -16,6 +17,7 @@ export interface ExtractArgs {
   force: boolean;
   quiet: boolean;
   timeoutSec: number;
+  ocr: OcrMode;
   jobs: number;
   memoryMb: number;
   logFormat: LogFormat;
@@ -37,6 +39,7 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '120' },
+        ocr: { type: 'string', default: 'auto' },
         jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
         'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
         'log-format': { type: 'string', default: 'text' },
@@ -49,6 +52,8 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     if (positionals.length === 0) return { error: 'no input files or directories given' };
     const timeoutSec = Number(values.timeout);
     if (!(timeoutSec > 0)) return { error: `--timeout takes a number of seconds above 0, not "${values.timeout}"` };
+    const ocr = values.ocr;
+    if (ocr !== 'auto' && ocr !== 'off' && ocr !== 'force') return { error: `--ocr is auto, off or force, not "${ocr}"` };
     const jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) return { error: `--jobs takes a whole number of workers, 1 or more, not "${values.jobs}"` };
     const memoryMb = Number(values['max-memory']);
@@ -57,7 +62,7 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     if (logFormat !== 'text' && logFormat !== 'json') return { error: `--log-format is text or json, not "${logFormat}"` };
     const workers = values.workers;
     if (workers !== 'process' && workers !== 'thread') return { error: `--workers is process or thread, not "${workers}"` };
-    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, ...(values.db ? { db: values.db } : {}) };
+    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, ocr, jobs, memoryMb, logFormat, workers, ...(values.db ? { db: values.db } : {}) };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -78,7 +83,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   const later = Promise.all([import('../bulk/csvs.js'), import('./after-run.js')]);
   const progress = new Progress({ quiet: args.quiet, format: args.logFormat, tty: process.stderr.isTTY === true, out: args.out });
   const done = await runBatch(
-    { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers },
+    { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, ocr: args.ocr, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers },
     progress,
   );
   const [{ writeCsvs }, { afterRun }] = await later;

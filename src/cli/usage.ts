@@ -12,13 +12,16 @@ Field ids and rule ids: see the README ("Fields and rules").
 
 export const EXTRACT_USAGE = `Usage: gkreport extract <file-or-dir>... [--out DIR] [options]
 
-Reads PDF, DOCX, DOC/WPS (with LibreOffice), HTML (UTF-8 or GBK) and text copies
-of annual reports; the format is decided by the bytes. Directories are recursed.
+Reads PDF, DOCX, DOC/WPS (with LibreOffice), HTML (UTF-8 or GBK), text copies and
+scans (PNG, JPEG, TIFF; scanned PDF pages by OCR) of annual reports; the format is decided by the bytes. Directories are recursed.
 
 Options:
   --out DIR             where to write (default: output/)
   --jobs N              parallel workers (default: number of cores)
   --timeout SEC         per-file time limit (default: 120)
+  --ocr MODE            auto (default): read scanned pages, image files and table
+                        pictures by OCR where there is no text or table to read;
+                        off: never (scans stay failed); force: every page and picture
   --max-memory MB       memory ceiling per worker (default: 2048)
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out

@@ -15,5 +15,5 @@ function order(id: string): number {
 }
 
 export const REPORT_COLUMNS = ['source_path', 'sha256', 'format', 'status', 'agency', 'year', 'format_version', 'errors', 'warnings', ...FIELD_COLUMNS];
-export const VALUE_COLUMNS = ['sha256', 'agency', 'year', 'field', 'value', 'raw', 'page', 'table', 'row', 'col', 'bbox', 'line', 'source_path'];
+export const VALUE_COLUMNS = ['sha256', 'agency', 'year', 'field', 'value', 'raw', 'page', 'table', 'row', 'col', 'bbox', 'line', 'source_path', 'ocr', 'confidence'];
 export const FINDING_COLUMNS = ['sha256', 'source_path', 'agency', 'year', 'rule', 'severity', 'fields', 'expected', 'actual', 'message', 'page', 'table', 'row', 'col'];
