@@ -68,7 +68,7 @@ const NUMERIC = new Set([...'0123456789.,-']);
 
 /** A reading that is a number, perhaps misspelt with look-alike letters (no Chinese, mostly digits). */
 export function looksNumeric(text: string): boolean {
-  const t = text.replace(/\s/g, '');
+  const t = text.normalize('NFKC').replace(/\s/g, '');
   if (t === '' || t.length > 16) return false;
   const chars = [...t];
   return chars.every((c) => NUMERIC.has(c) || c in LOOKALIKE) && chars.filter((c) => /\d/.test(c) || c in LOOKALIKE).length >= chars.length / 2;
@@ -83,7 +83,8 @@ export function decodeNumber(probs: Float32Array, steps: number, classes: string
   const n = classes.length;
   const index = new Map<string, number[]>();
   classes.forEach((c, k) => {
-    const target = NUMERIC.has(c) ? c : LOOKALIKE[c];
+    const folded = c.normalize('NFKC');
+    const target = NUMERIC.has(c) ? c : (LOOKALIKE[c] ?? (folded.length === 1 && NUMERIC.has(folded) ? folded : undefined));
     if (target !== undefined) index.set(target, [...(index.get(target) ?? []), k]);
   });
   const targets = [...index.keys()];

@@ -35,7 +35,17 @@ interface Choice {
 function failsOf(n: Normalized, fields: Record<string, number | null>, table: 'apps' | 'review'): { fails: number; skips: number } {
   const checks = CHECKS.filter((c) => ARITHMETIC.get(c.id) === table);
   const out = runChecks({ ...n, fields }, checks);
-  return { fails: out.filter((f) => f.severity !== 'info').length, skips: out.filter((f) => f.severity === 'info').length };
+  // A skip outcome gathers its identities and starts with how many (checks/sum.ts: "3 row(s) not checked …").
+  const skips = out.filter((f) => f.severity === 'info').reduce((s, f) => s + (Number(/^(\d+) /.exec(f.message)?.[1]) || 1), 0);
+  return { fails: out.filter((f) => f.severity !== 'info').length, skips };
+}
+
+/** Readings of a cell OCR read as no number (`0` as `C`, `D`, `b`): each character that is no digit as any digit. */
+function digitReadings(text: string): string[] {
+  const chars = [...text.replace(/\s/g, '')];
+  const odd = chars.map((c, i) => (/[\d.,]/.test(c) ? -1 : i)).filter((i) => i >= 0);
+  if (chars.length === 0 || chars.length > 6 || odd.length !== 1) return [];
+  return [...'0123456789'].map((d) => chars.map((c, i) => (i === odd[0] ? d : c)).join(''));
 }
 
 /** The other readings OCR gave the cell behind `field`, as numbers different from the value read. */
@@ -44,7 +54,8 @@ function readings(n: Normalized, raw: RawDocument, field: string): Choice[] {
   if (!p?.ocr || p.table === undefined) return [];
   const cell = raw.tables[p.table]?.cells.find((c) => c.row === p.row && c.col === p.col);
   const out: Choice[] = [];
-  for (const a of cell?.alternatives ?? []) {
+  const texts = p.kind === 'invalid' ? digitReadings(p.raw).map((text) => ({ text })) : (cell?.alternatives ?? []);
+  for (const a of texts) {
     const parsed = parseNumber(a.text, unitOf(field));
     if (parsed.kind === 'number' && parsed.value !== n.fields[field] && !out.some((o) => o.value === parsed.value)) out.push({ field, value: parsed.value, text: a.text });
   }
@@ -56,24 +67,30 @@ const uncertain = (n: Normalized, id: string): boolean => {
   return p?.ocr === true && (p.confidence ?? 0) < SURE;
 };
 
+const TABLE_OF = (id: string): 'apps' | 'review' | undefined => (id.startsWith('apps.') ? 'apps' : /^(review|litigation_)/.test(id) ? 'review' : undefined);
+
 export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): Result<Normalized> {
   const errors = checks.filter((f) => ARITHMETIC.has(f.rule) && f.severity === 'error');
-  if (errors.length === 0 || !Object.values(n.provenance).some((p) => p.ocr)) return { value: n, findings: checks };
+  // OCR cells read as no number leave their identities unchecked: the arithmetic can read them instead.
+  const unread = checks.filter((f) => f.rule === 'value.not_numeric' && f.fields.some((id) => n.provenance[id]?.ocr));
+  if ((errors.length === 0 && unread.length === 0) || !Object.values(n.provenance).some((p) => p.ocr)) return { value: n, findings: checks };
   let fields = { ...n.fields };
   const provenance = { ...n.provenance };
   const added: Finding[] = [];
   const settled = new Set<Finding>();
   for (const table of ['apps', 'review'] as const) {
     const errs = errors.filter((f) => ARITHMETIC.get(f.rule) === table);
-    if (errs.length === 0) continue;
-    const involved = [...new Set(errs.flatMap((f) => f.fields))];
+    const blanks = unread.filter((f) => f.fields.some((id) => TABLE_OF(id) === table));
+    if (errs.length === 0 && blanks.length === 0) continue;
+    const involved = [...new Set([...errs, ...blanks].flatMap((f) => f.fields))];
     const choices = involved.flatMap((id) => readings(n, raw, id));
     const before = failsOf(n, fields, table);
     const solves = (set: Choice[]): boolean => {
       const trial = { ...fields };
       for (const c of set) trial[c.field] = c.value;
       const r = failsOf(n, trial, table);
-      return r.fails === 0 && r.skips <= before.skips;
+      // Reading an unread cell must let its identities be checked (fewer skipped), and all must hold.
+      return r.fails === 0 && (blanks.length > 0 ? r.skips < before.skips : r.skips <= before.skips);
     };
     let solutions: Choice[][] = choices.filter((c) => solves([c])).map((c) => [c]);
     if (solutions.length === 0 && new Set(choices.map((c) => c.field)).size <= MAX_PAIR_CANDIDATES) {
@@ -86,10 +103,11 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
       fields = { ...fields };
       for (const c of chosen) {
         const p = provenance[c.field]!;
-        added.push(finding('ocr.corrected', 'warning', `OCR read ${JSON.stringify(p.raw)} for ${c.field}, and the table's identities failed; its other reading ${JSON.stringify(c.text)} is the only one among the uncertain cells' readings that makes every identity of table ${table === 'apps' ? '三' : '四'} hold, so ${c.value} was used. Check the scan.`, { fields: [c.field], expected: c.value, actual: p.raw, place: placeOf(p) }));
+        added.push(finding('ocr.corrected', 'warning', `OCR read ${JSON.stringify(p.raw)} for ${c.field}, ${p.kind === 'invalid' ? 'which is no number' : "and the table's identities failed"}; its other reading ${JSON.stringify(c.text)} is the only one among the uncertain cells' readings that makes every identity of table ${table === 'apps' ? '三' : '四'} hold, so ${c.value} was used. Check the scan.`, { fields: [c.field], expected: c.value, actual: p.raw, place: placeOf(p) }));
         fields[c.field] = c.value;
+        provenance[c.field] = { ...p, kind: 'number' };
       }
-      errs.forEach((f) => settled.add(f));
+      [...errs, ...blanks].forEach((f) => settled.add(f));
       continue;
     }
     solutions = solutions.slice(0, 3);
@@ -104,7 +122,7 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
   if (settled.size === 0 && added.length === 0) return { value: n, findings: checks };
   const corrected = { ...n, fields, provenance };
   // The identities are checked again on the corrected values; settled errors give way to their OCR findings.
-  const rerun = runChecks(corrected).filter((f) => !(ARITHMETIC.has(f.rule) && f.severity === 'error' && errors.some((e) => settled.has(e) && e.rule === f.rule && e.message === f.message)));
+  const rerun = runChecks(corrected).filter((f) => !((ARITHMETIC.has(f.rule) || f.rule === 'value.not_numeric') && f.severity !== 'info' && [...settled].some((e) => e.rule === f.rule && e.message === f.message)));
   return { value: corrected, findings: [...rerun, ...added] };
 }
 
