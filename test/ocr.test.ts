@@ -3,7 +3,9 @@
 // text form gives, every OCR value flagged with a confidence, and the
 // text form's own arithmetic errors and no others.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { valueRows } from '../src/output/rows.js';
 import { VALUE_COLUMNS } from '../src/output/columns.js';
@@ -130,5 +132,67 @@ describe('the arithmetic as OCR\'s proof-reader (fixtures/ocr)', function () {
     const u = r.findings.find((f) => f.rule === 'ocr.uncertain')!;
     assert.ok(u.fields.includes('apps.new.total'));
     assert.deepEqual(r.findings.filter((f) => f.severity === 'error' && f.rule !== 'table.missing'), []);
+  });
+});
+
+describe('tables pasted as pictures (fixtures/ocr/hongze-qu-2024-pictures*)', function () {
+  this.timeout(900_000);
+  const PICTURES = OCR + 'hongze-qu-2024-pictures/';
+
+  it('an HTML page whose tables are pictures beside it (and one inline data: URI) gives the text form\'s fields, all flagged', async () => {
+    const [t, s] = [await textForm('hongze-qu-2024'), await extractReport(PICTURES + 'index-data-uri.html', LONG)];
+    assert.equal(s.source.format, 'html');
+    assert.equal(s.status, 'ok');
+    assert.deepEqual(differences(t, s), []);
+    assert.ok(Object.values(s.provenance).every((p) => p.ocr === true && p.confidence !== undefined));
+    assert.equal(s.findings.filter((f) => f.rule === 'ocr.page').length, 5);
+    assert.ok(s.findings.some((f) => f.rule === 'ocr.page' && /data: URI/.test(f.message)));
+    assert.deepEqual(errors(s), errors(t));
+  });
+
+  it('a DOCX whose tables are pictures (word/media) gives the text form\'s fields', async () => {
+    const [t, s] = [await textForm('hongze-qu-2024'), await extractReport(OCR + 'hongze-qu-2024-pictures.docx', LONG)];
+    assert.equal(s.source.format, 'docx');
+    assert.equal(s.status, 'ok');
+    assert.deepEqual(differences(t, s), []);
+    assert.ok(s.findings.some((f) => f.rule === 'ocr.page' && /word\/media\//.test(f.message)));
+  });
+
+  it('the page without its pictures: table.image names them, no bare table.missing guess at values', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-pictures-'));
+    try {
+      copyFileSync(PICTURES + 'index.html', join(dir, 'index.html'));
+      const r = await extractReport(join(dir, 'index.html'), LONG);
+      const f = r.findings.find((x) => x.rule === 'table.image')!;
+      assert.match(f.message, /table-1-1\.png/);
+      assert.match(f.message, /no such file beside the page/);
+      assert.equal(r.status, 'failed');
+      assert.ok(Object.values(r.fields).every((v) => v === null));
+      // --ocr off: the pictures are not looked at.
+      const off = await extractReport(PICTURES + 'index.html', { ocr: 'off' });
+      assert.equal(off.findings.some((x) => x.rule.startsWith('ocr.') || x.rule === 'table.image'), false);
+      assert.equal(off.status, 'failed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('inspect on an OCR page', function () {
+  this.timeout(900_000);
+  it('draws the deskewed raster, the rules found in it, and each cell\'s reading with its confidence', async () => {
+    const { runInspect } = await import('../src/cli/inspect.js');
+    const dir = mkdtempSync(join(tmpdir(), 'gk-inspect-ocr-'));
+    try {
+      assert.equal(await runInspect([OCR + 'hongze-qu-2023-scan-1bit-200dpi.pdf', '--page', '3', '--out', dir]), 0);
+      const svg = readFileSync(join(dir, 'hongze-qu-2023-scan-1bit-200dpi-p3.svg'), 'utf8');
+      assert.match(svg, /<image href="hongze-qu-2023-scan-1bit-200dpi-p3\.png"/);
+      assert.ok((svg.match(/class="rule"/g) ?? []).length >= 30);
+      // 一、本年新收 总计 21, read by OCR, with its confidence.
+      assert.match(svg, /data-field="apps\.new\.total"[^>]*>[\s\S]*?class="ocr"[^>]*>21 <tspan[^>]*>(0\.9\d|1\.00)<\/tspan>/);
+      assert.ok(readFileSync(join(dir, 'hongze-qu-2023-scan-1bit-200dpi-p3.png')).length > 10_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

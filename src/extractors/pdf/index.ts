@@ -64,7 +64,7 @@ export function pageFlows(pages: Pick<PageResult, 'page' | 'height' | 'lines'>[]
 }
 
 /** Reads every page of an opened PDF (also used by `gkreport inspect`). */
-export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number; ocr?: OcrMode } = {}): Promise<PdfReading> {
+export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number; ocr?: OcrMode; ocrPages?: Set<number> } = {}): Promise<PdfReading> {
   const { pdfjs, doc } = opened;
   const pages: PageResult[] = [];
   const findings: Finding[] = [];
@@ -76,7 +76,7 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     runBase += r.runs.length + 1;
     pages.push(r);
     page.cleanup();
-    if (wantsOcr(r, mode)) findings.push(...(await ocrPdfPage(doc, r)));
+    if ((opts.ocrPages?.has(p) ?? true) && wantsOcr(r, mode)) findings.push(...(await ocrPdfPage(doc, r)));
     // pdfjs's fake worker runs on this thread and can chain promises without
     // letting a timer fire: yield to the event loop and check the clock here.
     await new Promise((resolve) => setImmediate(resolve));
