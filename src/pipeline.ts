@@ -5,9 +5,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { runChecks } from './checks/index.js';
 import { pickExtractor } from './extractors/registry.js';
 import { normalize } from './normalizers/index.js';
+import { proofread as proofreadOcr } from './proofread/index.js';
 import { NO_REGION, placeAgency } from './regions/index.js';
 import { finding } from './result.js';
-import type { ExtractOptions, Finding, Report, ReportStatus } from './types.js';
+import type { Extractor, ExtractOptions, Finding, Report, ReportStatus } from './types.js';
 
 export type ReportInput = string | { path?: string; buffer: Buffer };
 
@@ -50,6 +51,11 @@ function statusOf(found: Report['tables_found'], findings: Finding[]): ReportSta
   return n === 3 ? 'ok' : n === 0 ? 'failed' : 'partial';
 }
 
+/** The extractor's version as a report records it: OCR settings other than the default change what is read. */
+export function extractorVersion(extractor: Extractor, options: ExtractOptions = {}): string {
+  return options.ocr && options.ocr !== 'auto' ? `${extractor.version}+ocr-${options.ocr}` : extractor.version;
+}
+
 /** Extracts, normalizes and checks one report. Never throws for a bad document. */
 export async function extractReport(input: ReportInput, options: ExtractOptions = {}): Promise<Report> {
   const loaded = await load(input);
@@ -72,11 +78,12 @@ export async function extractReport(input: ReportInput, options: ExtractOptions 
   }
   const t1 = performance.now();
   const normalized = normalize(extracted.value);
-  const checks = runChecks(normalized.value);
+  // OCR values: the arithmetic proof-reads them (a no-op for documents read from text).
+  const proofread = proofreadOcr(normalized.value, extracted.value, runChecks(normalized.value));
   const t2 = performance.now();
-  const n = normalized.value;
+  const n = proofread.value;
   const region = placeAgency(n.meta.agency);
-  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...checks];
+  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...proofread.findings];
   return {
     schema: 'gkreport.report/1',
     source: { path, sha256: sha256(buffer), format: extractor.format, bytes: buffer.length },
@@ -86,7 +93,7 @@ export async function extractReport(input: ReportInput, options: ExtractOptions 
     provenance: n.provenance,
     findings,
     tables_found: n.tablesFound,
-    extractor: { name: extractor.format, version: extractor.version },
+    extractor: { name: extractor.format, version: extractorVersion(extractor, options) },
     timings: { extract_ms: Math.round(t1 - t0), normalize_ms: Math.round(t2 - t1) },
   };
 }

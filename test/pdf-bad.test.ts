@@ -23,17 +23,23 @@ describe('pdf extractor on bad PDFs', function () {
     assert.equal(pickExtractor(scannedPdf(), 'scan.bin')?.format, 'pdf');
   });
 
-  it('a scanned PDF (an image, no text layer) gives extract.no_text and no tables', async () => {
-    const r = await extractPdf(scannedPdf());
-    assert.deepEqual(rules(r), ['extract.no_text']);
-    assert.match(r.findings[0]!.message, /only images \(a scan\); run OCR/);
-    assert.deepEqual(r.value.tables, []);
+  it('a scanned PDF (an image, no text layer) gives extract.no_text and no tables: OCR off, or OCR finding nothing', async () => {
+    const off = await extractPdf(scannedPdf(), 60_000, 'off');
+    assert.deepEqual(rules(off), ['extract.no_text']);
+    assert.match(off.findings[0]!.message, /only images \(a scan\); run with --ocr auto/);
+    assert.deepEqual(off.value.tables, []);
+    // The picture is a diagonal stroke: OCR reads no text in it either.
+    const auto = await extractPdf(scannedPdf());
+    assert.deepEqual(rules(auto), ['extract.no_text']);
+    assert.match(auto.findings[0]!.message, /OCR found no text in it either/);
   });
 
-  it('text decoding to private-use code points gives extract.no_text', async () => {
-    const r = await extractPdf(privateUsePdf());
+  it('text decoding to private-use code points gives extract.no_text with OCR off, and is read by OCR with OCR on', async () => {
+    const r = await extractPdf(privateUsePdf(), 60_000, 'off');
     assert.deepEqual(rules(r), ['extract.no_text']);
     assert.match(r.findings[0]!.message, /private-use/);
+    const auto = await extractPdf(privateUsePdf());
+    assert.deepEqual(rules(auto), ['ocr.page']);
   });
 
   it('a truncated PDF gives extract.failed saying it may be truncated', async () => {

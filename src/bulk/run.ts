@@ -13,12 +13,15 @@ import { sharedStems } from './names.js';
 import { Pool, type WorkerKind } from './pool.js';
 import type { Done, ExtractTask } from './types.js';
 import { prepareUrl, removeBody, ReportDirValidators, writeUrlFailed, type UrlRun } from './url-task.js';
+import type { OcrMode } from '../types.js';
 
 export interface BatchOptions {
   inputs: string[];
   out: string;
   force: boolean;
   timeoutMs: number;
+  /** Where OCR runs (default auto). */
+  ocr?: OcrMode;
   jobs: number;
   memoryMb: number;
   kind: WorkerKind;
@@ -77,7 +80,7 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
     const urlRun = urls.length ? await urlRunOf(opts, (tmp = await mkdtemp(join(tmpdir(), 'gkreport-fetch-')))) : undefined;
     const file = async (f: FileInput): Promise<Done> => {
       const t0 = performance.now();
-      const task: ExtractTask = { path: f.path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(f.path), ...(f.hints ? { hints: f.hints } : {}) };
+      const task: ExtractTask = { path: f.path, out: opts.out, force: opts.force, timeoutMs: opts.timeoutMs, disambiguate: shared.has(f.path), ...(f.hints ? { hints: f.hints } : {}), ...(opts.ocr ? { ocr: opts.ocr } : {}) };
       const o = await pool.run(task);
       return o.ok ? o.value : writeFailed(opts.out, f.path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, Math.round(performance.now() - t0));
     };
@@ -115,12 +118,13 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
 async function urlRunOf(opts: BatchOptions, tmp: string): Promise<UrlRun> {
   // Which extractor versions are current decides whether a kept report may be revalidated
   // (only runs with URLs pay for loading the registry here).
-  const { EXTRACTORS } = await import('../extractors/registry.js');
-  const versions = new Set(EXTRACTORS.map((e) => e.version));
+  const [{ EXTRACTORS }, { extractorVersion }] = await Promise.all([import('../extractors/registry.js'), import('../pipeline.js')]);
+  const versions = new Set(EXTRACTORS.map((e) => extractorVersion(e, { ocr: opts.ocr })));
   return {
     out: opts.out,
     force: opts.force,
     timeoutMs: opts.timeoutMs,
+    ...(opts.ocr ? { ocr: opts.ocr } : {}),
     tmp,
     validators: new ReportDirValidators(opts.out, versions),
     fetch: fetchOptions(opts.fetch ?? DEFAULT_FETCH),

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { pickExtractor } from '../extractors/registry.js';
 import { applyHints } from '../inputs/hints.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import { extractReport, MAX_INPUT_BYTES } from '../pipeline.js';
+import { extractorVersion, extractReport, MAX_INPUT_BYTES } from '../pipeline.js';
 import { jsonPath, sha256hex, urlJsonPath } from './names.js';
 import { readReport, summary, withSource } from './report-file.js';
 import type { Done, ExtractTask } from './types.js';
@@ -24,7 +24,8 @@ export async function extractTask(task: ExtractTask): Promise<Done> {
   const path = task.fetched?.url ?? task.path;
   const sha = buffer ? sha256hex(buffer) : sha256hex(task.path);
   const json = task.fetched ? urlJsonPath(task.out, path) : jsonPath(task.out, task.path, sha, task.disambiguate);
-  const version = buffer?.length ? pickExtractor(buffer, path)?.version : undefined;
+  const picked = buffer?.length ? pickExtractor(buffer, path) : undefined;
+  const version = picked ? extractorVersion(picked, { ocr: task.ocr }) : undefined;
   const old = !task.force && version ? await readReport(json) : undefined;
   if (old && old.extractor?.version === version && old.source.sha256 === sha) {
     // Same bytes (under a new path, or a URL's new validators): keep the values, record what changed.
@@ -32,7 +33,7 @@ export async function extractTask(task: ExtractTask): Promise<Done> {
     if (JSON.stringify(kept) !== JSON.stringify(old)) await writeFileAtomic(json, `${JSON.stringify(kept, null, 1)}\n`);
     return summary(path, json, kept, true, ms());
   }
-  const extracted = buffer ? await extractReport({ path, buffer }, { timeoutMs: task.timeoutMs }) : await extractReport(task.path);
+  const extracted = buffer ? await extractReport({ path, buffer }, { timeoutMs: task.timeoutMs, ...(task.ocr ? { ocr: task.ocr } : {}) }) : await extractReport(task.path);
   const report = applyHints(withSource(extracted, path, task.fetched), task.hints);
   await writeFileAtomic(json, `${JSON.stringify(report, null, 1)}\n`);
   return summary(path, json, report, false, ms());

@@ -1,6 +1,6 @@
 // What the main process and the workers exchange about one input.
 import type { Hints } from '../inputs/types.js';
-import type { ReportStatus } from '../types.js';
+import type { OcrMode, ReportStatus } from '../types.js';
 
 /** A URL input whose body the main process downloaded into the task's `path`. */
 export interface FetchedUrl {
@@ -17,6 +17,7 @@ export interface ExtractTask {
   out: string;
   force: boolean;
   timeoutMs: number;
+  ocr?: OcrMode;
   /** Add a path hash to the JSON name (see names.ts). */
   disambiguate: boolean;
   fetched?: FetchedUrl;

@@ -8,6 +8,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fetchUrl, type FetchOptions, type ValidatorLookup, type Validators } from '../fetch/index.js';
 import { applyHints } from '../inputs/hints.js';
+import type { OcrMode } from '../types.js';
 import type { UrlInput } from '../inputs/types.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { finding } from '../result.js';
@@ -44,6 +45,7 @@ export interface UrlRun {
   out: string;
   force: boolean;
   timeoutMs: number;
+  ocr?: OcrMode;
   fetch: FetchOptions;
   validators: ValidatorLookup;
   /** Folder for downloaded bodies on their way to a worker. */
@@ -87,7 +89,7 @@ export async function prepareUrl(u: UrlInput, run: UrlRun): Promise<{ done: Done
   const body = join(run.tmp, `${randomBytes(8).toString('hex')}.body`);
   await writeFile(body, r.buffer);
   const fetched = { url: u.url, finalUrl: r.finalUrl, ...(r.etag ? { etag: r.etag } : {}), ...(r.lastModified ? { lastModified: r.lastModified } : {}) };
-  return { task: { path: body, out: run.out, force: run.force, timeoutMs: run.timeoutMs, disambiguate: false, fetched, ...(u.hints ? { hints: u.hints } : {}) }, body };
+  return { task: { path: body, out: run.out, force: run.force, timeoutMs: run.timeoutMs, disambiguate: false, fetched, ...(run.ocr ? { ocr: run.ocr } : {}), ...(u.hints ? { hints: u.hints } : {}) }, body };
 }
 
 export async function removeBody(body: string): Promise<void> {

@@ -15,6 +15,7 @@ import { prepareOut } from './out-dir.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
 import { EXTRACT_USAGE } from './usage.js';
+import type { OcrMode } from '../types.js';
 
 export interface ExtractArgs {
   inputs: string[];
@@ -22,6 +23,7 @@ export interface ExtractArgs {
   force: boolean;
   quiet: boolean;
   timeoutSec: number;
+  ocr: OcrMode;
   jobs: number;
   memoryMb: number;
   logFormat: LogFormat;
@@ -54,6 +56,7 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '120' },
+        ocr: { type: 'string', default: 'auto' },
         jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
         'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
         'log-format': { type: 'string', default: 'text' },
@@ -74,6 +77,8 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     const notes: string[] = [];
     const timeoutSec = Number(values.timeout);
     if (!(timeoutSec >= 0.001 && timeoutSec <= MAX_TIMEOUT_SEC)) return { error: `--timeout takes seconds per file from 0.001 to ${MAX_TIMEOUT_SEC} (a day), not "${values.timeout}"` };
+    const ocr = values.ocr;
+    if (ocr !== 'auto' && ocr !== 'off' && ocr !== 'force') return { error: `--ocr is auto, off or force, not "${ocr}"` };
     let jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) return { error: `--jobs takes a whole number of workers, 1 or more, not "${values.jobs}"` };
     if (jobs > MAX_JOBS) {
@@ -88,7 +93,7 @@ export function parseExtractArgs(argv: string[]): ExtractArgs | { help: true } |
     if (workers !== 'process' && workers !== 'thread') return { error: `--workers is process or thread, not "${workers}"` };
     const fetch = fetchLimits(values);
     if (typeof fetch === 'string') return { error: fetch };
-    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, jobs, memoryMb, logFormat, workers, notes, ...(values.db ? { db: values.db } : {}), manifests, fetch };
+    return { inputs: positionals, out: values.out!, force: values.force!, quiet: values.quiet!, timeoutSec, ocr, jobs, memoryMb, logFormat, workers, notes, ...(values.db ? { db: values.db } : {}), manifests, fetch };
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -134,7 +139,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   const later = Promise.all([import('../bulk/csvs.js'), import('./after-run.js')]);
   const progress = new Progress({ quiet: args.quiet, format: args.logFormat, tty: process.stderr.isTTY === true, out: args.out });
   const done = await runBatch(
-    { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers, manifests: args.manifests, fetch: args.fetch },
+    { inputs: args.inputs, out: args.out, force: args.force, timeoutMs: args.timeoutSec * 1000, ocr: args.ocr, jobs: args.jobs, memoryMb: args.memoryMb, kind: args.workers, manifests: args.manifests, fetch: args.fetch },
     progress,
   );
   const [{ reportsInOut, writeCsvs }, { afterRun }] = await later;

@@ -11,16 +11,22 @@ import { readPdf } from '../extractors/pdf/index.js';
 import { openPdf, PdfOpenError } from '../extractors/pdf/load.js';
 import { pageSvg } from '../extractors/pdf/svg.js';
 import { isPdf } from '../extractors/sniff.js';
-import type { RawDocument } from '../types.js';
+import type { Gray } from '../ocr/image.js';
+import type { OcrMode, RawDocument } from '../types.js';
 
-export const INSPECT_USAGE = `Usage: gkreport inspect <file.pdf> --page N [--out DIR] [--no-png]
+export const INSPECT_USAGE = `Usage: gkreport inspect <file.pdf> --page N [--out DIR] [--no-png] [--ocr MODE]
 
 Draws what the PDF extractor saw on page N (1-based): the text runs, the
 rules (red), the cells of each table outlined with table:(row,col) (blue) and
 the field each cell was mapped to (green), over a PNG of the page.
 
+On a page read by OCR (a scan; see --ocr) the picture is the deskewed
+raster OCR read, the rules are those found in its pixels, and each cell
+shows its reading and confidence (red below 0.9).
+
 Writes <DIR>/<file>-p<N>.svg and, where the page can be rendered,
 <DIR>/<file>-p<N>.png. DIR defaults to output/inspect.
+Options: --ocr auto|off|force (as for extract; default auto).
 `;
 
 interface Args {
@@ -28,6 +34,7 @@ interface Args {
   page: number;
   out: string;
   png: boolean;
+  ocr: OcrMode;
 }
 
 function parse(argv: string[]): Args | string {
@@ -35,6 +42,7 @@ function parse(argv: string[]): Args | string {
   let page = 1;
   let out = path.join('output', 'inspect');
   let png = true;
+  let ocr: OcrMode = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--page' || a === '-p') {
@@ -50,12 +58,17 @@ function parse(argv: string[]): Args | string {
       out = v;
     } else if (a.startsWith('--out=')) out = a.slice(6);
     else if (a === '--no-png') png = false;
+    else if (a === '--ocr' || a.startsWith('--ocr=')) {
+      const v = a === '--ocr' ? argv[++i] : a.slice(6);
+      if (v !== 'auto' && v !== 'off' && v !== 'force') return `--ocr is auto, off or force, not "${v ?? ''}"`;
+      ocr = v;
+    }
     else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (file === undefined) file = a;
     else return `one PDF at a time (got "${file}" and "${a}")`;
   }
   if (!file) return 'which PDF? give a file';
-  return { file, page, out, png };
+  return { file, page, out, png, ocr };
 }
 
 /** The field id of each raw cell, from the normalizer's provenance (optional: skipped if it fails). */
@@ -79,6 +92,24 @@ async function renderPng(doc: PDFDocumentProxy, pageNo: number, scale: number): 
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown } } }).canvasFactory;
     const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
     await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
+    return canvas.toBuffer('image/png');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The grey raster as a PNG (through @napi-rs/canvas). */
+async function grayPng(img: Gray): Promise<Buffer | undefined> {
+  try {
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const canvas = createCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d');
+    const data = ctx.createImageData(img.width, img.height);
+    for (let i = 0; i < img.data.length; i++) {
+      data.data[4 * i] = data.data[4 * i + 1] = data.data[4 * i + 2] = img.data[i]!;
+      data.data[4 * i + 3] = 255;
+    }
+    ctx.putImageData(data, 0, 0);
     return canvas.toBuffer('image/png');
   } catch {
     return undefined;
@@ -119,19 +150,21 @@ export async function runInspect(argv: string[]): Promise<number> {
       process.stderr.write(`gkreport inspect: ${args.file} has ${doc.numPages} page(s), no page ${args.page}\n`);
       return 2;
     }
-    const reading = await readPdf(opened, { graphicsPages: new Set([args.page]) });
+    const reading = await readPdf(opened, { graphicsPages: new Set([args.page]), ocr: args.ocr, ocrPages: new Set([args.page]) });
     const pr = reading.pages[args.page - 1]!;
     const stem = `${path.basename(args.file).replace(/\.pdf$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_')}-p${args.page}`;
     await mkdir(args.out, { recursive: true });
-    const png = args.png ? await renderPng(doc, args.page, 2) : undefined;
+    // An OCR page is drawn from the raster OCR read (deskewed), so rules and cells sit where they were found.
+    const png = args.png ? (pr.ocr ? await grayPng(pr.ocr.image) : await renderPng(doc, args.page, 2)) : undefined;
     if (png) await writeFile(path.join(args.out, `${stem}.png`), png);
     const tables = reading.tables.map((table, index) => ({ index, table })).filter((t) => t.table.pages.includes(args.page));
     const fields = await fieldMap(reading.doc);
-    const svg = pageSvg({ width: pr.width, height: pr.height, runs: pr.runs, segments: pr.segments ?? [], tables, page: args.page, ...(fields ? { fields } : {}), ...(png ? { png: `${stem}.png` } : {}) });
+    const svg = pageSvg({ width: pr.width, height: pr.height, runs: pr.runs, segments: pr.ocr?.segments ?? pr.segments ?? [], tables, page: args.page, ...(fields ? { fields } : {}), ...(png ? { png: `${stem}.png` } : {}) });
     const svgPath = path.join(args.out, `${stem}.svg`);
     await writeFile(svgPath, svg);
     const cells = tables.reduce((s, t) => s + t.table.cells.filter((c) => c.page === args.page).length, 0);
-    process.stderr.write(`${svgPath}: ${pr.runs.length} text runs, ${pr.segments?.length ?? 0} rules, ${tables.length} table(s), ${cells} cells${png ? ', over ' + stem + '.png' : ' (no PNG: page could not be rendered)'}\n`);
+    if (pr.ocr) process.stderr.write(`page ${args.page} was read by OCR at ${pr.ocr.dpi} dpi, skew ${pr.ocr.skew}° corrected\n`);
+    process.stderr.write(`${svgPath}: ${pr.runs.length} text runs, ${(pr.ocr?.segments ?? pr.segments)?.length ?? 0} rules, ${tables.length} table(s), ${cells} cells${png ? ', over ' + stem + '.png' : ' (no PNG: page could not be rendered)'}\n`);
     return 0;
   } finally {
     await opened.task.destroy().catch(() => undefined);

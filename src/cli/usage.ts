@@ -16,15 +16,19 @@ Field ids and rule ids: docs/fields.md; files, columns and exit status: docs/out
 
 export const EXTRACT_USAGE = `Usage: gkreport extract <file|dir|URL>... [--manifest FILE.csv] [--out DIR] [options]
 
-Reads PDF, DOCX, DOC/WPS (with LibreOffice), HTML (UTF-8 or GBK) and text copies
-of annual reports; the format is decided by the bytes. Directories are recursed.
-http(s) URLs are fetched; a rerun into the same --out asks the server only for
-what changed (If-None-Match / If-Modified-Since) and keeps the rest.
+Reads PDF, DOCX, DOC/WPS (with LibreOffice), HTML (UTF-8 or GBK), text copies
+and scans (PNG, JPEG, TIFF; scanned PDF pages by OCR) of annual reports; the
+format is decided by the bytes. Directories are recursed. http(s) URLs are
+fetched; a rerun into the same --out asks the server only for what changed
+(If-None-Match / If-Modified-Since) and keeps the rest.
 
 Options:
   --out DIR             where to write (default: output/)
   --jobs N              parallel workers (default: number of cores; at most 2 per core)
   --timeout SEC         per-file time limit, 0.001 to 86400 (default: 120)
+  --ocr MODE            auto (default): read scanned pages, image files and table
+                        pictures by OCR where there is no text or table to read;
+                        off: never (scans stay failed); force: every page and picture
   --max-memory MB       memory ceiling per worker, 64 to the machine's (default: 2048)
   --workers KIND        process (default) or thread
   --force               redo inputs whose results are already in --out

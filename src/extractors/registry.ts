@@ -4,6 +4,7 @@
 import type { Extractor } from '../types.js';
 import { docxExtractor } from './docx/index.js';
 import { htmlExtractor } from './html/index.js';
+import { imageExtractor } from './image/index.js';
 import { oleExtractor } from './ole/index.js';
 import { pdfExtractor } from './pdf/index.js';
 import { textExtractor } from './text/index.js';
@@ -12,6 +13,7 @@ export const EXTRACTORS: Extractor[] = [
   pdfExtractor,
   docxExtractor,
   oleExtractor,
+  imageExtractor,
   htmlExtractor,
   textExtractor,
 ];

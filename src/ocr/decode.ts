@@ -36,14 +36,52 @@ function storedDpi(buf: Buffer, kind: ImageKind): number | undefined {
   return undefined;
 }
 
+/** Largest picture decoded (pixels): a scan of an A3 page at 600 dpi is 70 M. */
+const MAX_PIXELS = 100_000_000;
+
+/**
+ * The structure @napi-rs/canvas needs before it is handed the bytes: it
+ * crashed the process (segmentation fault) on a PNG or JPEG cut after its
+ * header. A PNG needs IHDR and image data inside the file; a JPEG a frame
+ * header and the start of its scan. Sizes past MAX_PIXELS are refused.
+ */
+function checkStructure(buf: Buffer, kind: 'png' | 'jpeg'): void {
+  let w = 0, h = 0, data = false;
+  if (kind === 'png') {
+    let off = 8;
+    while (off + 12 <= buf.length) {
+      const len = buf.readUInt32BE(off), type = buf.toString('latin1', off + 4, off + 8);
+      if (off + 12 + len > buf.length) break;
+      if (type === 'IHDR' && len >= 8) [w, h] = [buf.readUInt32BE(off + 8), buf.readUInt32BE(off + 12)];
+      if (type === 'IDAT' && len > 0) data = true;
+      off += 12 + len;
+    }
+  } else {
+    let off = 2;
+    while (off + 4 <= buf.length && buf[off] === 0xff) {
+      const marker = buf[off + 1]!, len = buf.readUInt16BE(off + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc && off + 9 <= buf.length) [h, w] = [buf.readUInt16BE(off + 5), buf.readUInt16BE(off + 7)];
+      if (marker === 0xda) {
+        data = off + 2 + len + 16 <= buf.length;
+        break;
+      }
+      off += 2 + len;
+    }
+  }
+  if (w === 0 || h === 0 || !data) throw new Error(`the ${kind.toUpperCase()} file is cut short or damaged (no image data)`);
+  if (w * h > MAX_PIXELS) throw new Error(`the picture is ${w}×${h} pixels, above the ${MAX_PIXELS / 1e6} M pixel limit`);
+}
+
 export async function decodeImage(buf: Buffer): Promise<DecodedPage[]> {
   const kind = imageKind(buf);
   if (!kind) throw new Error('not a PNG, JPEG or TIFF image');
+  if (kind !== 'tiff') checkStructure(buf, kind);
   if (kind === 'tiff') {
     const UTIF = (await import('utif')).default;
     const ifds = UTIF.decode(buf);
     const pages: DecodedPage[] = [];
     for (const ifd of ifds) {
+      if ((ifd.width ?? 0) * (ifd.height ?? 0) > MAX_PIXELS) throw new Error(`a TIFF page is ${ifd.width}×${ifd.height} pixels, above the ${MAX_PIXELS / 1e6} M pixel limit`);
       UTIF.decodeImage(buf, ifd);
       if (!ifd.width || !ifd.height) continue;
       const res = ifd.t282?.[0];

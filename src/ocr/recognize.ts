@@ -62,6 +62,52 @@ export function decode(probs: Float32Array, steps: number, classes: string[]): R
   return { text, confidence: chars.length > 0 ? Math.min(...chars.map((c) => c.p)) : 1, chars };
 }
 
+/** Letters the recogniser gives for digits in a table (notes/ocr.md: `0` as `O`, `D`, `b`; `1` as `l`, `|`). */
+const LOOKALIKE: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', b: '6', l: '1', I: '1', '|': '1', i: '1', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9', q: '9' };
+const NUMERIC = new Set([...'0123456789.,-']);
+
+/** A reading that is a number, perhaps misspelt with look-alike letters (no Chinese, mostly digits). */
+export function looksNumeric(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/\s/g, '');
+  if (t === '' || t.length > 16) return false;
+  const chars = [...t];
+  return chars.every((c) => NUMERIC.has(c) || c in LOOKALIKE) && chars.filter((c) => /\d/.test(c) || c in LOOKALIKE).length >= chars.length / 2;
+}
+
+/**
+ * Greedy CTC restricted to digits and number punctuation: each digit's
+ * probability gathers its look-alike letters (a `0` touched by noise read as
+ * `O` is still most likely a `0`). Used for cells whose free reading is a number.
+ */
+export function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Reading {
+  const n = classes.length;
+  const index = new Map<string, number[]>();
+  classes.forEach((c, k) => {
+    const folded = c.normalize('NFKC');
+    const target = NUMERIC.has(c) ? c : (LOOKALIKE[c] ?? (folded.length === 1 && NUMERIC.has(folded) ? folded : undefined));
+    if (target !== undefined) index.set(target, [...(index.get(target) ?? []), k]);
+  });
+  const targets = [...index.keys()];
+  const chars: CharReading[] = [];
+  let prev = '';
+  for (let t = 0; t < steps; t++) {
+    const row = probs.subarray(t * n, (t + 1) * n);
+    const scores = targets.map((c) => ({ ch: c, p: index.get(c)!.reduce((s, k) => s + row[k]!, 0) }));
+    scores.sort((a, b) => b.p - a.p);
+    const top = scores[0]!;
+    // A step where the blank (or anything that is no digit) outweighs every digit emits nothing.
+    const ch = top.p > row[0]! ? top.ch : '';
+    if (ch !== '' && ch !== prev) chars.push({ ch, p: Math.min(1, top.p), alts: scores.slice(1, 4).filter((a) => a.p >= 0.001).map((a) => ({ ch: a.ch, p: a.p })) });
+    else if (ch !== '' && ch === prev) {
+      const c = chars[chars.length - 1]!;
+      if (top.p > c.p) c.p = Math.min(1, top.p);
+    }
+    prev = ch;
+  }
+  const text = chars.map((c) => c.ch).join('');
+  return { text, confidence: chars.length > 0 ? Math.min(...chars.map((c) => c.p)) : 1, chars };
+}
+
 /** Reads one line image (dark text on light paper). */
 export async function recognize(line: Gray): Promise<Reading> {
   const { ort, rec, classes } = await loadModels();
@@ -70,7 +116,9 @@ export async function recognize(line: Gray): Promise<Reading> {
   const out = await rec.run({ [rec.inputNames[0]!]: input });
   const tensor = out[rec.outputNames[0]!]!;
   const steps = tensor.dims[1]!;
-  const reading = decode(tensor.data as Float32Array, steps, classes);
+  const probs = tensor.data as Float32Array;
+  const free = decode(probs, steps, classes);
+  const reading = looksNumeric(free.text) ? decodeNumber(probs, steps, classes) : free;
   input.dispose?.();
   tensor.dispose?.();
   return reading;

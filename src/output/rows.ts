@@ -12,7 +12,7 @@ export function reportRow(r: Report): Cell[] {
 export function valueRows(r: Report): Cell[][] {
   return Object.entries(r.fields).map(([id, value]) => {
     const p = r.provenance[id];
-    return [r.source.sha256, r.meta.agency, r.meta.year, id, value, p?.raw, p?.page, p?.table, p?.row, p?.col, p?.bbox?.map((n) => Math.round(n * 100) / 100).join(' '), p?.line, r.source.path, r.source.url, r.meta.region_code ?? null, p?.inferred ? 1 : undefined];
+    return [r.source.sha256, r.meta.agency, r.meta.year, id, value, p?.raw, p?.page, p?.table, p?.row, p?.col, p?.bbox?.map((n) => Math.round(n * 100) / 100).join(' '), p?.line, r.source.path, r.source.url, r.meta.region_code ?? null, p?.inferred ? 1 : undefined, p?.ocr ? 1 : undefined, p?.confidence];
   });
 }
 

@@ -4,7 +4,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { failedExtraction, finding, result } from '../../result.js';
-import type { Extractor, Finding, RawDocument, Result } from '../../types.js';
+import type { Extractor, Finding, OcrMode, RawDocument, Result } from '../../types.js';
+import { holdsTemplateTables, readPictures } from '../raster/pictures.js';
+import { docxPictures } from './media.js';
 import { htmlToRaw } from '../html/index.js';
 import { parseHtml } from '../html/parse.js';
 import { isZip } from '../sniff.js';
@@ -14,7 +16,7 @@ import { runMammoth, type MammothPass } from './mammoth-pass.js';
 import { readDocMeta } from './meta.js';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipError, type ZipLimits } from './zip.js';
 
-export const DOCX_VERSION = 'docx-1';
+export const DOCX_VERSION = 'docx-2';
 const BLOCKS = 'p,h1,h2,h3,h4,h5,h6,li';
 const empty = (): RawDocument => ({ format: 'docx', tables: [], text: '' });
 
@@ -106,7 +108,7 @@ function findTitle($: CheerioAPI): string | undefined {
 }
 
 /** Converts one DOCX buffer; throws ZipError or mammoth's errors, caught by `extract`. */
-export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Result<RawDocument>> {
+export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, ocr: OcrMode = 'auto'): Promise<Result<RawDocument>> {
   const zip = ZipArchive.open(buffer, limits);
   if (!zip.has('word/document.xml') && !zip.has('_rels/.rels')) {
     const some = [...zip.entries.keys()].slice(0, 5).join(', ');
@@ -154,7 +156,10 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
   const meta = readDocMeta(optionalText(zip, 'docProps/core.xml'), optionalText(zip, 'docProps/app.xml'));
   if (Object.keys(meta).length > 0) doc.docMeta = meta;
   if (!doc.title && meta.title && /年度报告|年报/.test(meta.title)) doc.title = meta.title;
-  return result(doc, [...findings, ...skippedFindings(pass.skipped, pass.salvaged), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages)]);
+  // Tables pasted as pictures (word/media): read by OCR where the document has none (--ocr).
+  const pictures = ocr === 'off' || (ocr === 'auto' && holdsTemplateTables(doc)) ? [] : docxPictures(zip, optionalText(zip, 'word/document.xml'), optionalText(zip, 'word/_rels/document.xml.rels'));
+  const read = await readPictures(doc, pictures, ocr, 'document');
+  return result(read.value, [...findings, ...skippedFindings(pass.skipped, pass.salvaged), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages), ...read.findings]);
 }
 
 /** The message for a DOCX that cannot be read at all. */
@@ -174,9 +179,9 @@ export const docxExtractor: Extractor = {
   // Any ZIP: no other extractor reads ZIPs, so this one owns the message for
   // a ZIP that is not a Word document (spec/output.md: decided by the bytes).
   sniff: (buf) => isZip(buf),
-  async extract({ buffer }) {
+  async extract({ buffer, options }) {
     try {
-      return await docxToRaw(buffer);
+      return await docxToRaw(buffer, DEFAULT_ZIP_LIMITS, options?.ocr ?? 'auto');
     } catch (err) {
       return failedExtraction(empty(), 'extract.failed', failureMessage(err));
     }

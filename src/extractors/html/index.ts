@@ -9,6 +9,8 @@ import { isHtml } from '../sniff.js';
 import { isElement, MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
 import { parseHtml } from './parse.js';
 import { narrativeText } from './text.js';
+import { htmlPictures } from './pictures.js';
+import { holdsTemplateTables, readPictures } from '../raster/pictures.js';
 
 const TITLE_MAX = 80;
 const NAMES_REPORT = (t: string) => t.length > 0 && t.length < TITLE_MAX && !/[。，；]/.test(t) && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t);
@@ -105,12 +107,17 @@ export function htmlToRaw($: CheerioAPI, format: RawDocument['format'], grid: Gr
 
 export const htmlExtractor: Extractor = {
   format: 'html',
-  version: 'html-1',
+  version: 'html-2',
   sniff: (buf) => isHtml(buf),
-  async extract({ buffer }) {
+  async extract({ buffer, path, options }) {
     const decoded = decode(buffer, declaredCharset(buffer));
     const parsed = await parseHtml(decoded.value.text);
-    const raw = htmlToRaw(parsed.value, 'html');
-    return result(raw.value, [...decoded.findings, ...parsed.findings, ...raw.findings]);
+    const $ = parsed.value;
+    const raw = htmlToRaw($, 'html');
+    // Tables pasted as pictures: read by OCR where the markup has none (--ocr).
+    const mode = options?.ocr ?? 'auto';
+    const pictures = mode === 'off' || (mode === 'auto' && holdsTemplateTables(raw.value)) ? [] : await htmlPictures($, path);
+    const read = await readPictures(raw.value, pictures, mode, 'page');
+    return result(read.value, [...decoded.findings, ...parsed.findings, ...raw.findings, ...read.findings]);
   },
 };

@@ -13,7 +13,7 @@ import { deadline, openPdf, PdfOpenError, type OpenedPdf } from './load.js';
 import { findTitle, paragraphs, type TextLine } from './meta.js';
 import { readPage, type PageResult } from './page.js';
 
-export const PDF_EXTRACTOR_VERSION = 'pdf-1';
+export const PDF_EXTRACTOR_VERSION = 'pdf-2';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const empty = (): RawDocument => ({ format: 'pdf', tables: [], text: '' });
@@ -31,7 +31,7 @@ export function badCharShare(text: string): number {
   return bad / chars.length;
 }
 
-function toRaw(t: JoinedTable, index: number): RawTable {
+export function toRaw(t: JoinedTable, index: number): RawTable {
   const cells: RawCell[] = t.cells.map((c) =>
     withOcr({ text: c.text, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, prov: { table: index, row: c.row, col: c.col, page: c.page, bbox: roundBox(c.bbox) } }, c.ocr),
   );
@@ -51,8 +51,8 @@ export interface PdfReading {
  * in the top or bottom 8 % of a page whose text recurs on another page)
  * does not count either.
  */
-function pageFlows(pages: PageResult[]): Map<number, PageFlow> {
-  const margin = (p: PageResult, l: TextLine): boolean => l.y1 < 0.08 * p.height || l.y0 > 0.92 * p.height;
+export function pageFlows(pages: Pick<PageResult, 'page' | 'height' | 'lines'>[]): Map<number, PageFlow> {
+  const margin = (p: Pick<PageResult, 'height'>, l: TextLine): boolean => l.y1 < 0.08 * p.height || l.y0 > 0.92 * p.height;
   const seen = new Map<string, Set<number>>();
   for (const p of pages) for (const l of p.lines) if (margin(p, l)) seen.set(l.text, (seen.get(l.text) ?? new Set()).add(p.page));
   const flows = new Map<number, PageFlow>();
@@ -64,7 +64,7 @@ function pageFlows(pages: PageResult[]): Map<number, PageFlow> {
 }
 
 /** Reads every page of an opened PDF (also used by `gkreport inspect`). */
-export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number; ocr?: OcrMode } = {}): Promise<PdfReading> {
+export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<number>; deadlineAt?: number; ocr?: OcrMode; ocrPages?: Set<number> } = {}): Promise<PdfReading> {
   const { pdfjs, doc } = opened;
   const pages: PageResult[] = [];
   const findings: Finding[] = [];
@@ -76,7 +76,7 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     runBase += r.runs.length + 1;
     pages.push(r);
     page.cleanup();
-    if (wantsOcr(r, mode)) findings.push(...(await ocrPdfPage(doc, r)));
+    if ((opts.ocrPages?.has(p) ?? true) && wantsOcr(r, mode)) findings.push(...(await ocrPdfPage(doc, r)));
     // pdfjs's fake worker runs on this thread and can chain promises without
     // letting a timer fire: yield to the event loop and check the clock here.
     await new Promise((resolve) => setImmediate(resolve));

@@ -44,6 +44,11 @@ export function pageSvg(p: PagePicture): string {
       out.push(`<rect class="cell" fill="#06c" fill-opacity="0.05" stroke="#06c" stroke-width="0.6" data-table="${index}" data-row="${c.row}" data-col="${c.col}" data-rowspan="${c.rowSpan}" data-colspan="${c.colSpan}"${field ? ` data-field="${esc(field)}"` : ''} x="${n(b.x0)}" y="${n(b.y0)}" width="${n(b.x1 - b.x0)}" height="${n(b.y1 - b.y0)}"><title>${esc(`table ${index} (${c.row},${c.col}) ${c.text}`)}</title></rect>`);
       out.push(`<text class="rc" fill="#06c" font-size="4" font-family="monospace" x="${n(b.x0 + 1)}" y="${n(b.y0 + 4.5)}">${index}:(${c.row},${c.col})</text>`);
       if (field) out.push(`<text class="field" fill="#080" font-size="4" font-family="monospace" x="${n(b.x0 + 1)}" y="${n(b.y1 - 1.5)}">${esc(field)}</text>`);
+      if (c.ocr) {
+        // What OCR read, and how sure it was: red below the proof-reader's trust (0.9).
+        const colour = c.ocr.confidence < 0.9 ? '#d00' : '#707';
+        out.push(`<text class="ocr" fill="${colour}" font-size="5" font-family="sans-serif" x="${n(b.x0 + 1)}" y="${n((b.y0 + b.y1) / 2 + 2)}">${esc(c.text)} <tspan font-size="3.5">${c.ocr.confidence.toFixed(2)}</tspan></text>`);
+      }
     }
   }
   out.push('</g></svg>');

@@ -1,11 +1,11 @@
 // A PDF page drawn into grey pixels (pdfjs with @napi-rs/canvas, the canvas
-// pdf-parse already brings), at a resolution chosen from the page's picture:
-// a 300 dpi scan is read at 300 dpi, a 100 dpi one at 150 (bilinear
-// upscaling cost nothing and kept small type readable), never above 300.
+// pdf-parse already brings), at the resolution of the page's picture, so a
+// scan's pixels map one to one (resampling a 1-bit scan smears it); only
+// below 100 dpi it is drawn larger, and above 300 smaller (time).
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fromRgba, type Gray } from '../../ocr/image.js';
 
-export const MIN_DPI = 150;
+export const MIN_DPI = 100;
 export const MAX_DPI = 300;
 /** When the page holds no picture (force on a text page), or its size is unknown. */
 export const DEFAULT_DPI = 200;

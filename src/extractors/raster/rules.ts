@@ -73,8 +73,44 @@ function groupRuns(list: Run[], axis: 'h' | 'v'): PixelRule[] {
   return done.map((g) => ({ axis, a0: g.a1 - g.a0 >= 2 ? g.a0 + 1 : g.a0, a1: g.a1 - g.a0 >= 2 ? g.a1 - 1 : g.a1, b0: g.b0, b1: g.b1 }));
 }
 
+/** A band thicker than 0.04 in is no rule but a filled area (a solid bar, a shaded block). */
+function thin(groups: PixelRule[], dpi: number): PixelRule[] {
+  const thick = Math.max(4, Math.round(0.04 * dpi));
+  return groups.filter((g) => g.a1 - g.a0 + 1 <= thick);
+}
+
 export function findRules(img: Gray, dpi: number): PixelRule[] {
-  return [...groupRuns(runs(img, 'h', Math.round(0.6 * dpi)), 'h'), ...groupRuns(runs(img, 'v', Math.round(0.25 * dpi)), 'v')];
+  return [...thin(groupRuns(runs(img, 'h', Math.round(0.6 * dpi)), 'h'), dpi), ...thin(groupRuns(runs(img, 'v', Math.round(0.25 * dpi)), 'v'), dpi)];
+}
+
+/**
+ * Dark pixels with no dark neighbour (of eight) go: the dots of a shaded
+ * cell dithered in a 1-bit scan, and salt noise. Strokes of text, even one
+ * pixel wide, always touch a neighbour.
+ */
+export function despeckle(img: Gray): Gray {
+  const { width: w, height: h, data } = img;
+  const out: Gray = { width: w, height: h, data: Uint8Array.from(data) };
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (data[i]! >= INK) continue;
+      let alone = true;
+      for (let dy = -1; dy <= 1 && alone; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if ((dx || dy) && nx >= 0 && nx < w && data[ny * w + nx]! < INK) {
+            alone = false;
+            break;
+          }
+        }
+      }
+      if (alone) out.data[i] = 255;
+    }
+  }
+  return out;
 }
 
 /**

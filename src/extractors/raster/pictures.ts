@@ -1,0 +1,62 @@
+// Table pictures inside HTML and DOCX reports: where the markup holds no
+// table of the template (`--ocr auto`) or always (`force`), its pictures are
+// read by OCR and their tables appended; pictures that are not at hand (a
+// web address, a file not saved beside the page) give `table.image`.
+import { decodeImage, imageKind } from '../../ocr/decode.js';
+import { finding } from '../../result.js';
+import type { Finding, OcrMode, RawDocument, Result } from '../../types.js';
+import { guessDpi, readRasterPages } from './document.js';
+
+/** A picture of the document: its name as the markup gives it, and its bytes when they are at hand. */
+export interface Picture {
+  name: string;
+  bytes?: Buffer;
+  /** Why the bytes are not at hand. */
+  missing?: string;
+}
+
+/** Most pictures read from one document, and the largest read (bytes): a page of icons is no report. */
+export const MAX_PICTURES = 40;
+export const MAX_PICTURE_BYTES = 30 * 1024 * 1024;
+
+/** Words of the template's tables 三 and 四 (their labels in cells). */
+const TABLE_WORDS = /自然人|本年新收|行政复议|予以公开|商业企业|结转下年度/;
+
+export function holdsTemplateTables(doc: RawDocument): boolean {
+  return doc.tables.some((t) => t.cells.some((c) => TABLE_WORDS.test(c.text)));
+}
+
+/** Reads the pictures into the document's tables; the document is returned unchanged when OCR is not wanted. */
+export async function readPictures(doc: RawDocument, pictures: Picture[], mode: OcrMode, where: string): Promise<Result<RawDocument>> {
+  if (mode === 'off' || pictures.length === 0 || (mode === 'auto' && holdsTemplateTables(doc))) return { value: doc, findings: [] };
+  const findings: Finding[] = [];
+  const images: { image: import('../../ocr/image.js').Gray; dpi: number; name: string }[] = [];
+  const missing: string[] = [];
+  for (const p of pictures.slice(0, MAX_PICTURES)) {
+    if (!p.bytes) {
+      missing.push(`${p.name}${p.missing ? ` (${p.missing})` : ''}`);
+      continue;
+    }
+    if (p.bytes.length > MAX_PICTURE_BYTES || !imageKind(p.bytes)) continue; // GIF, SVG, EMF: no table scans
+    try {
+      for (const [i, page] of (await decodeImage(p.bytes)).entries()) {
+        // Icons, bullets and seals are too small to hold a table.
+        if (page.image.width < 300 || page.image.height < 100) continue;
+        images.push({ image: page.image, dpi: guessDpi(page.image, page.dpi), name: i > 0 ? `${p.name} page ${i + 1}` : p.name });
+      }
+    } catch (e) {
+      findings.push(finding('ocr.failed', 'warning', `The picture ${p.name} in the ${where} could not be decoded: ${(e as Error).message}`));
+    }
+  }
+  const out: RawDocument = { ...doc, tables: [...doc.tables] };
+  if (images.length > 0) {
+    const r = await readRasterPages(images, doc.tables.length);
+    out.tables.push(...r.tables);
+    if (r.text !== '') out.text = [doc.text, r.text].filter((x) => x !== '').join('\n');
+    findings.push(...r.findings);
+  }
+  if (missing.length > 0 && !holdsTemplateTables(out)) {
+    findings.push(finding('table.image', 'warning', `The ${where} holds no table of the template but ${missing.length} picture(s) that are not at hand, which may be its tables: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Save the pictures beside the page (or give the page with its folder) to read them by OCR.`));
+  }
+  return { value: out, findings };
+}
