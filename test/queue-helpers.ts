@@ -31,8 +31,8 @@ export interface WorkerProc {
   exit: Promise<number | string>;
 }
 
-export function startWorker(db: string, extra: string[] = []): WorkerProc {
-  const proc = spawn(process.execPath, [BIN, 'worker', '--db', db, '--jobs', '1', '--poll', '0.5', '--drain', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+export function startWorker(db: string, extra: string[] = [], drain = true): WorkerProc {
+  const proc = spawn(process.execPath, [BIN, 'worker', '--db', db, '--jobs', '1', '--poll', '0.5', ...(drain ? ['--drain'] : []), ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   const w: WorkerProc = { proc, done: [], log: [], exit: new Promise((r) => proc.on('exit', (code, signal) => r(signal ?? code ?? -1))) };
   let buf = '';
   proc.stderr!.setEncoding('utf8').on('data', (s: string) => {

@@ -103,6 +103,22 @@ describe('queue: interrupted batches', function () {
     assert.equal(csvDifference(join(dir, 'extract'), join(dir, 'killed')), undefined);
   });
 
+  it('SIGTERM: the worker takes no new job, finishes the file in hand, and exits 0', async () => {
+    const db = await freshPgDatabase();
+    assert.equal(await enqueueQuiet([join(dir, 'corpus'), '--db', db]), 0);
+    const w = startWorker(db, ['--timeout', '15'], false);
+    await waitFor(() => w.done.length >= 1, 5 * 60_000, 'one file done');
+    w.proc.kill('SIGTERM');
+    assert.equal(await w.exit, 0, w.log.join('\n'));
+    assert.ok(w.log.some((l) => /SIGTERM: finishing 1 file\(s\) in hand/.test(l)), w.log.join('\n'));
+    const s = await statusJson(db);
+    // nothing left held; every job it took is done, and its report is in the store
+    assert.equal(s.active, 0);
+    assert.equal(s.done, w.done.length);
+    assert.equal(s.queued, 36 - w.done.length);
+    assert.deepEqual(await sourcePaths(db), [...w.done].sort());
+  });
+
   it('the database stopped for a few seconds mid-batch: workers wait and go on; nothing lost or written twice', async function () {
     const ours = execFileSync('bash', [PG_SCRIPT, 'url'], { encoding: 'utf8' }).trim();
     assert.equal(adminUrl(), ours, 'this test stops and starts the server of .ci/postgres.sh, so GKREPORT_TEST_PG must be that one');
@@ -122,5 +138,29 @@ describe('queue: interrupted batches', function () {
     assert.deepEqual(await sourcePaths(db), [...inputs].sort());
     assert.equal(await exportQuiet(db, join(dir, 'outage')), 0);
     assert.equal(csvDifference(join(dir, 'extract'), join(dir, 'outage')), undefined);
+  });
+});
+
+describe('queue: cross-year rules as reports land', function () {
+  this.timeout(10 * 60_000);
+
+  it('year N alone has no carry finding; year N−1 landing later flags year N at once', async () => {
+    const dir = tempDir();
+    const [y2022, y2023] = corpus(join(dir, 'in'), [fixture('cross-year/shili-danganguan-2022.html'), fixture('cross-year/shili-danganguan-2023.html')], 2);
+    const db = await freshPgDatabase();
+    const carry = () =>
+      withStore(db, async (s) =>
+        (await s.db.selectFrom('findings as f').innerJoin('documents as d', 'd.sha256', 'f.sha256').select(['d.year', 'f.fields', 'f.expected', 'f.actual']).where('f.rule', '=', 'cross_year.carry').where('f.severity', '=', 'warning').orderBy('f.seq').execute()),
+      );
+    assert.equal(await enqueueQuiet([y2023!, '--db', db]), 0);
+    assert.equal(await startWorker(db, ['--quiet']).exit, 0);
+    assert.deepEqual(await carry(), []);
+    assert.equal(await enqueueQuiet([y2022!, '--db', db]), 0);
+    assert.equal(await startWorker(db, ['--quiet']).exit, 0);
+    // 2023 上年结转 natural/total 2 against 2022 结转下年度 3 (the fixture's deliberate break)
+    assert.deepEqual(await carry(), [
+      { year: 2023, fields: 'apps.carried_in.natural apps.carried_out.natural', expected: 3, actual: 2 },
+      { year: 2023, fields: 'apps.carried_in.total apps.carried_out.total', expected: 3, actual: 2 },
+    ]);
   });
 });
