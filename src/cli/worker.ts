@@ -81,20 +81,20 @@ export async function runWorker(argv: string[]): Promise<number> {
   const q = await openQueue('worker', db, { supervise: true, maintenanceSec: Math.min(60, Math.max(1, Math.round(leaseSec / 4))), poolSize: jobs + 1 });
   if (typeof q === 'number') return q;
   const worker = new QueueWorker(q.store, q.boss, {
-    jobs, timeoutMs: timeoutSec * 1000, memoryMb, kind, pollSec, log: say,
+    jobs, timeoutMs: timeoutSec * 1000, memoryMb, kind, pollSec, leaseMs: leaseSec * 1000, log: say,
     done: values.quiet ? undefined : (input, status, ms) => say(`${status} ${input} (${ms} ms)`),
   });
   let stopping: Promise<void> | undefined;
   const stop = (why: string) => {
     if (!stopping) {
       say(`${why}: finishing ${worker.busy} file(s) in hand, taking no new job`);
-      stopping = worker.stop(leaseSec * 1000);
+      stopping = worker.stop();
     }
     return stopping;
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  await worker.start();
+  worker.start();
   say(`working (${jobs} at once)`);
   while (!stopping) {
     await sleep(Math.max(1000, pollSec * 1000));

@@ -27,10 +27,15 @@ export interface WorkerOptions {
   kind: WorkerKind;
   /** Seconds between polls of the queue. */
   pollSec: number;
+  /** The queue's lease: how long a finished job's completion is retried while the database is away. */
+  leaseMs: number;
   log(m: string): void;
   /** One line per finished job (the CLI's progress). */
   done?(input: string, status: string, ms: number): void;
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const describe = (j: JobInput) => (j.kind === 'file' ? j.path : j.url);
 
 /** Where a job's input is read from. URLs are fetched by src/fetch (fetchUrl), wired in when that lands. */
 function localPath(job: JobInput): string {
@@ -59,13 +64,61 @@ export class QueueWorker {
     return this.inHand;
   }
 
-  /** Starts one poller per pool slot: at most `jobs` jobs in hand. */
-  async start(): Promise<void> {
+  /**
+   * One loop per pool slot: at most `jobs` jobs in hand. pg-boss's own work()
+   * is not used: it leaves the promise of complete()/fail() unhandled, so a
+   * database that goes away at that moment would end the process.
+   */
+  start(): void {
     this.pool.warm(1);
-    for (let i = 0; i < this.opts.jobs; i++) {
-      await this.boss.work<JobInput>(QUEUE, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSec }, async ([job]) => {
-        if (job) await this.handle(job.data);
-      });
+    this.loops = Array.from({ length: this.opts.jobs }, () => this.loop());
+  }
+
+  private stopping = false;
+  private loops: Array<Promise<void>> = [];
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let job: { id: string; data: JobInput } | undefined;
+      try {
+        job = (await this.boss.fetch<JobInput>(QUEUE, { batchSize: 1 }))?.[0];
+      } catch (e) {
+        this.opts.log(`cannot take a job (${(e as Error).message}); trying again`);
+      }
+      if (!job) {
+        await sleep(this.opts.pollSec * 1000);
+        continue;
+      }
+      let error: Error | undefined;
+      try {
+        await this.handle(job.data);
+      } catch (e) {
+        error = e as Error;
+        this.opts.log(`job for ${describe(job.data)} failed, to be retried: ${error.message}`);
+      }
+      await this.settle(job.id, error);
+    }
+  }
+
+  /**
+   * Marks the job done (or failed, for a retry), waiting out a database that
+   * is away. If it stays away past the lease, the job comes back to some
+   * worker, which finds the report already written and writes nothing new.
+   */
+  private async settle(id: string, error: Error | undefined): Promise<void> {
+    const until = Date.now() + this.opts.leaseMs;
+    for (let wait = 500; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        if (error) await this.boss.fail(QUEUE, id, { message: error.message });
+        else await this.boss.complete(QUEUE, id);
+        return;
+      } catch (e) {
+        if (Date.now() + wait > until) {
+          this.opts.log(`cannot mark job ${id} ${error ? 'failed' : 'done'} (${(e as Error).message}); it returns after its lease`);
+          return;
+        }
+        await sleep(wait);
+      }
     }
   }
 
@@ -89,9 +142,11 @@ export class QueueWorker {
     }
   }
 
-  /** SIGTERM: take no new job, finish those in hand (up to `waitMs`), then close. */
-  async stop(waitMs: number): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: waitMs });
+  /** SIGTERM: take no new job, finish those in hand, then close. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.loops);
+    await this.boss.stop({ graceful: false, wait: true });
     this.pool.close();
     rmSync(this.out, { recursive: true, force: true });
   }
