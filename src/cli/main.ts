@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compliance: async () => (await import('./compliance.js')).runCompliance,
   export: async () => (await import('./export.js')).runExport,
   inspect: async () => (await import('./inspect.js')).runInspect,
+  serve: async () => (await import('./serve.js')).runServe,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -5,6 +5,7 @@ Usage:
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
   gkreport compliance --db FILE|URL [--out DIR]              compliance.csv, agencies.csv
   gkreport export --db FILE|URL [--out DIR]                  reports.csv, values.csv, findings.csv from the store
+  gkreport serve --db FILE|URL [--port 8080] [--host H]      the review app (overview, report pages, corrections)
 
 Run "gkreport <command> --help" for a command's options.
 Field ids and rule ids: see the README ("Fields and rules").
