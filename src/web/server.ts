@@ -97,8 +97,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((e, _req, reply) => {
     const err = e as { message?: string; statusCode?: number };
-    process.stderr.write(`gkreport serve: ${err.message}\n`);
     const code = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (code >= 500) process.stderr.write(`gkreport serve: ${err.message}\n`);
     return reply.code(code).type('text/plain; charset=utf-8').send(`${code} ${code === 403 ? '请求无效 forbidden (CSRF token missing or stale: reload the page)' : code < 500 ? 'bad request' : '服务器错误 server error'}\n`);
   });
 
