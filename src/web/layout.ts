@@ -35,7 +35,8 @@ blockquote{margin:.3em 0 .3em 1em;padding:.2em .6em;border-left:3px solid #c8940
 td.src-hit{outline:3px solid #e0201b;background:#ffe3df}
 .diff-up{color:#0b6b1f}.diff-down{color:#a3200c}tr.changed td{background:#fff6d6}td.carry{box-shadow:inset 0 0 0 2px #6a4bc4}
 .sent-add{background:#dff5df}.sent-del{background:#fbe0dc;text-decoration:line-through}.sent-chg{background:#fff3c4}
-.cols{display:flex;gap:1.5em;align-items:flex-start}.cols>div{flex:1;min-width:0}
+.cols{display:flex;gap:1.5em;align-items:flex-start}.cols>div{flex:1;min-width:0;overflow-x:auto}
+th.rl{text-align:left;white-space:nowrap;font-weight:normal}th.grp{white-space:nowrap;font-weight:normal;color:#555}caption{text-align:left;font-weight:bold;padding:.6em 0 .2em}
 .muted{color:#777}.pager a{margin-right:.6em}.needs-look{background:#fff3c4;padding:.4em .6em;border:1px solid #c89400}
 form.corr{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;background:#fff;border:1px solid #c9ced6;padding:.6em}form.corr label{display:flex;flex-direction:column;font-size:.9em}
 form.inline{display:inline}

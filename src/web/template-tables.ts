@@ -73,7 +73,7 @@ export function activeTable(r: Report, m: CellMarks): Html {
 export function appsTable(r: Report, m: CellMarks): Html {
   const rows = APPS_ROWS.filter((row) => APPS_COLUMNS.some((c) => `apps.${row.id}.${c.id}` in r.fields));
   return html`<table class="tpl" id="table-apps"><caption>三、收到和处理政府信息公开申请情况</caption>
-<thead><tr><th rowspan="3" colspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th><th colspan="7">申请人情况</th></tr>
+<thead><tr><th rowspan="3" colspan="2" title="本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和">（第一项加第二项之和，等于第三项加第四项之和）</th><th colspan="7">申请人情况</th></tr>
 <tr><th rowspan="2">自然人</th><th colspan="5">法人或其他组织</th><th rowspan="2">总计</th></tr>
 <tr>${APPS_COLUMNS.slice(1, 6).map((c) => html`<th>${c.label}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr><th class="grp">${row.group ?? ''}</th><th class="rl">${row.label}</th>${APPS_COLUMNS.map((c) => valueCell(r, `apps.${row.id}.${c.id}`, m))}</tr>`)}</tbody></table>`;
