@@ -2,7 +2,8 @@
 // the pdfjs floor over the same PDFs, in one run on one machine (figures in
 // BENCHMARKS.md). Sizes: BENCH_FILES (200), BENCH_BIG_FILES (2000: the
 // peak-RSS comparison run), BENCH_VARIANT_FILES (40: worker kinds and flags);
-// BENCH_ONLY=rss runs the peak-RSS comparison alone.
+// BENCH_ONLY=rss runs the peak-RSS comparison alone; BENCH_ONLY=serve the review
+// app's latency on a 10,000-report store (bench/serve.mjs) alone.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -20,6 +21,11 @@ const BIG = Number(process.env.BENCH_BIG_FILES ?? 2000);
 const VARIANT = Number(process.env.BENCH_VARIANT_FILES ?? 40);
 const PDFS = ['hongze-qu-2023.pdf', 'hongze-qu-2024.pdf', 'huaian-shi-2024.pdf'].map((f) => join(ROOT, 'fixtures/pdf/real', f));
 const CORPUS = [...PDFS, join(ROOT, 'fixtures/html/shanghai-bangongting-2019.html'), join(ROOT, 'fixtures/text/xiuzhou-gongxiaoshe-2020.txt')];
+
+if (process.env.BENCH_ONLY === 'serve') {
+  await import('./serve.mjs');
+  process.exit(0);
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'gkreport-bench-'));
 const say = (s = '') => process.stdout.write(`${s}\n`);

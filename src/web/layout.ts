@@ -30,7 +30,8 @@ td.corrected{background:#dcebff}td.corrected .was{display:block;font-size:.8em;c
 .findings li{margin:.3em 0}.sev-error{color:#a3200c;font-weight:bold}.sev-warning{color:#8a6100;font-weight:bold}.sev-info{color:#555}
 blockquote{margin:.3em 0 .3em 1em;padding:.2em .6em;border-left:3px solid #c89400;background:#fffbe8}mark{background:#ffe27a}
 #prov{position:sticky;top:0;float:right;width:42%;max-height:95vh;overflow:auto;background:#fff;border:1px solid #c9ced6;padding:.6em;margin-left:1em}
-#prov:empty{display:none}.pagebox{position:relative;display:inline-block}.pagebox img{max-width:100%;display:block}
+#prov:empty{display:none}#prov dl{display:grid;grid-template-columns:auto 1fr;gap:0 1em;margin:.3em 0}#prov dd{margin:0;font-family:monospace}
+.pagebox{position:relative;display:inline-block}.pagebox img{max-width:100%;display:block}
 .pagebox .box{position:absolute;border:3px solid #e0201b;background:rgba(224,32,27,.12)}
 td.src-hit{outline:3px solid #e0201b;background:#ffe3df}
 .diff-up{color:#0b6b1f}.diff-down{color:#a3200c}tr.changed td{background:#fff6d6}td.carry{box-shadow:inset 0 0 0 2px #6a4bc4}
@@ -56,7 +57,7 @@ export const JS = `
     if(d.table!=null && d.table!==''){ var a=el('a','源表格 source table'); a.href='/doc/'+encodeURIComponent(doc.sha)+'/table/'+encodeURIComponent(d.table)+'?row='+encodeURIComponent(d.row)+'&col='+encodeURIComponent(d.col); a.id='src-link'; p.appendChild(a); }
     if(doc.format==='pdf' && d.page){
       var box=el('div',null,'pagebox'); var img=new Image(); img.alt='page '+d.page; img.src='/doc/'+encodeURIComponent(doc.sha)+'/page/'+encodeURIComponent(d.page)+'.png'; box.appendChild(img); p.appendChild(box);
-      if(d.bbox){ var b=d.bbox.split(' ').map(Number); img.addEventListener('load', function(){ var s=2, W=img.naturalWidth, H=img.naturalHeight; var o=el('div',null,'box'); o.style.left=(b[0]*s/W*100)+'%'; o.style.top=(b[1]*s/H*100)+'%'; o.style.width=((b[2]-b[0])*s/W*100)+'%'; o.style.height=((b[3]-b[1])*s/H*100)+'%'; box.appendChild(o); }); }
+      if(d.bbox){ var b=d.bbox.split(' ').map(Number); img.addEventListener('load', function(){ var s=2, W=img.naturalWidth, H=img.naturalHeight; var o=el('div',null,'box'); o.style.left=(b[0]*s/W*100)+'%'; o.style.top=(b[1]*s/H*100)+'%'; o.style.width=((b[2]-b[0])*s/W*100)+'%'; o.style.height=((b[3]-b[1])*s/H*100)+'%'; box.appendChild(o); o.scrollIntoView({block:'center', inline:'nearest'}); }); }
     }
   }
   document.addEventListener('click', function(e){ var td=e.target.closest && e.target.closest('td.v'); if(td) show(td); });
