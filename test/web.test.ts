@@ -70,6 +70,12 @@ for (const [engine, make] of [['sqlite', corpusSqlite], ['postgres', corpusPostg
       assert.match(res.body, /<td class="v lit"[^>]*data-field="review.corrected"[^>]*><span class="val">1</);
     });
 
+    it('text.mismatch: the narrative sentence quoted and marked, the table cell it disagrees with lit as a warning', async () => {
+      const page = (await app.inject({ url: `/report/${corpus.sha.hongze2024}` })).body;
+      assert.match(page, /<li class="finding" data-rule="text.mismatch">[\s\S]*?<blockquote>“<mark>2024年,区政府办代表区政府受理政府信息公开申请17件,均已在法定期限内予以答复<\/mark>”<\/blockquote>/);
+      assert.match(page, /<td class="v lit warn"[^>]*data-field="apps.new.total"[^>]*><span class="val">95<\/span>/);
+    });
+
     it('a correction needs its CSRF token; with it, review.total = 11 makes the finding go, and the extracted value stays', async () => {
       const url = `/report/${corpus.sha.hongze2023}`;
       const body = { kind: 'value', field: 'review.total', new_value: '11', reason: '表四合计应为11', author: 'tester' };
