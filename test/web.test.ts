@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../src/store/db.js';
 import { buildApp } from '../src/web/server.js';
+import { runServe } from '../src/cli/serve.js';
+import { addCorrection } from '../src/corrections/store.js';
 import { corpusPostgres, corpusSqlite, type CorpusStore } from './web-helpers.js';
 import { fixture } from './store-helpers.js';
 
@@ -110,6 +112,24 @@ for (const [engine, make] of [['sqlite', corpusSqlite], ['postgres', corpusPostg
       assert.match(page, /<ul class="findings" id="dismissed"><li><code>litigation_after_review.total<\/code>/);
     });
 
+    it('the overview follows a change another process commits to the store (kept summaries are refreshed)', async () => {
+      const before = (await app.inject({ url: '/?region=310000' })).body;
+      assert.doesNotMatch(before, /✎<\/a>/);
+      const other = await openStore(corpus.target);
+      try {
+        await addCorrection(other.db, { sha256: corpus.sha.shanghai2019, author: 'elsewhere', kind: 'value', field: 'apps.new.total', rule: null, finding_fields: null, new_value: 860, reason: 'another process' });
+      } finally {
+        await other.close();
+      }
+      // PostgreSQL's table statistics may trail a commit by about a second.
+      let after = '';
+      for (let i = 0; i < 50 && !after.includes('✎</a>'); i++) {
+        after = (await app.inject({ url: '/?region=310000' })).body;
+        if (!after.includes('✎</a>')) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.match(after, /(?:✓|错 err) ✎<\/a>/);
+    });
+
     it('document text is escaped everywhere: the hostile title and cell show as text', async () => {
       const page = (await app.inject({ url: `/report/${corpus.sha.hostile}` })).body;
       assert.match(page, /<h1 id="title">&lt;script&gt;alert\(1\)&lt;\/script&gt;测试局&lt;img\/src=x\/onerror=alert\(2\)&gt;2024年/);
@@ -179,5 +199,21 @@ describe('review app: read-only and token', function () {
     assert.equal((await app.inject({ url: '/', headers: { cookie } })).statusCode, 200);
     assert.equal((await app.inject({ url: '/', headers: { authorization: 'Bearer s3cret-token' } })).statusCode, 200);
     await app.close();
+  });
+});
+
+describe('gkreport serve: the command line', () => {
+  it('refuses a non-loopback address without a token, and a missing store', async () => {
+    const err = process.stderr.write;
+    let said = '';
+    process.stderr.write = ((s: string) => ((said += s), true)) as typeof process.stderr.write;
+    try {
+      assert.equal(await runServe(['--db', 'x.db', '--host', '0.0.0.0']), 2);
+      assert.match(said, /give --token/);
+      assert.equal(await runServe(['--db', '/nonexistent/store.db']), 1);
+      assert.equal(await runServe([]), 2);
+    } finally {
+      process.stderr.write = err;
+    }
   });
 });

@@ -27,6 +27,7 @@ import { sourceTablePage } from './pages/source-table.js';
 import { reportView, sourcePath } from './report-data.js';
 import { diffSentences } from './sentences.js';
 import { Sources } from './source.js';
+import { Summaries } from './summary.js';
 
 export interface AppOptions {
   store: Store;
@@ -68,6 +69,7 @@ function filterOf(q: Record<string, string | undefined>): OverviewFilter {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const db = opts.store.db;
   const sources = new Sources(db);
+  const summaries = new Summaries(db);
   const readOnly = opts.readOnly === true;
   const reviewer = opts.reviewer ?? 'reviewer';
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 });
@@ -107,12 +109,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/', async (req, reply) => {
     const f = filterOf(req.query as Record<string, string>);
-    return send(reply, overviewPage(await overview(db, f), f, readOnly));
+    return send(reply, overviewPage(overview(await summaries.get(), f), f, readOnly));
   });
 
   app.get('/overview.csv', async (req, reply) => {
     const f = filterOf(req.query as Record<string, string>);
-    const rows = overviewCsvRows(await overview(db, f)).map((r) => r.map(neutralise));
+    const rows = overviewCsvRows(overview(await summaries.get(), f)).map((r) => r.map(neutralise));
     const body = await writeToString(rows, { headers: OVERVIEW_CSV_COLUMNS, writeBOM: true, alwaysWriteHeaders: true });
     return reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="gkreport-overview.csv"').send(body);
   });
@@ -193,6 +195,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         saved = await addCorrection(db, { sha256: sha, author, kind: 'dismiss', field: null, rule: b.rule, finding_fields: b.finding_fields ?? '', new_value: null, reason });
       }
       if (!saved) return reply.code(400).type('text/plain; charset=utf-8').send('400 无法保存 nothing to save: unknown document or field\n');
+      summaries.invalidate();
       return reply.redirect(`/report/${sha}`, 303);
     });
   }
