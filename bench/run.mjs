@@ -6,6 +6,7 @@
 // ratio alone (bench/html.mjs: extractReport against the parser floor, in this
 // process; BENCH_HTML_ROUNDS, default 30); BENCH_QUEUE_FILES (60)
 // sizes the queue run (bench/queue.mjs), BENCH_ONLY=queue runs it alone.
+// BENCH_ONLY=serve the review app's latency on a 10,000-report store (bench/serve.mjs) alone.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -25,6 +26,11 @@ const BIG = Number(process.env.BENCH_BIG_FILES ?? 2000);
 const VARIANT = Number(process.env.BENCH_VARIANT_FILES ?? 40);
 const PDFS = ['hongze-qu-2023.pdf', 'hongze-qu-2024.pdf', 'huaian-shi-2024.pdf'].map((f) => join(ROOT, 'fixtures/pdf/real', f));
 const CORPUS = [...PDFS, join(ROOT, 'fixtures/html/shanghai-bangongting-2019.html'), join(ROOT, 'fixtures/text/xiuzhou-gongxiaoshe-2020.txt')];
+
+if (process.env.BENCH_ONLY === 'serve') {
+  await import('./serve.mjs');
+  process.exit(0);
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'gkreport-bench-'));
 const say = (s = '') => process.stdout.write(`${s}\n`);

@@ -6,7 +6,15 @@ import { extractReport } from '../src/pipeline.js';
 import { placeAgency } from '../src/regions/index.js';
 import { reportRow } from '../src/output/rows.js';
 import { REPORT_COLUMNS } from '../src/output/columns.js';
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { MIGRATIONS } from '../src/store/migrations/index.js';
+import { openStore } from '../src/store/db.js';
 
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => SqliteDatabase;
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 describe('regions', () => {
@@ -63,5 +71,26 @@ describe('regions', () => {
     const row = reportRow(r);
     assert.deepEqual(row.slice(-4), ['330411', '浙江省', '嘉兴市', '秀洲区']);
     assert.deepEqual(REPORT_COLUMNS.slice(-4), ['region_code', 'region_province', 'region_city', 'region_county']);
+  });
+
+  it('migration 100 places the documents a store held before it, from their agency names', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gkreport-regions-')), 'old.db');
+    const early = new Kysely<Record<string, Record<string, unknown>>>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const { error } = await new Migrator({ db: early, provider: { getMigrations: async () => ({ '001-initial': MIGRATIONS['001-initial']!, '002-provenance-source': MIGRATIONS['002-provenance-source']! }) } }).migrateToLatest();
+    assert.equal(error, undefined);
+    const doc = (sha: string, agency: string | null) => ({ sha256: sha, format: 'html', bytes: 1, status: 'ok', agency, agency_key: agency, year: 2023, title: null, format_version: '2021', table_active: 1, table_apps: 1, table_review: 1, extractor_name: 'html', extractor_version: '1', content_digest: 'x' });
+    await early.insertInto('documents').values([doc('a', '淮安市洪泽区人民政府'), doc('b', '国家统计局'), doc('c', null)]).execute();
+    await early.destroy();
+    const s = await openStore(file);
+    try {
+      const rows = await s.db.selectFrom('documents').select(['sha256', 'region_code', 'region_province', 'region_city', 'region_county']).orderBy('sha256').execute();
+      assert.deepEqual(rows, [
+        { sha256: 'a', region_code: '320813', region_province: '江苏省', region_city: '淮安市', region_county: '洪泽区' },
+        { sha256: 'b', region_code: null, region_province: null, region_city: null, region_county: null },
+        { sha256: 'c', region_code: null, region_province: null, region_city: null, region_county: null },
+      ]);
+    } finally {
+      await s.close();
+    }
   });
 });

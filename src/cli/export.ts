@@ -6,8 +6,9 @@ import { displayTarget, openStore } from '../store/db.js';
 import { listSources, loadReport } from '../store/read.js';
 import type { Report } from '../types.js';
 import { parseStoreArgs } from './compliance.js';
+import { correctedReport, correctedShas } from '../corrections/sheets.js';
 
-export const EXPORT_USAGE = `Usage: gkreport export --db FILE|URL [--out DIR]
+export const EXPORT_USAGE = `Usage: gkreport export --db FILE|URL [--out DIR] [--corrected]
 
 Regenerates reports.csv, values.csv and findings.csv from a store filled by
 "gkreport extract --db FILE|URL" or by workers: the same columns and rows extract writes, for
@@ -17,6 +18,10 @@ content hash and are not in the store).
 Options:
   --db STORE   the store (required): an SQLite file or a postgres:// URL
   --out DIR    where to write (default: output/)
+  --corrected  values and findings after reviewers' corrections (gkreport serve):
+               corrected values replace extracted ones, the checks run again,
+               dismissed findings drop; reports.csv ends with corrected_fields,
+               values.csv with corrected (yes for a corrected value)
   -h, --help   this text
 `;
 
@@ -26,13 +31,22 @@ export async function runExport(argv: string[]): Promise<number> {
   const store = await openStore(args.db, { mustExist: true });
   try {
     const sources = await listSources(store.db);
+    const fixed = new WeakMap<Report, string[]>();
+    const known = args.corrected ? await correctedShas(store.db) : undefined;
     async function* reports(): AsyncGenerator<Report> {
       for (const s of sources) {
-        const r = await loadReport(store.db, s.path, s.sha256);
-        if (r) yield r;
+        if (known) {
+          const c = await correctedReport(store.db, s.path, s.sha256, known);
+          if (!c) continue;
+          fixed.set(c.report, c.corrected);
+          yield c.report;
+        } else {
+          const r = await loadReport(store.db, s.path, s.sha256);
+          if (r) yield r;
+        }
       }
     }
-    await writeReportCsvs(args.out, reports());
+    await writeReportCsvs(args.out, reports(), known ? (r) => fixed.get(r) ?? [] : undefined);
     process.stderr.write(`gkreport export: ${sources.length} report(s) from ${displayTarget(args.db)} → ${args.out}\n`);
     return 0;
   } finally {

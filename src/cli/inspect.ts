@@ -6,9 +6,9 @@
 // parse the file a second time).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readPdf } from '../extractors/pdf/index.js';
 import { openPdf, PdfOpenError } from '../extractors/pdf/load.js';
+import { renderPng } from '../extractors/pdf/render.js';
 import { pageSvg } from '../extractors/pdf/svg.js';
 import { isPdf } from '../extractors/sniff.js';
 import type { Gray } from '../ocr/image.js';
@@ -79,20 +79,6 @@ async function fieldMap(doc: RawDocument): Promise<Map<string, string> | undefin
     const map = new Map<string, string>();
     for (const [id, p] of Object.entries(prov)) if (p.table !== undefined && p.row !== undefined && p.col !== undefined) map.set(`${p.table}:${p.row}:${p.col}`, id);
     return map;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Renders the page with pdfjs and @napi-rs/canvas (the canvas pdf-parse uses); undefined when unavailable. */
-async function renderPng(doc: PDFDocumentProxy, pageNo: number, scale: number): Promise<Buffer | undefined> {
-  try {
-    const page = await doc.getPage(pageNo);
-    const viewport = page.getViewport({ scale });
-    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown } } }).canvasFactory;
-    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
-    return canvas.toBuffer('image/png');
   } catch {
     return undefined;
   }

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   enqueue: async () => (await import('./enqueue.js')).runEnqueue,
   worker: async () => (await import('./worker.js')).runWorker,
   status: async () => (await import('./status.js')).runStatus,
+  serve: async () => (await import('./serve.js')).runServe,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,7 @@ Usage:
   gkreport enqueue <file-or-dir|URL>... --db postgres://…    one queue job per input (docs/scale.md)
   gkreport worker --db postgres://… [--jobs N]               extract queued jobs into the store, on any machine
   gkreport status --db postgres://…                          queued / active / done / failed, oldest waiting
+  gkreport serve --db FILE|URL [--port 8080] [--host H]      the review app (overview, report pages, corrections)
 
 Run "gkreport <command> --help" for a command's options; "gkreport --version" (-V) for the version.
 Field ids and rule ids: docs/fields.md; files, columns and exit status: docs/output.md

@@ -28,5 +28,8 @@ export const m101: Migration = {
       .execute();
     await db.schema.createIndex('corrections_sha256').on('corrections').column('sha256').execute();
     await db.schema.createIndex('corrections_agency_year').on('corrections').columns(['agency_key', 'year']).execute();
+    // The review app's overview counts errors and warnings per document and rule: from this
+    // index alone, without reading the findings' rows (messages make them long).
+    await db.schema.createIndex('findings_sha256_severity_rule').on('findings').columns(['sha256', 'severity', 'rule']).execute();
   },
 };

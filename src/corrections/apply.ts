@@ -1,0 +1,79 @@
+// A report as corrected by reviewers. Pure: the extracted report and its
+// corrections in, the corrected report out; nothing extracted is changed in
+// place. The arithmetic and value rules run again, through the same check
+// modules as extraction, over the corrected fields; rules that need what the
+// store does not keep (the narrative for text.mismatch, the template shape,
+// the other years) keep their extracted findings, and those naming a corrected
+// value are listed as `stale` so a reviewer looks at them again.
+import { CHECKS, runChecks } from '../checks/index.js';
+import type { CellProvenance } from '../normalizers/index.js';
+import type { Finding, Report } from '../types.js';
+
+export interface Correction {
+  id: string;
+  created_at: string;
+  author: string;
+  sha256: string;
+  source_path: string | null;
+  agency_key: string | null;
+  year: number | null;
+  kind: 'value' | 'dismiss';
+  field: string | null;
+  rule: string | null;
+  finding_fields: string | null;
+  old_value: number | null;
+  new_value: number | null;
+  reason: string;
+}
+
+/** Rules whose outcome depends only on the fields and their cells: they run again on corrected values. */
+export const RERUN_RULES = new Set([
+  'apps.balance', 'apps.result_sum', 'apps.row_total', 'review.total', 'litigation_direct.total', 'litigation_after_review.total',
+  'value.not_numeric', 'value.negative', 'value.blank',
+]);
+
+export interface CorrectedReport {
+  report: Report;
+  /** Field → the correction in force (the latest for that field) and the extracted value. */
+  corrected: Map<string, { extracted: number | null; correction: Correction }>;
+  dismissed: Array<{ finding: Finding; correction: Correction }>;
+  /** Extracted findings of rules that cannot run again and that name a corrected field. */
+  stale: Finding[];
+}
+
+/** The identity of a finding across check runs: its rule and the fields it names. */
+export const findingKey = (rule: string, fields: string[] | string) => `${rule}\u0000${Array.isArray(fields) ? fields.join(' ') : fields}`;
+
+export function applyCorrections(r: Report, corrections: Correction[]): CorrectedReport {
+  const mine = corrections.filter((c) => c.sha256 === r.source.sha256).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
+  const corrected = new Map<string, { extracted: number | null; correction: Correction }>();
+  for (const c of mine) if (c.kind === 'value' && c.field !== null && c.field in r.fields) corrected.set(c.field, { extracted: r.fields[c.field]!, correction: c });
+  let findings = r.findings;
+  let fields = r.fields;
+  const stale: Finding[] = [];
+  if (corrected.size) {
+    fields = { ...r.fields };
+    const provenance: Record<string, CellProvenance> = {};
+    for (const [id, p] of Object.entries(r.provenance)) provenance[id] = { kind: 'number', ...p } as CellProvenance;
+    for (const [id, { correction }] of corrected) {
+      fields[id] = correction.new_value;
+      provenance[id] = { ...(provenance[id] ?? { raw: '' }), kind: correction.new_value === null ? 'blank' : 'number' };
+    }
+    const v = r.meta.format_version === '2019' ? '2019' : '2021';
+    const again = runChecks(
+      { meta: r.meta, shape: { active: v, apps: v, otherDocs: false }, fields, provenance, tablesFound: r.tables_found, narrative: '' },
+      CHECKS.filter((c) => RERUN_RULES.has(c.id)),
+    );
+    const kept = r.findings.filter((f) => !RERUN_RULES.has(f.rule));
+    for (const f of kept) if (f.fields.some((id) => corrected.has(id))) stale.push(f);
+    findings = [...kept, ...again];
+  }
+  const dismissals = new Map(mine.filter((c) => c.kind === 'dismiss' && c.rule !== null).map((c) => [findingKey(c.rule!, c.finding_fields ?? ''), c]));
+  const dismissed: CorrectedReport['dismissed'] = [];
+  findings = findings.filter((f) => {
+    const c = dismissals.get(findingKey(f.rule, f.fields));
+    if (c) dismissed.push({ finding: f, correction: c });
+    return !c;
+  });
+  return { report: { ...r, fields, findings }, corrected, dismissed, stale: stale.filter((f) => !dismissed.some((d) => d.finding === f)) };
+}

@@ -1,0 +1,91 @@
+// One line per document for the overview — state, counts per rule, region —
+// read once and kept until the store changes, so an overview of 10,000
+// reports is filtering in memory, not a scan of every finding per request.
+// SQLite says when another connection committed (PRAGMA data_version);
+// PostgreSQL's table statistics count rows written (they may trail a commit by
+// about a second). The app's own corrections invalidate at once.
+import { sql, type Kysely } from 'kysely';
+import { applyCorrections } from '../corrections/apply.js';
+import { correctedShas, correctionsOf } from '../corrections/store.js';
+import { isPostgres } from '../store/engine.js';
+import { loadReport } from '../store/read.js';
+import type { Database } from '../store/tables.js';
+
+export interface DocSummary {
+  sha256: string;
+  agency: string | null;
+  agency_key: string | null;
+  year: number | null;
+  status: string;
+  region_code: string | null;
+  region_province: string | null;
+  region_city: string | null;
+  region_county: string | null;
+  errors: number;
+  warnings: number;
+  /** Errors and warnings per rule id. */
+  rules: Map<string, number>;
+  corrected: boolean;
+}
+
+async function stamp(db: Kysely<Database>): Promise<string> {
+  if (isPostgres(db)) {
+    const r = await sql<{ n: string | number | null }>`SELECT sum(n_tup_ins + n_tup_upd + n_tup_del) AS n FROM pg_stat_user_tables WHERE relname IN ('documents', 'findings', 'sources', 'corrections')`.execute(db);
+    return String(r.rows[0]?.n ?? '');
+  }
+  const r = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+  return String(r.rows[0]?.data_version ?? '');
+}
+
+async function load(db: Kysely<Database>): Promise<DocSummary[]> {
+  const docs = await db.selectFrom('documents').select(['sha256', 'agency', 'agency_key', 'year', 'status', 'region_code', 'region_province', 'region_city', 'region_county']).execute();
+  const counts = await db
+    .selectFrom('findings')
+    .select(['sha256', 'severity', 'rule', (e) => e.fn.countAll<number>().as('n')])
+    .where('severity', 'in', ['error', 'warning'])
+    .groupBy(['sha256', 'severity', 'rule'])
+    .execute();
+  const bySha = new Map<string, DocSummary>();
+  for (const d of docs) bySha.set(d.sha256, { ...d, year: d.year === null ? null : Number(d.year), errors: 0, warnings: 0, rules: new Map(), corrected: false });
+  for (const c of counts) {
+    const s = bySha.get(c.sha256);
+    if (!s) continue;
+    const n = Number(c.n);
+    if (c.severity === 'error') s.errors += n;
+    else s.warnings += n;
+    s.rules.set(c.rule, (s.rules.get(c.rule) ?? 0) + n);
+  }
+  // Corrected documents count as corrected: the checks ran again, dismissed findings are gone.
+  for (const sha of await correctedShas(db)) {
+    const s = bySha.get(sha);
+    const path = s && (await db.selectFrom('sources').select('path').where('sha256', '=', sha).orderBy('path').limit(1).executeTakeFirst())?.path;
+    const r = path === undefined ? undefined : await loadReport(db, path, sha);
+    if (!s || !r) continue;
+    const fixed = applyCorrections(r, await correctionsOf(db, sha)).report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    s.errors = fixed.filter((f) => f.severity === 'error').length;
+    s.warnings = fixed.length - s.errors;
+    s.rules = new Map();
+    for (const f of fixed) s.rules.set(f.rule, (s.rules.get(f.rule) ?? 0) + 1);
+    s.corrected = true;
+  }
+  return [...bySha.values()];
+}
+
+export class Summaries {
+  private cached?: { stamp: string; docs: Promise<DocSummary[]> };
+  constructor(private db: Kysely<Database>) {}
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  async get(): Promise<DocSummary[]> {
+    const now = await stamp(this.db);
+    if (!this.cached || this.cached.stamp !== now) {
+      const docs = load(this.db);
+      this.cached = { stamp: now, docs };
+      docs.catch(() => (this.cached = undefined));
+    }
+    return this.cached.docs;
+  }
+}
