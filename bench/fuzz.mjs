@@ -115,14 +115,15 @@ async function docxPart(buf) {
 /** One mutation suited to the source's format. */
 async function mutate(src) {
   const kinds = ['flip', 'truncate', 'move'];
-  if (isText(src.rel)) kinds.push('nest', 'recode', 'longLine');
+  if (isText(src.rel)) kinds.push('recode', 'longLine');
+  if (src.rel.endsWith('.html')) kinds.push('nest');
   if (src.rel.endsWith('.docx')) kinds.push('docxPart', 'docxPart');
   const kind = pick(kinds);
   const m =
     kind === 'flip' ? flip(src.buf)
     : kind === 'truncate' ? truncate(src.buf)
     : kind === 'move' ? move(src.buf)
-    : kind === 'nest' ? (src.rel.endsWith('.html') ? nestHtml(src.buf) : longLine(src.buf))
+    : kind === 'nest' ? nestHtml(src.buf)
     : kind === 'recode' ? recode(src.buf, src.rel)
     : kind === 'longLine' ? longLine(src.buf)
     : await docxPart(src.buf);

@@ -76,6 +76,21 @@ describe('damage: one bad byte in a UTF-8 report', () => {
     assert.match(gbk.value.text, /^秀洲区供销合作总社2020年度政府信息公开工作年度报告\n/);
   });
 
+  it('UTF-16 with its mark (Notepad\'s "Unicode"), little- and big-endian: the real text and HTML reports, every value', async () => {
+    for (const [rel, exp, path] of [
+      [TEXT, 'text/xiuzhou-gongxiaoshe-2020.expected.json', 'x.txt'],
+      [HTML, 'html/shanghai-bangongting-2019.expected.json', 'x.html'],
+    ] as const) {
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFixture(rel).toString('utf8'), 'utf16le')]);
+      const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le.subarray(2)).swap16()]);
+      for (const buffer of [le, be]) {
+        const r = await extractReport({ path, buffer });
+        assert.equal(r.status, 'ok', `${rel}: ${JSON.stringify(r.findings.slice(0, 2))}`);
+        assert.deepEqual(r.fields, expected(exp).fields);
+      }
+    }
+  });
+
   it('a page that declares GBK but is clean UTF-8 is read as UTF-8, with encoding.mismatch', () => {
     const d = decode(readFixture(HTML), 'gbk');
     assert.equal(d.value.encoding, 'utf-8');

@@ -14,14 +14,27 @@ export function isOle(buf: Buffer): boolean {
   return buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1;
 }
 
-/** Looks like HTML: a tag such as <html, <table, <p, <div, <!doctype within the first bytes. */
-export function isHtml(buf: Buffer): boolean {
-  const head = buf.subarray(0, 4096).toString('latin1').toLowerCase();
-  return /<(!doctype html|html|head|body|table|meta|div|p|span|tr|td)[\s>/]/.test(head) || /<!--/.test(head.slice(0, 200)) && /<(p|table|div)[\s>]/.test(head);
+/** UTF-16 with a byte-order mark (Windows Notepad's "Unicode"): text whose every other byte may be NUL. */
+function isUtf16(buf: Buffer): boolean {
+  return buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
 }
 
-/** Text: no NUL bytes in the first 8 KB and not one of the binary formats. */
+/** The first `n` characters, as Latin-1 or, after a UTF-16 mark, as UTF-16. */
+function head(buf: Buffer, n: number): string {
+  if (!isUtf16(buf)) return buf.subarray(0, n).toString('latin1');
+  const body = Buffer.from(buf.subarray(2, 2 + 2 * n));
+  const even = body.subarray(0, body.length & ~1);
+  return (buf[0] === 0xfe ? even.swap16() : even).toString('utf16le');
+}
+
+/** Looks like HTML: a tag such as <html, <table, <p, <div, <!doctype within the first bytes. */
+export function isHtml(buf: Buffer): boolean {
+  const start = head(buf, 4096).toLowerCase();
+  return /<(!doctype html|html|head|body|table|meta|div|p|span|tr|td)[\s>/]/.test(start) || /<!--/.test(start.slice(0, 200)) && /<(p|table|div)[\s>]/.test(start);
+}
+
+/** Text: no NUL bytes in the first 8 KB (or UTF-16 with its mark) and not one of the binary formats. */
 export function isText(buf: Buffer): boolean {
   if (buf.length === 0) return false;
-  return !buf.subarray(0, 8192).includes(0);
+  return isUtf16(buf) || !buf.subarray(0, 8192).includes(0);
 }

@@ -40,7 +40,6 @@ export interface FlattenedPart {
   dropped: number;
 }
 
-
 /** A read-only mammoth archive over `zip`; WordprocessingML parts get the grid fix-ups. */
 export function mammothFile(
   zip: ZipArchive,
@@ -55,17 +54,17 @@ export function mammothFile(
     // mammoth reads a part only if it exists, and goes on without it otherwise.
     exists: (name) => zip.has(name) && !left.has(name),
     async read(name, encoding) {
-      if (name === BODY && body !== undefined && encoding && encoding !== 'base64') return body;
       // Checked on the declared size, before inflating; inflating never passes it (zip.ts).
       const declared = zip.entries.get(name)?.size ?? 0;
       if (encoding && encoding !== 'base64' && declared > MAX_TEXT_PART_BYTES) {
         const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
         throw new ZipError(`"${name}" holds ${mib(declared)} MiB of XML, above the ${mib(MAX_TEXT_PART_BYTES)} MiB read from one part (reports need far less)`);
       }
-      const bytes = zip.read(name);
+      const salvaged = name === BODY && body !== undefined && encoding && encoding !== 'base64';
+      const bytes = salvaged ? Buffer.alloc(0) : zip.read(name);
       if (!encoding) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
       if (encoding === 'base64') return bytes.toString('base64');
-      const text = new TextDecoder(encoding).decode(bytes);
+      const text = salvaged ? body : new TextDecoder(encoding).decode(bytes);
       // Main document, headers, footers and notes can all hold tables.
       if (!name.endsWith('.xml')) return text;
       if (name === 'word/document.xml' && text.includes('<w:altChunk')) altChunkXml.push(text);
