@@ -124,7 +124,8 @@ describe('the arithmetic as OCR\'s proof-reader (fixtures/ocr)', function () {
     assert.equal(c.actual, 'C');
     assert.equal(c.expected, 0);
     assert.equal(r.provenance['apps.carried_in.natural']!.raw, 'C');
-    assert.deepEqual(r.findings.filter((f) => f.rule === 'value.not_numeric' || f.severity === 'error'), []);
+    // One page of the report: table 四 is on another page (table.missing), nothing else is wrong.
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'value.not_numeric' || (f.severity === 'error' && f.rule !== 'table.missing')), []);
   });
 
   it('"21" with its 1 under a smudge is read "2": no reading adds up, so ocr.uncertain and no error blamed on the report', async () => {
