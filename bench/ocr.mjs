@@ -58,14 +58,14 @@ try {
       const scan = make(dir, pdf, steps(pdf));
       const out = JSON.parse(sh(process.execPath, [join(ROOT, 'bench/ocr-one.mjs'), scan, textJson]));
       rows.push({ stem, name, ...out });
-      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, ${(out.seconds / out.pages).toFixed(1)} s/page, ${out.maxRssMb} MB ${out.wrong.join(' ')}\n`);
+      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, ${(out.seconds / out.pages).toFixed(1)} s/page (CPU ${(out.cpuSeconds / out.pages).toFixed(1)} s), ${out.maxRssMb} MB ${out.wrong.join(' ')}\n`);
       rmSync(dir, { recursive: true, force: true });
     }
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-process.stdout.write('| report | scan | fields exact | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n');
-for (const r of rows) process.stdout.write(`| ${r.stem} | ${r.name} | ${r.exact}/${r.total} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} |\n`);
+process.stdout.write('| report | scan | fields exact | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page (wall) | CPU s per page | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n');
+for (const r of rows) process.stdout.write(`| ${r.stem} | ${r.name} | ${r.exact}/${r.total} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} |\n`);
 const exact = rows.reduce((s, r) => s + r.exact, 0), total = rows.reduce((s, r) => s + r.total, 0);
 process.stdout.write(`\nAll: ${exact}/${total} fields exact (${((100 * exact) / Math.max(1, total)).toFixed(2)} %). Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);

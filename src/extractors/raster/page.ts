@@ -12,7 +12,7 @@ import { isPageNumber, type TextLine } from '../pdf/meta.js';
 import { joiner } from '../pdf/text-join.js';
 import { skewAngle } from './deskew.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
-import { despeckle, eraseRules, findRules, type PixelRule } from './rules.js';
+import { despeckle, eraseRules, findRules, INK, type PixelRule } from './rules.js';
 
 export interface OcrCell extends PageCell {
   ocr: OcrReading;
@@ -91,7 +91,7 @@ function narrativeLines(img: Gray, boxes: Box[], k: number, speck: number): { cl
     let start = -1, last = -1;
     for (let x = line.x0; x <= line.x1 + 1; x++) {
       let ink = false;
-      if (x <= line.x1) for (let y = line.y0; y <= line.y1 && !ink; y++) ink = clean.data[y * clean.width + x]! < 150;
+      if (x <= line.x1) for (let y = line.y0; y <= line.y1 && !ink; y++) ink = clean.data[y * clean.width + x]! < INK;
       if (ink) {
         if (start >= 0 && x - last > 3 * h) {
           out.push({ x0: start, x1: last, y0: line.y0, y1: line.y1 });

@@ -3,6 +3,7 @@
 // read by OCR and their tables appended; pictures that are not at hand (a
 // web address, a file not saved beside the page) give `table.image`.
 import { decodeImage, imageKind } from '../../ocr/decode.js';
+import type { Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
 import type { Finding, OcrMode, RawDocument, Result } from '../../types.js';
 import { guessDpi, readRasterPages } from './document.js';
@@ -30,7 +31,7 @@ export function holdsTemplateTables(doc: RawDocument): boolean {
 export async function readPictures(doc: RawDocument, pictures: Picture[], mode: OcrMode, where: string): Promise<Result<RawDocument>> {
   if (mode === 'off' || pictures.length === 0 || (mode === 'auto' && holdsTemplateTables(doc))) return { value: doc, findings: [] };
   const findings: Finding[] = [];
-  const images: { image: import('../../ocr/image.js').Gray; dpi: number; name: string }[] = [];
+  const images: { image: Gray; dpi: number; name: string }[] = [];
   const missing: string[] = [];
   for (const p of pictures.slice(0, MAX_PICTURES)) {
     if (!p.bytes) {
