@@ -2,8 +2,9 @@
 // the pdfjs floor over the same PDFs, in one run on one machine (figures in
 // BENCHMARKS.md). Sizes: BENCH_FILES (200), BENCH_BIG_FILES (2000: the
 // peak-RSS comparison run), BENCH_VARIANT_FILES (40: worker kinds and flags);
-// BENCH_ONLY=rss runs the peak-RSS comparison alone; BENCH_ONLY=serve the review
-// app's latency on a 10,000-report store (bench/serve.mjs) alone.
+// BENCH_ONLY=rss runs the peak-RSS comparison alone; BENCH_QUEUE_FILES (60)
+// sizes the queue run (bench/queue.mjs), BENCH_ONLY=queue runs it alone;
+// BENCH_ONLY=serve the review app's latency on a 10,000-report store (bench/serve.mjs) alone.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBatch } from '../dist/src/bulk/run.js';
 import { jsonLines, makeSet, measure, median, round } from './lib.mjs';
+import { queueBench } from './queue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/gkreport.js');
@@ -64,6 +66,11 @@ say(`machine: ${availableParallelism()} cores (nproc ${sh('nproc', [])}), node $
 say(sh('free', ['-h']));
 say(`inputs: the real corpus (${CORPUS.length} files: 3 PDF, 1 HTML, 1 text) repeated to ${N} files (hard links, one folder per copy)\n`);
 
+if (process.env.BENCH_ONLY === 'queue') {
+  await queueBench({ say, tmp, corpus: CORPUS, n: Number(process.env.BENCH_QUEUE_FILES ?? 60) });
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
 const setDir = join(tmp, 'set');
 const set = makeSet(setDir, CORPUS, N);
 const pdfs = set.filter((f) => f.endsWith('.pdf'));
@@ -140,5 +147,6 @@ const big = await measure(process.execPath, [BIN, 'extract', bigDir, '--out', fr
 say(`  ${N} files: peak RSS ${round(small.peakRssMb)} MB (main ${round(small.peakMainRssMb)} MB), ${round(small.wallMs / 1000, 1)} s`);
 say(`  ${BIG} files: peak RSS ${round(big.peakRssMb)} MB (main ${round(big.peakMainRssMb)} MB), ${round(big.wallMs / 1000, 1)} s, ${round((BIG / big.wallMs) * 3.6e6)} reports/hour`);
 say(`  ratio ${round(big.peakRssMb / small.peakRssMb, 2)}× (main process ${round(big.peakMainRssMb / small.peakMainRssMb, 2)}×)`);
+await queueBench({ say, tmp, corpus: CORPUS, n: Number(process.env.BENCH_QUEUE_FILES ?? 60) });
 say(`\nload average at end ${loadavg().map((x) => round(x, 2)).join(' ')}`);
 rmSync(tmp, { recursive: true, force: true });

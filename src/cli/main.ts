@@ -9,6 +9,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compliance: async () => (await import('./compliance.js')).runCompliance,
   export: async () => (await import('./export.js')).runExport,
   inspect: async () => (await import('./inspect.js')).runInspect,
+  enqueue: async () => (await import('./enqueue.js')).runEnqueue,
+  worker: async () => (await import('./worker.js')).runWorker,
+  status: async () => (await import('./status.js')).runStatus,
   serve: async () => (await import('./serve.js')).runServe,
 };
 

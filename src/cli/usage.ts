@@ -5,6 +5,9 @@ Usage:
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
   gkreport compliance --db FILE|URL [--out DIR]              compliance.csv, agencies.csv
   gkreport export --db FILE|URL [--out DIR]                  reports.csv, values.csv, findings.csv from the store
+  gkreport enqueue <file-or-dir|URL>... --db postgres://…    one queue job per input (docs/scale.md)
+  gkreport worker --db postgres://… [--jobs N]               extract queued jobs into the store, on any machine
+  gkreport status --db postgres://…                          queued / active / done / failed, oldest waiting
   gkreport serve --db FILE|URL [--port 8080] [--host H]      the review app (overview, report pages, corrections)
 
 Run "gkreport <command> --help" for a command's options.

@@ -57,6 +57,10 @@ function postgresDialect(url: string, opts: OpenOptions): PostgresDialect {
   });
   // An idle connection dropped by the server (a restart) must not end the process: the next query reconnects.
   pool.on('error', (e) => process.stderr.write(`gkreport: database connection lost: ${e.message}\n`));
+  // A connection held by a transaction has no listener of the pool's: without one, the server
+  // going away between two statements would be an unhandled 'error' event. The statement in
+  // flight, or the next one, fails and says so.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new PostgresDialect({ pool });
 }
 

@@ -79,6 +79,17 @@ export interface FindingsTable extends PlaceColumns {
   message: string;
 }
 
+/** 003: one row per input given to `gkreport enqueue` (queue/enqueue.ts). */
+export interface QueueInputsTable {
+  /** `file:<sha256>:<absolute path>` or `url:<url as given>`. */
+  input_key: string;
+  input: string;
+  kind: 'file' | 'url';
+  job_id: string | null;
+  /** ISO 8601, UTC. */
+  enqueued_at: string;
+}
+
 /** 101 (app branch): append-only reviewer corrections (src/corrections). */
 export interface CorrectionsTable {
   id: string;
@@ -103,5 +114,6 @@ export interface Database {
   sources: SourcesTable;
   field_values: FieldValuesTable;
   findings: FindingsTable;
+  queue_inputs: QueueInputsTable;
   corrections: CorrectionsTable;
 }

@@ -1,0 +1,111 @@
+// `gkreport worker --db postgres://… [--jobs N]`: takes jobs from the queue
+// until stopped (SIGTERM/SIGINT: the files in hand are finished first), or
+// with --drain until no job is left unfinished.
+import { parseArgs } from 'node:util';
+import { DEFAULT_JOBS } from '../bulk/run.js';
+import { QUEUE } from '../queue/job.js';
+import { unfinished } from '../queue/status.js';
+import { QueueWorker } from '../queue/work.js';
+import { DEFAULT_MEMORY_MB } from './extract.js';
+import { log, needPostgres, openQueue } from './queue-args.js';
+
+export const WORKER_USAGE = `Usage: gkreport worker --db postgres://… [options]
+
+Takes jobs from the queue ("gkreport enqueue") and extracts them in parallel
+workers with the per-file limits of extract, writing each report (and the
+cross-year findings of its body) into the store as it lands. Run any number, on
+any machines that reach the database and the inputs.
+
+Options:
+  --db URL              the PostgreSQL store and queue (required)
+  --jobs N              files at once (default: number of cores)
+  --timeout SEC         per-file time limit (default: 120)
+  --max-memory MB       memory ceiling per worker (default: ${DEFAULT_MEMORY_MB})
+  --workers KIND        process (default) or thread
+  --poll SEC            how often an idle worker asks for a job (default: 2)
+  --drain               exit once no job is waiting or held (a batch job, a benchmark)
+  --quiet               no line per file on stderr
+  -h, --help            this text
+
+SIGTERM or SIGINT: take no new job, finish the files in hand, exit 0.
+`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runWorker(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
+        timeout: { type: 'string', default: '120' },
+        'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
+        workers: { type: 'string', default: 'process' },
+        poll: { type: 'string', default: '2' },
+        drain: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`gkreport worker: ${(e as Error).message}\n\n${WORKER_USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(WORKER_USAGE);
+    return 0;
+  }
+  const db = needPostgres('worker', values.db, WORKER_USAGE);
+  if (typeof db === 'number') return db;
+  const jobs = Number(values.jobs);
+  const timeoutSec = Number(values.timeout);
+  const memoryMb = Number(values['max-memory']);
+  const pollSec = Number(values.poll);
+  const kind = values.workers;
+  if (!Number.isInteger(jobs) || jobs < 1 || !(timeoutSec > 0) || !Number.isInteger(memoryMb) || memoryMb < 64 || !(pollSec >= 0.5) || (kind !== 'process' && kind !== 'thread')) {
+    process.stderr.write(`gkreport worker: --jobs takes 1 or more, --timeout seconds above 0, --max-memory 64 MB or more, --poll 0.5 s or more, --workers process or thread\n`);
+    return 2;
+  }
+  const say = log('worker');
+  // Expired leases are noticed within a quarter of the lease (pg-boss maintenance runs in the workers).
+  const probe = await openQueue('worker', db, { supervise: false, poolSize: 1 });
+  if (typeof probe === 'number') return probe;
+  const queue = await probe.boss.getQueue(QUEUE);
+  await probe.boss.stop({ graceful: false, wait: true });
+  await probe.store.close();
+  const leaseSec = queue?.expireInSeconds ?? 900;
+  if (timeoutSec + 5 >= leaseSec) say(`warning: --timeout ${timeoutSec} s is not below the queue's lease (${leaseSec} s): a slow file's job would be handed to another worker`);
+  const q = await openQueue('worker', db, { supervise: true, maintenanceSec: Math.min(60, Math.max(1, Math.round(leaseSec / 4))), poolSize: jobs + 1 });
+  if (typeof q === 'number') return q;
+  const worker = new QueueWorker(q.store, q.boss, {
+    jobs, timeoutMs: timeoutSec * 1000, memoryMb, kind, pollSec, leaseMs: leaseSec * 1000, log: say,
+    done: values.quiet ? undefined : (input, status, ms) => say(`${status} ${input} (${ms} ms)`),
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = (why: string) => {
+    if (!stopping) {
+      say(`${why}: finishing ${worker.busy} file(s) in hand, taking no new job`);
+      stopping = worker.stop();
+    }
+    return stopping;
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  worker.start();
+  say(`working (${jobs} at once)`);
+  while (!stopping) {
+    await sleep(Math.max(1000, pollSec * 1000));
+    if (!values.drain || stopping || worker.busy) continue;
+    try {
+      if ((await unfinished(q.store)) === 0) void stop('queue drained');
+    } catch (e) {
+      say(`cannot read the queue (${(e as Error).message}); waiting`);
+    }
+  }
+  await stopping;
+  await q.store.close();
+  return 0;
+}

@@ -1,0 +1,38 @@
+// gkreport status: the queue's jobs by state and the oldest waiting job (from
+// pg-boss's tables), and the reports the store holds by status.
+import { sql } from 'kysely';
+import type { Store } from '../store/db.js';
+import { QUEUE } from './job.js';
+
+export interface QueueStatus {
+  queued: number;
+  active: number;
+  done: number;
+  /** Jobs that failed every attempt (not documents that failed: see reports). */
+  failed: number;
+  oldestWaiting: string | null;
+  reports: { ok: number; partial: number; failed: number };
+}
+
+export async function queueStatus(store: Store): Promise<QueueStatus> {
+  // Finished jobs move from pgboss.job to pgboss.archive after a while; both are counted.
+  const states = await sql<{ state: string; n: number; oldest: Date | null }>`
+    SELECT state, count(*) AS n, min(created_on) FILTER (WHERE state IN ('created', 'retry')) AS oldest FROM (
+      SELECT state, created_on FROM pgboss.job WHERE name = ${QUEUE}
+      UNION ALL SELECT state, created_on FROM pgboss.archive WHERE name = ${QUEUE}
+    ) j GROUP BY state`.execute(store.db);
+  const by = (s: string[]) => states.rows.filter((r) => s.includes(r.state)).reduce((a, r) => a + Number(r.n), 0);
+  const oldest = states.rows.map((r) => r.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+  const reports = { ok: 0, partial: 0, failed: 0 };
+  // One report per source (an input), as export writes them.
+  for (const r of await store.db.selectFrom('sources as s').innerJoin('documents as d', 'd.sha256', 's.sha256').select((e) => ['d.status as status', e.fn.countAll().as('n')]).groupBy('d.status').execute()) {
+    if (r.status in reports) reports[r.status as keyof typeof reports] = Number(r.n);
+  }
+  return { queued: by(['created', 'retry']), active: by(['active']), done: by(['completed']), failed: by(['failed', 'cancelled']), oldestWaiting: oldest ? oldest.toISOString() : null, reports };
+}
+
+/** Jobs not yet finished (waiting, waiting for a retry, or held by a worker). */
+export async function unfinished(store: Store): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM pgboss.job WHERE name = ${QUEUE} AND state IN ('created', 'retry', 'active')`.execute(store.db);
+  return Number(r.rows[0]?.n ?? 0);
+}
