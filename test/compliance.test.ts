@@ -106,9 +106,11 @@ describe(`gkreport compliance (${engine})`, function () {
     assert.deepEqual((await readCsv(join(dir, 'g', 'compliance.csv'))).rows.map((r) => r.apps_balances), ['unknown', 'unknown', 'unknown']);
   });
 
-  it('refuses to run without --db (exit 2) or on a missing store (exit 1)', async () => {
+  it('refuses to run without --db (exit 2) or on a missing or unreachable store (exit 1)', async () => {
     assert.equal(await quietly(() => runCompliance(['--out', dir])), 2);
     assert.equal(await quietly(() => runCompliance(['--db', join(dir, 'none.db')])), 1);
+    // a PostgreSQL nobody listens on: said, not a crash
+    assert.equal(await quietly(() => runCompliance(['--db', 'postgres://gk@127.0.0.1:9/none'])), 1);
   });
 });
 }

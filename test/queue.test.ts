@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runStatus } from '../src/cli/status.js';
+import { runWorker } from '../src/cli/worker.js';
 import { adminUrl, freshPgDatabase } from './pg-helpers.js';
 import { corpus, csvDifference, enqueueQuiet, exportQuiet, startWorker, waitFor } from './queue-helpers.js';
 import { extractInto, fixture, quietly, tempDir, withStore } from './store-helpers.js';
@@ -138,6 +139,19 @@ describe('queue: interrupted batches', function () {
     assert.deepEqual(await sourcePaths(db), [...inputs].sort());
     assert.equal(await exportQuiet(db, join(dir, 'outage')), 0);
     assert.equal(csvDifference(join(dir, 'extract'), join(dir, 'outage')), undefined);
+  });
+});
+
+describe('queue: usage', function () {
+  this.timeout(60_000);
+
+  it('needs a postgres:// URL (exit 2 for an SQLite file); status on a database never enqueued to says so (exit 1)', async () => {
+    const dir = tempDir();
+    assert.equal(await enqueueQuiet([fixture('reports'), '--db', join(dir, 'store.db')]), 2);
+    assert.equal(await quietly(() => runWorker(['--db', join(dir, 'store.db')])), 2);
+    assert.equal(await quietly(() => runStatus(['--db', join(dir, 'store.db')])), 2);
+    const fresh = await freshPgDatabase();
+    assert.equal(await quietly(() => runStatus(['--db', fresh])), 1);
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCsv } from '../output/csv.js';
 import { AGENCY_COLUMNS, agencyRows, COMPLIANCE_FIXED, complianceRows, ruleColumns } from '../store/compliance.js';
-import { isPostgresUrl, openStore } from '../store/db.js';
+import { displayTarget, isPostgresUrl, openStore } from '../store/db.js';
 import type { Database } from '../store/tables.js';
 import { correctComplianceRows } from '../corrections/sheets.js';
 import { REGION_COLUMNS } from '../output/columns.js';
@@ -72,7 +72,11 @@ export function parseStoreArgs(argv: string[], usage: string, name: string): { d
 export async function runCompliance(argv: string[]): Promise<number> {
   const args = parseStoreArgs(argv, COMPLIANCE_USAGE, 'compliance');
   if (typeof args === 'number') return args;
-  const store = await openStore(args.db, { mustExist: true });
+  const store = await openStore(args.db, { mustExist: true }).catch((e: Error) => {
+    process.stderr.write(`gkreport compliance: cannot open the store ${displayTarget(args.db)}: ${e.message}\n`);
+    return undefined;
+  });
+  if (!store) return 1;
   const db = store.db;
   try {
     const rules = await ruleColumns(db);

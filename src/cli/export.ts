@@ -28,20 +28,25 @@ Options:
 export async function runExport(argv: string[]): Promise<number> {
   const args = parseStoreArgs(argv, EXPORT_USAGE, 'export');
   if (typeof args === 'number') return args;
-  const store = await openStore(args.db, { mustExist: true });
+  const store = await openStore(args.db, { mustExist: true }).catch((e: Error) => {
+    process.stderr.write(`gkreport export: cannot open the store ${displayTarget(args.db)}: ${e.message}\n`);
+    return undefined;
+  });
+  if (!store) return 1;
+  const db = store.db;
   try {
-    const sources = await listSources(store.db);
+    const sources = await listSources(db);
     const fixed = new WeakMap<Report, string[]>();
-    const known = args.corrected ? await correctedShas(store.db) : undefined;
+    const known = args.corrected ? await correctedShas(db) : undefined;
     async function* reports(): AsyncGenerator<Report> {
       for (const s of sources) {
         if (known) {
-          const c = await correctedReport(store.db, s.path, s.sha256, known);
+          const c = await correctedReport(db, s.path, s.sha256, known);
           if (!c) continue;
           fixed.set(c.report, c.corrected);
           yield c.report;
         } else {
-          const r = await loadReport(store.db, s.path, s.sha256);
+          const r = await loadReport(db, s.path, s.sha256);
           if (r) yield r;
         }
       }
