@@ -2,12 +2,15 @@
 // pool as extract (per-file time limit, memory ceiling, a fresh worker after a
 // hang), then writes the report and its agency's cross-year findings in one
 // transaction. A document that is itself bad gets its failed report at once;
-// anything else that goes wrong (database gone, input unreachable) fails the
+// a URL is fetched conditionally on what the store holds (304: nothing to do;
+// a failed download is the document's fetch.failed report). Anything else that
+// goes wrong (database gone, a shared folder unreachable) fails the
 // job and pg-boss retries it with backoff. A SIGKILLed worker's jobs come
 // back when their lease expires; writing a report is idempotent, so a job done
 // twice still leaves one report.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +18,10 @@ import { writeFailed } from '../bulk/failed.js';
 import { Pool, type WorkerKind } from '../bulk/pool.js';
 import { GRACE_MS, workerFlags } from '../bulk/run.js';
 import type { Done, ExtractTask } from '../bulk/types.js';
+import { writeUrlFailed } from '../bulk/url-task.js';
+import { DEFAULT_FETCH, fetchOptions, fetchUrl, type FetchOptions } from '../fetch/index.js';
 import { writeReport, type Store } from '../store/index.js';
+import { StoreValidators } from '../store/validators.js';
 import type { Report } from '../types.js';
 import type { Boss } from './boss.js';
 import { QUEUE, type JobInput } from './job.js';
@@ -37,16 +43,13 @@ export interface WorkerOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const describe = (j: JobInput) => (j.kind === 'file' ? j.path : j.url);
 
-/** Where a job's input is read from. URLs are fetched by src/fetch (fetchUrl), wired in when that lands. */
-function localPath(job: JobInput): string {
-  if (job.kind === 'file') return job.path;
-  throw new Error(`URL jobs need the fetch module (src/fetch); this build cannot fetch ${job.url}`);
-}
-
 export class QueueWorker {
   private readonly pool: Pool<ExtractTask, Done>;
   private readonly out = mkdtempSync(join(tmpdir(), 'gkreport-worker-'));
   private inHand = 0;
+  /** One per process: the per-host limits hold across every job this worker takes. */
+  private readonly fetch: FetchOptions = fetchOptions(DEFAULT_FETCH);
+  private validators?: StoreValidators;
 
   constructor(private readonly store: Store, private readonly boss: Boss, private readonly opts: WorkerOptions) {
     this.pool = new Pool<ExtractTask, Done>({
@@ -126,19 +129,48 @@ export class QueueWorker {
   async handle(job: JobInput): Promise<void> {
     this.inHand++;
     const t0 = performance.now();
+    const ms = () => Math.round(performance.now() - t0);
     try {
-      const path = localPath(job);
-      const task: ExtractTask = { path, out: this.out, force: true, timeoutMs: this.opts.timeoutMs, disambiguate: true };
-      const o = await this.pool.run(task);
-      const ms = Math.round(performance.now() - t0);
-      // Stopped by the per-file limits: the document's own failed report, as extract gives it.
-      const d = o.ok ? o.value : await writeFailed(this.out, path, true, `Extraction stopped: ${o.reason}.`, true, ms);
+      let d: Done | undefined;
+      if (job.kind === 'file') {
+        const task: ExtractTask = { path: job.path, out: this.out, force: true, timeoutMs: this.opts.timeoutMs, disambiguate: true };
+        const o = await this.pool.run(task);
+        // Stopped by the per-file limits: the document's own failed report, as extract gives it.
+        d = o.ok ? o.value : await writeFailed(this.out, job.path, true, `Extraction stopped: ${o.reason}.`, true, ms());
+      } else {
+        d = await this.fetchAndExtract(job.url, ms);
+        if (!d) {
+          this.opts.done?.(job.url, 'unchanged', ms());
+          return;
+        }
+      }
       const report = JSON.parse(await readFile(d.json, 'utf8')) as Report;
       await writeReport(this.store, report);
       await rm(d.json, { force: true });
-      this.opts.done?.(path, report.status, ms);
+      this.opts.done?.(describe(job), report.status, ms());
     } finally {
       this.inHand--;
+    }
+  }
+
+  /**
+   * A URL job, as extract reads a URL: conditional on what the store holds
+   * (undefined: 304, the stored report stands), a download that fails is the
+   * document's failed report (fetch.failed), never a retry loop.
+   */
+  private async fetchAndExtract(url: string, ms: () => number): Promise<Done | undefined> {
+    this.validators ??= new StoreValidators(this.store, await currentVersions());
+    const r = await fetchUrl(url, this.fetch, await this.validators.validators(url));
+    if (r.kind === 'not-modified') return undefined;
+    if (r.kind === 'failed') return writeUrlFailed(this.out, { url }, 'fetch.failed', r.reason, r.finalUrl, ms());
+    const body = join(this.out, `${randomBytes(8).toString('hex')}.body`);
+    await writeFile(body, r.buffer);
+    try {
+      const fetched = { url, finalUrl: r.finalUrl, ...(r.etag ? { etag: r.etag } : {}), ...(r.lastModified ? { lastModified: r.lastModified } : {}) };
+      const o = await this.pool.run({ path: body, out: this.out, force: true, timeoutMs: this.opts.timeoutMs, disambiguate: false, fetched });
+      return o.ok ? o.value : writeUrlFailed(this.out, { url }, 'extract.failed', o.reason, r.finalUrl, ms());
+    } finally {
+      await rm(body, { force: true });
     }
   }
 
@@ -150,4 +182,10 @@ export class QueueWorker {
     this.pool.close();
     rmSync(this.out, { recursive: true, force: true });
   }
+}
+
+/** Versions of today's extractors (worker runs use --ocr auto): a document read by another is fetched whole. */
+async function currentVersions(): Promise<Set<string>> {
+  const [{ EXTRACTORS }, { extractorVersion }] = await Promise.all([import('../extractors/registry.js'), import('../pipeline.js')]);
+  return new Set(EXTRACTORS.map((e) => extractorVersion(e)));
 }

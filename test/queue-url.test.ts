@@ -1,0 +1,72 @@
+// URL jobs through the queue: a worker fetches each URL (from a local HTTP
+// server on 127.0.0.1), stores the report with its final URL and validators,
+// gives a 404 its fetch.failed report, and on the nightly rerun (enqueue
+// --force) sends the stored ETag / Last-Modified and writes nothing new on 304.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { loadReport } from '../src/store/index.js';
+import type { Report } from '../src/types.js';
+import { FixtureServer } from './http-server.js';
+import { freshPgDatabase } from './pg-helpers.js';
+import { enqueueQuiet, startWorker } from './queue-helpers.js';
+import { fixture, withStore } from './store-helpers.js';
+
+const LM = 'Mon, 01 Mar 2021 00:00:00 GMT';
+
+async function storedReports(db: string): Promise<Map<string, Report>> {
+  return withStore(db, async (s) => {
+    const out = new Map<string, Report>();
+    for (const { path, sha256 } of await s.db.selectFrom('sources').select(['path', 'sha256']).execute()) {
+      const r = await loadReport(s.db, path, sha256);
+      if (r) out.set(path, r);
+    }
+    return out;
+  });
+}
+
+describe('queue: URL jobs', function () {
+  this.timeout(10 * 60_000);
+  const srv = new FixtureServer();
+  let db: string;
+  let u: Record<'xiuzhou' | 'huaian' | 'missing', string>;
+
+  before(async () => {
+    await srv.start();
+    srv.routes.set('/gk/xiuzhou-2020.txt', { kind: 'file', body: readFileSync(fixture('text/xiuzhou-gongxiaoshe-2020.txt')), type: 'text/plain; charset=utf-8', etag: '"xz-1"' });
+    srv.routes.set('/old/huaian.html', { kind: 'redirect', status: 301, to: '/gk/huaian-2024.html' });
+    srv.routes.set('/gk/huaian-2024.html', { kind: 'file', body: readFileSync(fixture('html/huaian-shi-2024-template2021.html')), type: 'text/html', lastModified: LM });
+    u = { xiuzhou: srv.url('/gk/xiuzhou-2020.txt'), huaian: srv.url('/old/huaian.html'), missing: srv.url('/gk/missing.pdf') };
+    db = await freshPgDatabase();
+  });
+  after(() => srv.close());
+
+  it('fetches and stores each URL with its final URL; a 404 fails at once, without a retry', async () => {
+    assert.equal(await enqueueQuiet([u.xiuzhou, u.huaian, u.missing, '--db', db]), 0);
+    const w = startWorker(db);
+    assert.equal(await w.exit, 0, w.log.join('\n'));
+    const stored = await storedReports(db);
+    // A failed download has no content to key a document by: the store keeps none (as for extract --db);
+    // the worker's log says it failed.
+    assert.deepEqual([...stored.keys()].sort(), [u.xiuzhou, u.huaian].sort());
+    assert.ok(w.log.some((l) => l.includes(`failed ${u.missing}`)), w.log.join('\n'));
+    const xz = stored.get(u.xiuzhou)!;
+    assert.deepEqual([xz.status, xz.meta.agency, xz.meta.year, xz.fields['active.procurement.amount_yuan']], ['ok', '秀洲区供销合作总社', 2020, 11000]);
+    assert.deepEqual([xz.source.url, xz.source.etag], [u.xiuzhou, '"xz-1"']);
+    const ha = stored.get(u.huaian)!;
+    assert.deepEqual([ha.source.url, ha.source.last_modified, ha.fields['apps.new.total'], ha.fields['review.total']], [srv.url('/gk/huaian-2024.html'), LM, 3119, 351]);
+    assert.equal(srv.requests('/gk/missing.pdf').length, 1, 'a 404 is not retried');
+  });
+
+  it('the nightly rerun (enqueue --force) asks conditionally and writes nothing on 304', async () => {
+    const before = await storedReports(db);
+    const from = srv.log.length;
+    assert.equal(await enqueueQuiet([u.xiuzhou, u.huaian, '--db', db, '--force']), 0);
+    const w = startWorker(db, ['--quiet']);
+    assert.equal(await w.exit, 0, w.log.join('\n'));
+    const xz = srv.requests('/gk/xiuzhou-2020.txt', from);
+    assert.deepEqual(xz.map((l) => [l.status, l.ifNoneMatch]), [[304, '"xz-1"']]);
+    const ha = srv.requests('/gk/huaian-2024.html', from);
+    assert.deepEqual(ha.map((l) => [l.status, l.ifModifiedSince]), [[304, LM]]);
+    assert.deepEqual(await storedReports(db), before);
+  });
+});
