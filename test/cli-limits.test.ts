@@ -19,12 +19,12 @@ function gk(args: string[], opts: SpawnSyncOptions = {}) {
 }
 
 /** One line on stderr that names --out and the reason; no stack trace, nothing on stdout. */
-function oneLine(r: ReturnType<typeof gk>, reason: RegExp): void {
+function oneLine(r: ReturnType<typeof gk>, reason: RegExp, command = 'extract'): void {
   assert.equal(r.code, 2, r.stderr);
   assert.equal(r.stdout, '');
   const lines = r.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0]!, /^gkreport extract: --out /);
+  assert.match(lines[0]!, new RegExp(`^gkreport ${command}: --out `));
   assert.match(lines[0]!, reason);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 }
@@ -53,6 +53,16 @@ describe('cli: --out that cannot hold the results fails at once (exit 2, one lin
     oneLine(gk(['extract', TEXT, '--out', '/proc/x']), /\/proc is a virtual file system/);
     oneLine(gk(['extract', TEXT, '--out', '/proc/self/fd/out']), /\/proc is a virtual file system/);
     oneLine(gk(['extract', TEXT, '--out', '/sys/gkreport']), /\/sys is a virtual file system/);
+  });
+
+  it('inspect, export and compliance check their --out the same way', async () => {
+    const f = join(tempDir('outfile'), 'results');
+    writeFileSync(f, 'not a folder');
+    oneLine(gk(['inspect', fixture('reports/hongze-qu-2023.pdf'), '--page', '3', '--out', f]), /it is a file, not a directory/, 'inspect');
+    const db = join(tempDir('store'), 'gk.db');
+    assert.equal(gk(['extract', TEXT, '--out', tempDir('run'), '--db', db, '--quiet']).code, 0);
+    oneLine(gk(['export', '--db', db, '--out', f]), /it is a file, not a directory/, 'export');
+    oneLine(gk(['compliance', '--db', db, '--out', '/proc/x']), /\/proc is a virtual file system/, 'compliance');
   });
 
   it('a folder the user may not write to', function () {

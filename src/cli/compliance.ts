@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { outUsable } from './out-dir.js';
 import { openCsv } from '../output/csv.js';
 import { AGENCY_COLUMNS, agencyRows, COMPLIANCE_FIXED, complianceRows, ruleColumns } from '../store/compliance.js';
 import { displayTarget, isPostgresUrl, openStore } from '../store/db.js';
@@ -72,6 +73,7 @@ export function parseStoreArgs(argv: string[], usage: string, name: string): { d
 export async function runCompliance(argv: string[]): Promise<number> {
   const args = parseStoreArgs(argv, COMPLIANCE_USAGE, 'compliance');
   if (typeof args === 'number') return args;
+  if (!(await outUsable('compliance', args.out))) return 2;
   const store = await openStore(args.db, { mustExist: true }).catch((e: Error) => {
     process.stderr.write(`gkreport compliance: cannot open the store ${displayTarget(args.db)}: ${e.message}\n`);
     return undefined;

@@ -1,6 +1,7 @@
 // `gkreport export --db FILE|URL [--out DIR]`: reports.csv, values.csv and
 // findings.csv from the store, with the rows extract writes (output/rows.ts),
 // one report per source path, in source-path order.
+import { outUsable } from './out-dir.js';
 import { writeReportCsvs } from '../output/report-csvs.js';
 import { displayTarget, openStore } from '../store/db.js';
 import { listSources, loadReport } from '../store/read.js';
@@ -28,6 +29,7 @@ Options:
 export async function runExport(argv: string[]): Promise<number> {
   const args = parseStoreArgs(argv, EXPORT_USAGE, 'export');
   if (typeof args === 'number') return args;
+  if (!(await outUsable('export', args.out))) return 2;
   const store = await openStore(args.db, { mustExist: true }).catch((e: Error) => {
     process.stderr.write(`gkreport export: cannot open the store ${displayTarget(args.db)}: ${e.message}\n`);
     return undefined;

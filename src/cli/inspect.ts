@@ -4,6 +4,7 @@
 // table was misread. The PDF is opened once: the same pdfjs document is read
 // and rendered (pdf-parse's getScreenshot renders the same way, but would
 // parse the file a second time).
+import { outUsable } from './out-dir.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readPdf } from '../extractors/pdf/index.js';
@@ -112,6 +113,7 @@ export async function runInspect(argv: string[]): Promise<number> {
     process.stderr.write(`gkreport inspect: ${args}\n\n${INSPECT_USAGE}`);
     return 2;
   }
+  if (!(await outUsable('inspect', args.out))) return 2;
   let buffer: Buffer;
   try {
     buffer = await readFile(args.file);

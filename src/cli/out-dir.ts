@@ -70,3 +70,10 @@ export async function prepareOut(out: string): Promise<string | undefined> {
   }
   return undefined;
 }
+
+/** prepareOut for a command: false (after one line on stderr) when `out` cannot take its files. */
+export async function outUsable(command: string, out: string): Promise<boolean> {
+  const problem = await prepareOut(out);
+  if (problem) process.stderr.write(`gkreport ${command}: ${problem}\n`);
+  return problem === undefined;
+}
