@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { serve } from '../src/bulk/serve.js';
 
-export type PoolTestTask = { do: 'echo' | 'hang' | 'heap' | 'external' | 'exit' | 'throw'; value?: number; /** 'hang': a file to create first (says the loop has begun). */ mark?: string };
+export type PoolTestTask = { do: 'echo' | 'hang' | 'heap' | 'external' | 'exit' | 'throw' | 'stray'; value?: number; /** 'hang': a file to create first (says the loop has begun). */ mark?: string };
 
 const keep: unknown[] = [];
 
@@ -25,6 +25,11 @@ serve(async (task: PoolTestTask) => {
       process.exit(3);
     case 'throw':
       throw new Error('handler failed');
+    case 'stray':
+      // A promise nobody awaits rejects, as pdfjs's do on a damaged file.
+      void Promise.reject(new Error('XRefEntryException'));
+      await new Promise((r) => setTimeout(r, 50));
+      return { value: task.value, pid: process.pid };
     default:
       return { value: task.value, pid: process.pid };
   }

@@ -30,6 +30,18 @@ for (const kind of ['process', 'thread'] as const) {
       }
     });
 
+    it('a stray rejected promise costs neither the task nor the worker', async () => {
+      const p = pool(kind);
+      try {
+        const a = await p.run({ do: 'stray', value: 7 });
+        const b = await p.run({ do: 'echo', value: 8 });
+        assert.deepEqual([a.ok && a.value.value, b.ok && b.value.value], [7, 8]);
+        if (kind === 'process') assert.equal(a.ok && a.value.pid, b.ok && b.value.pid);
+      } finally {
+        p.close();
+      }
+    });
+
     it('stops a task that hangs at the time limit; the next task gets a fresh worker', async () => {
       const p = pool(kind, 1, 1500);
       try {

@@ -14,6 +14,9 @@ export function serve<T, R>(handler: Handler<T, R>): void {
       send({ ok: false, reason: (e as Error)?.message ?? String(e) });
     }
   };
+  // A parser's stray promise (pdfjs on a damaged xref rejects one nobody awaits) would end the
+  // worker and every task in it; the task in hand still settles by its own promise or its time limit.
+  process.on('unhandledRejection', (e) => process.stderr.write(`gkreport worker: ignored a stray rejection: ${(e as Error)?.message ?? String(e)}\n`));
   if (parentPort) parentPort.on('message', onMessage);
   else {
     process.on('message', (m) => void onMessage(m as T));
