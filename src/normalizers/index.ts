@@ -225,14 +225,21 @@ export function normalize(input: RawDocument): Result<Normalized> {
       continue;
     }
     const rowIds = t.columns.map((c) => `${t.prefix}.${c}`);
-    const cells = fitValues(a.values, rowIds.length);
+    // A counted row is placed only when one row label stands before numbers alone (row labels running together leave the owner in doubt).
+    const loose = a.values.some((c) => c.prov.inferred);
+    const labels = a.row.cells.filter((c) => !a.values.includes(c) && c.text.trim() !== '');
+    const named = labels.filter((c) => activeRow({ ...a.row, cells: [c, ...a.values] })).length;
+    const cells = !loose || (named <= 1 && a.values.every(isValueLike)) ? fitValues(a.values, rowIds.length) : undefined;
     if (cells) cells.forEach((cell, i) => assign(rowIds[i]!, cell));
-    else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"`));
+    else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"${loose ? ' (numbers counted in running text)' : ''}`));
   }
   if (s.review) {
     const reviewIds = Array.from({ length: 15 }, (_, i) => reviewFieldAt(i));
-    if (s.review.values.length === 15) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
-    else findings.push(unplaced(reviewIds, s.review.row, s.review.values, 'Table 四'));
+    // Table 四's numbers counted off a stream (each on a line of its own, among pieces of its header):
+    // the header's pieces come out in an order of their own, so the column of each number is a guess.
+    const loose = s.review.values.some((c) => c.prov.inferred);
+    if (s.review.values.length === 15 && !loose) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
+    else findings.push(unplaced(reviewIds, s.review.row, s.review.values, loose ? 'Table 四 (numbers counted in running text)' : 'Table 四'));
   }
   for (const row of s.unmapped) {
     const label = row.cells.findLast((c) => c.text.trim() !== '' && !isValueLike(c))!;
