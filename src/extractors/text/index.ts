@@ -27,7 +27,7 @@ function cutFindings(c: TextCuts): Finding[] {
 
 export const textExtractor: Extractor = {
   format: 'text',
-  version: 'text-1',
+  version: 'text-2',
   sniff: (buf) => isText(buf),
   async extract({ buffer }) {
     const decoded = decode(buffer);
