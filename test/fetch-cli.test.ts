@@ -90,8 +90,9 @@ describe('extract: URL inputs from a local HTTP server', function () {
 
     const [vhead, ...values] = await readCsv(join(out, 'values.csv'));
     assert.deepEqual(vhead!.slice(vhead!.indexOf('source_path'), vhead!.indexOf('source_path') + 2), ['source_path', 'url']);
-    const natural = values.find((v) => v.at(-2) === u.huaian && v[3] === 'apps.new.natural')!;
-    assert.deepEqual([natural[4], natural.at(-1)], ['3001', srv.url('/gk/huaian-2024.html')]);
+    const col = (name: string) => vhead!.indexOf(name);
+    const natural = values.find((v) => v[col('source_path')] === u.huaian && v[col('field')] === 'apps.new.natural')!;
+    assert.deepEqual([natural[col('value')], natural[col('url')]], ['3001', srv.url('/gk/huaian-2024.html')]);
 
     const [fhead, ...findings] = await readCsv(join(out, 'findings.csv'));
     assert.deepEqual(fhead!.slice(0, 3), ['sha256', 'source_path', 'url']);

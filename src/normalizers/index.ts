@@ -10,6 +10,7 @@ import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
+import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
 
@@ -156,7 +157,17 @@ function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
 // Column headings of table 三: in a stream they stand among the row labels without naming a row.
 const HEADER_WORDS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '总计', '其他', '法人或其他组织', '申请人情况']);
 
-export function normalize(raw: RawDocument): Result<Normalized> {
+/**
+ * A row rebuilt by a text reader from cells on several lines (no grid, no spans): its labels and
+ * numbers were put together by their order, so it is held to the rules of counted rows.
+ */
+function streamed(row: LogicalRow): boolean {
+  if (row.cells.some((c) => c.rowSpan > 1 || c.colSpan > 1 || c.prov.line === undefined)) return false;
+  return new Set(row.cells.map((c) => c.prov.line)).size > 1;
+}
+
+export function normalize(input: RawDocument): Result<Normalized> {
+  const raw = withIdeographs(input);
   const findings: Finding[] = [];
   const rows = logicalRows(raw.tables);
   const s = scan(rows);
@@ -197,7 +208,7 @@ export function normalize(raw: RawDocument): Result<Normalized> {
     }
     // Counted cells must all be numbers or blanks, and only one label of the stream may name a row:
     // labels running together ("7.属于行政执法案卷 8.属于行政查询事项" then numbers) leave the owner in doubt.
-    const doubtful = counted && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1).length > 1);
+    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1).length > 1);
     if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
@@ -218,14 +229,21 @@ export function normalize(raw: RawDocument): Result<Normalized> {
       continue;
     }
     const rowIds = t.columns.map((c) => `${t.prefix}.${c}`);
-    const cells = fitValues(a.values, rowIds.length);
+    // A counted row is placed only when one row label stands before numbers alone (row labels running together leave the owner in doubt).
+    const loose = a.values.some((c) => c.prov.inferred);
+    const labels = a.row.cells.filter((c) => !a.values.includes(c) && c.text.trim() !== '');
+    const named = labels.filter((c) => activeRow({ ...a.row, cells: [c, ...a.values] })).length;
+    const cells = !loose || (named <= 1 && a.values.every(isValueLike)) ? fitValues(a.values, rowIds.length) : undefined;
     if (cells) cells.forEach((cell, i) => assign(rowIds[i]!, cell));
-    else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"`));
+    else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"${loose ? ' (numbers counted in running text)' : ''}`));
   }
   if (s.review) {
     const reviewIds = Array.from({ length: 15 }, (_, i) => reviewFieldAt(i));
-    if (s.review.values.length === 15) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
-    else findings.push(unplaced(reviewIds, s.review.row, s.review.values, 'Table 四'));
+    // Table 四's numbers counted off a stream (each on a line of its own, among pieces of its header):
+    // the header's pieces come out in an order of their own, so the column of each number is a guess.
+    const loose = s.review.values.some((c) => c.prov.inferred);
+    if (s.review.values.length === 15 && !loose) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
+    else findings.push(unplaced(reviewIds, s.review.row, s.review.values, loose ? 'Table 四 (numbers counted in running text)' : 'Table 四'));
   }
   for (const row of s.unmapped) {
     const label = row.cells.findLast((c) => c.text.trim() !== '' && !isValueLike(c))!;

@@ -15,7 +15,9 @@ function firstTitleLine(raw: RawDocument): string | undefined {
     const prev = lines[i - 1] ?? '';
     // So is one cut after its year ("2025年上海市人民政府办公厅政府信息公开" / "工作年度报告").
     const wrapped = /^(?:20\d{2}|年度)/.test(lines[i]!) || (!/20\d{2}/.test(lines[i]!) && /20\d{2}/.test(prev));
-    const joinable = wrapped && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
+    // Two years are two titles (a page's list of reports above its own title), never one.
+    const twoYears = /20\d{2}/.test(prev) && /20\d{2}/.test(lines[i]!);
+    const joinable = wrapped && !twoYears && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
     for (const candidate of joinable ? [`${prev}${lines[i]}`, lines[i]!] : [lines[i]!]) {
       if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) {
         found.push(candidate);
@@ -66,7 +68,8 @@ export function reportAgency(title: string | null, text: string): string | null 
     s = s.replace(/(?:^|(?<=[^0-9]))(?:19|20)\d{2}\s*年度?/g, '').replace(/[（(][^）)]*[）)]$/, '');
     s = s.replace(/(?:政府信息公开|信息公开)$/, '').trim();
     // Flip-book pages and web copies put "Page 8 -" or "正文" before the name.
-    s = s.replace(/^[^\u4e00-\u9fff]+/, '').replace(/^正文/, '');
+    // A print may set the year apart from the title's line ("年上海市…"): no body's name starts with 年.
+    s = s.replace(/^[^\u4e00-\u9fff]+/, '').replace(/^正文/, '').replace(/^年度?/, '');
     if (s.length >= 2 && s.length <= 40) return qualify(s, text);
   }
   const by = /本(?:年度)?报告(?:是)?由([\u4e00-\u9fff（）()]{2,30}?)(?:根据|依据|按照|编制)/.exec(text.normalize('NFKC'));

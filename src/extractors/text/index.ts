@@ -27,7 +27,7 @@ function cutFindings(c: TextCuts): Finding[] {
 
 export const textExtractor: Extractor = {
   format: 'text',
-  version: 'text-1',
+  version: 'text-2',
   sniff: (buf) => isText(buf),
   async extract({ buffer }) {
     const decoded = decode(buffer);
@@ -46,7 +46,7 @@ export const textExtractor: Extractor = {
       const cells: RawCell[] = [];
       const index = tables.length;
       part.rows.forEach((r, row) =>
-        r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: index, row, col, line: r.line, ...(r.inferred ? { inferred: true as const } : {}) } })),
+        r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: index, row, col, line: r.lines[col] ?? r.line, ...(r.inferred ? { inferred: true as const } : {}) } })),
       );
       if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
     };

@@ -10,6 +10,8 @@
 
 export interface TextRow {
   cells: string[];
+  /** 1-based line of each cell. */
+  lines: number[];
   /** 1-based line where the row starts. */
   line: number;
   /** The row's numbers stand on several lines (a stream of cells): their columns are counted, not seen on one line. */
@@ -69,12 +71,15 @@ class Stream {
     for (const cell of cells) {
       const isValue = cell === '' || VALUE.test(cell);
       if (!isValue && (this.hasValues || !this.current)) this.end();
-      this.current ??= { cells: [], line };
+      this.current ??= { cells: [], lines: [], line };
       if (isValue && cell !== '' && line !== this.lastValueLine) {
         this.valueLines++;
         this.lastValueLine = line;
       }
-      if (this.current.cells.length < MAX_ROW_CELLS) this.current.cells.push(cell);
+      if (this.current.cells.length < MAX_ROW_CELLS) {
+        this.current.cells.push(cell);
+        this.current.lines.push(line);
+      }
       else this.dropped++;
       if (isValue) this.hasValues = true;
     }
@@ -136,8 +141,11 @@ export function textRows(lines: string[], first = 1): { rows: TextRow[]; narrati
     }
     if (raw.startsWith('\t')) {
       flush();
-      block ??= { cells: [], line: n };
-      if (block.cells.length < MAX_ROW_CELLS) block.cells.push(raw.slice(1).trim());
+      block ??= { cells: [], lines: [], line: n };
+      if (block.cells.length < MAX_ROW_CELLS) {
+        block.cells.push(raw.slice(1).trim());
+        block.lines.push(n);
+      }
       else cuts.droppedCells++;
       return;
     }
@@ -164,7 +172,8 @@ export function textRows(lines: string[], first = 1): { rows: TextRow[]; narrati
     }
     if (trimmed.includes('|') || raw.includes('\t')) {
       flush();
-      rows.push({ cells: capped(trimmed.includes('|') ? splitPipes(raw) : raw.split('\t').map((c) => c.trim()), cuts), line: n });
+      const cells = capped(trimmed.includes('|') ? splitPipes(raw) : raw.split('\t').map((c) => c.trim()), cuts);
+      rows.push({ cells, lines: cells.map(() => n), line: n });
       return;
     }
     narrative.push(trimmed);
