@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { outUsable } from './out-dir.js';
 import { openCsv } from '../output/csv.js';
 import { AGENCY_COLUMNS, agencyRows, COMPLIANCE_FIXED, complianceRows, ruleColumns } from '../store/compliance.js';
-import { displayTarget, isPostgresUrl, openStore } from '../store/db.js';
+import { displayTarget, isPostgresUrl, openStore, type Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
 import { correctComplianceRows } from '../corrections/sheets.js';
 import { REGION_COLUMNS } from '../output/columns.js';
@@ -46,6 +46,14 @@ Options:
   -h, --help   this text
 `;
 
+/** The store a command reads, or undefined after one line on stderr saying why it cannot be opened. */
+export async function openStoreFor(command: string, db: string): Promise<Store | undefined> {
+  return openStore(db, { mustExist: true }).catch((e: Error) => {
+    process.stderr.write(`gkreport ${command}: cannot open the store ${displayTarget(db)}: ${e.message}\n`);
+    return undefined;
+  });
+}
+
 /** Parses `--db FILE|URL [--out DIR]`, shared by compliance and export. */
 export function parseStoreArgs(argv: string[], usage: string, name: string): { db: string; out: string; corrected: boolean } | number {
   let values;
@@ -74,10 +82,7 @@ export async function runCompliance(argv: string[]): Promise<number> {
   const args = parseStoreArgs(argv, COMPLIANCE_USAGE, 'compliance');
   if (typeof args === 'number') return args;
   if (!(await outUsable('compliance', args.out))) return 2;
-  const store = await openStore(args.db, { mustExist: true }).catch((e: Error) => {
-    process.stderr.write(`gkreport compliance: cannot open the store ${displayTarget(args.db)}: ${e.message}\n`);
-    return undefined;
-  });
+  const store = await openStoreFor('compliance', args.db);
   if (!store) return 1;
   const db = store.db;
   try {

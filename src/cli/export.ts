@@ -3,10 +3,10 @@
 // one report per source path, in source-path order.
 import { outUsable } from './out-dir.js';
 import { writeReportCsvs } from '../output/report-csvs.js';
-import { displayTarget, openStore } from '../store/db.js';
+import { displayTarget } from '../store/db.js';
 import { listSources, loadReport } from '../store/read.js';
 import type { Report } from '../types.js';
-import { parseStoreArgs } from './compliance.js';
+import { openStoreFor, parseStoreArgs } from './compliance.js';
 import { correctedReport, correctedShas } from '../corrections/sheets.js';
 
 export const EXPORT_USAGE = `Usage: gkreport export --db FILE|URL [--out DIR] [--corrected]
@@ -30,10 +30,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const args = parseStoreArgs(argv, EXPORT_USAGE, 'export');
   if (typeof args === 'number') return args;
   if (!(await outUsable('export', args.out))) return 2;
-  const store = await openStore(args.db, { mustExist: true }).catch((e: Error) => {
-    process.stderr.write(`gkreport export: cannot open the store ${displayTarget(args.db)}: ${e.message}\n`);
-    return undefined;
-  });
+  const store = await openStoreFor('export', args.db);
   if (!store) return 1;
   const db = store.db;
   try {

@@ -7,24 +7,11 @@
 // value are listed as `stale` so a reviewer looks at them again.
 import { CHECKS, runChecks } from '../checks/index.js';
 import type { CellProvenance } from '../normalizers/index.js';
+import type { CorrectionsTable } from '../store/tables.js';
 import type { Finding, Report } from '../types.js';
 
-export interface Correction {
-  id: string;
-  created_at: string;
-  author: string;
-  sha256: string;
-  source_path: string | null;
-  agency_key: string | null;
-  year: number | null;
-  kind: 'value' | 'dismiss';
-  field: string | null;
-  rule: string | null;
-  finding_fields: string | null;
-  old_value: number | null;
-  new_value: number | null;
-  reason: string;
-}
+/** One row of the store's append-only corrections table (migration 101). */
+export type Correction = CorrectionsTable;
 
 /** Rules whose outcome depends only on the fields and their cells: they run again on corrected values. */
 export const RERUN_RULES = new Set([
