@@ -3,7 +3,7 @@ export const MAIN_USAGE = `gkreport — 政府信息公开工作年度报告 →
 Usage:
   gkreport extract <file|dir|URL>... [--out DIR] [options]  reports/*.json, reports.csv, values.csv, findings.csv
   gkreport inspect <file.pdf> --page N [--out DIR]           picture of the detected rules, cells and fields
-  gkreport compliance --db FILE|URL [--out DIR]              compliance.csv, agencies.csv
+  gkreport compliance --db FILE|URL [--out DIR]              compliance.csv, agencies.csv, regions.csv
   gkreport export --db FILE|URL [--out DIR]                  reports.csv, values.csv, findings.csv from the store
   gkreport enqueue <file-or-dir|URL>... --db postgres://…    one queue job per input (docs/scale.md)
   gkreport worker --db postgres://… [--jobs N]               extract queued jobs into the store, on any machine
