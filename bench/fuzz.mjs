@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { jsonLines, round } from './lib.mjs';
-import { measureWorkers } from './workers-rss.mjs';
+import { jsonLines, measure, round } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/gkreport.js');
@@ -147,7 +146,7 @@ for (let i = 0; i < FILES; i++) {
 say('# gkreport fuzz');
 say(`seed ${SEED}: ${FILES} mutated copies of ${SOURCES.length} real fixtures (${round(bytes / 2 ** 20, 1)} MiB), --jobs ${JOBS} --timeout ${TIMEOUT_S} --max-memory ${MEMORY_MB}`);
 
-const run = await measureWorkers(process.execPath, [BIN, 'extract', inDir, '--out', out, '--jobs', String(JOBS), '--timeout', String(TIMEOUT_S), '--max-memory', String(MEMORY_MB), '--log-format', 'json']);
+const run = await measure(process.execPath, [BIN, 'extract', inDir, '--out', out, '--jobs', String(JOBS), '--timeout', String(TIMEOUT_S), '--max-memory', String(MEMORY_MB), '--log-format', 'json']);
 const events = jsonLines(run.stderr).filter((e) => e.event === 'file');
 const byName = new Map(events.map((e) => [e.path.slice(inDir.length + 1), e]));
 
@@ -156,7 +155,7 @@ if (run.code !== 0 && run.code !== 1) problems.push(`the CLI exited ${run.code} 
 if (byName.size !== FILES) problems.push(`${FILES - byName.size} input(s) without a file event`);
 const stopped = events.filter((e) => /^Extraction stopped/.test(e.reason ?? '') || /time limit|worker died|per-worker ceiling/.test(e.reason ?? ''));
 for (const e of stopped) problems.push(`${e.path.slice(inDir.length + 1)} (${made.get(e.path.slice(inDir.length + 1))?.what}): ${e.reason}`);
-if (run.peakWorkerMb >= MEMORY_MB) problems.push(`a worker reached ${Math.round(run.peakWorkerMb)} MB`);
+if (run.peakWorkerRssMb >= MEMORY_MB) problems.push(`a worker reached ${Math.round(run.peakWorkerRssMb)} MB`);
 
 const table = new Map();
 for (const [name, m] of made) {
@@ -174,7 +173,7 @@ say('|---|---:|---:|---:|---:|---:|---|');
 for (const [kind, r] of [...table].sort()) say(`| ${kind} | ${r.n} | ${r.ok} | ${r.partial} | ${r.failed} | ${Math.round(r.maxMs)} | ${r.slowest} |`);
 const ms = events.map((e) => e.ms).sort((a, b) => a - b);
 say(`\nwall ${round(run.wallMs / 1000, 1)} s; per file median ${Math.round(ms[ms.length >> 1] ?? 0)} ms, max ${Math.round(ms[ms.length - 1] ?? 0)} ms`);
-say(`peak RSS: largest worker ${Math.round(run.peakWorkerMb)} MB, main process ${Math.round(run.peakMainMb)} MB (sampled every 50 ms)`);
+say(`peak RSS: largest worker ${Math.round(run.peakWorkerRssMb)} MB, main process ${Math.round(run.peakMainRssMb)} MB (sampled every 50 ms)`);
 say(`exit status ${run.code}; crashes, time-outs, memory stops: ${stopped.length}`);
 say(problems.length ? `\nFAIL\n${problems.map((p) => `- ${p}`).join('\n')}` : '\nPASS: no crash, no file over the time limit, every worker under 1 GB');
 if (process.env.FUZZ_KEEP === '1') say(`kept: ${tmp}`);

@@ -26,10 +26,11 @@ export function makeSet(dir, corpus, n) {
   return files;
 }
 
-/** Resident set of a process and all its descendants, MB (Linux /proc). */
+/** Resident set of a process and all its descendants, its own, and its largest descendant's, MB (Linux /proc). */
 function treeRss(pid) {
   let total = 0;
   let own = 0;
+  let child = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop();
@@ -37,6 +38,7 @@ function treeRss(pid) {
       const rss = (Number(readFileSync(`/proc/${p}/statm`, 'latin1').split(' ')[1]) * 4096) / 2 ** 20;
       total += rss;
       if (p === pid) own = rss;
+      else child = Math.max(child, rss);
       for (const t of readdirSync(`/proc/${p}/task`)) {
         const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'latin1').trim();
         if (kids) stack.push(...kids.split(' ').map(Number));
@@ -45,10 +47,13 @@ function treeRss(pid) {
       /* exited between reads */
     }
   }
-  return { total, own };
+  return { total, own, child };
 }
 
-/** Runs a command; returns wall ms, stdout, stderr and the peak RSS of its process tree (sampled every 50 ms). */
+/**
+ * Runs a command; returns exit code and signal, wall ms, stdout, stderr and peak RSS (sampled every 50 ms):
+ * of its process tree, of its main process, and of its largest descendant (a pool worker).
+ */
 export function measure(cmd, args, opts = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -59,14 +64,16 @@ export function measure(cmd, args, opts = {}) {
     child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
     let peak = 0;
     let peakMain = 0;
+    let peakWorker = 0;
     const timer = setInterval(() => {
       const r = treeRss(child.pid);
       peak = Math.max(peak, r.total);
       peakMain = Math.max(peakMain, r.own);
+      peakWorker = Math.max(peakWorker, r.child);
     }, 50);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearInterval(timer);
-      resolve({ code, wallMs: performance.now() - t0, stdout, stderr, peakRssMb: peak, peakMainRssMb: peakMain });
+      resolve({ code, signal, wallMs: performance.now() - t0, stdout, stderr, peakRssMb: peak, peakMainRssMb: peakMain, peakWorkerRssMb: peakWorker });
     });
   });
 }
