@@ -91,6 +91,23 @@ describe('cli: numbers in flags are checked against sane ranges', function () {
     assert.equal(r.stdout, '');
   };
 
+  it('--db that cannot be opened is refused before any report is read, in one line', () => {
+    // Port 9 (discard) has no PostgreSQL; a SQLite path below a file cannot be created.
+    const out = tempDir('db');
+    const r = gk(['extract', TEXT, '--out', out, '--db', 'postgres://nobody@127.0.0.1:9/x']);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^gkreport extract: store postgres:\/\/nobody@127\.0\.0\.1:9\/x: cannot open it: .*ECONNREFUSED/);
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+    assert.deepEqual(readdirSync(join(out, 'reports')), []);
+    const file = join(tempDir('dbfile'), 'plain');
+    writeFileSync(file, 'not a folder');
+    const s = gk(['extract', TEXT, '--out', tempDir('db2'), '--db', join(file, 'store.sqlite')]);
+    assert.equal(s.code, 2, s.stderr);
+    assert.match(s.stderr, /^gkreport extract: .*store\.sqlite/);
+    assert.doesNotMatch(s.stderr, /\n\s+at /);
+  });
+
   it('--timeout past what a timer holds (2,147,483 s) is refused, not turned into 1 ms', () => {
     usage(['--timeout', '2147483'], /--timeout takes seconds per file from 0\.001 to 86400/);
     usage(['--timeout', '1e400'], /--timeout/);

@@ -49,7 +49,8 @@ Options:
 /** The store a command reads, or undefined after one line on stderr saying why it cannot be opened. */
 export async function openStoreFor(command: string, db: string): Promise<Store | undefined> {
   return openStore(db, { mustExist: true }).catch((e: Error) => {
-    process.stderr.write(`gkreport ${command}: cannot open the store ${displayTarget(db)}: ${e.message}\n`);
+    // openStore's message names the store and why it could not be opened.
+    process.stderr.write(`gkreport ${command}: ${e.message}\n`);
     return undefined;
   });
 }

@@ -132,6 +132,12 @@ export async function runExtract(argv: string[]): Promise<number> {
     process.stderr.write(`gkreport extract: ${outProblem}\n`);
     return 2;
   }
+  // The store is opened once before the run: an unreachable database is a usage error, not an hour of extraction lost at the end.
+  const storeProblem = args.db ? await storeUnusable(args.db) : undefined;
+  if (storeProblem) {
+    process.stderr.write(`gkreport extract: ${storeProblem}\n`);
+    return 2;
+  }
   const stale = (await removeStaleTmp(args.out)) + (await removeStaleTmp(join(args.out, 'reports')));
   if (stale > 0) process.stderr.write(`gkreport: removed ${stale} temporary file(s) left in ${args.out} by a run that was stopped\n`);
   // Loaded while the workers extract (the main thread waits for them anyway): a
@@ -144,12 +150,27 @@ export async function runExtract(argv: string[]): Promise<number> {
   );
   const [{ reportsInOut, writeCsvs }, { afterRun }] = await later;
   const kept = await reportsInOut(args.out, done);
-  await afterRun({ db: args.db, out: args.out }, kept.map((k) => k.json));
+  // A store lost during the run costs the store's copy only: the reports and CSVs in --out are still written.
+  const stored = await afterRun({ db: args.db, out: args.out }, kept.map((k) => k.json)).then(
+    () => true,
+    (e: Error) => {
+      process.stderr.write(`gkreport extract: the reports are in ${args.out} but were not stored: ${e.message}\n`);
+      return false;
+    },
+  );
   await writeCsvs(args.out, kept);
   const sum = progress.finish();
   const empty = await emptyDirs(args.inputs, done);
   for (const d of empty) process.stderr.write(`gkreport: warning: ${d} holds no report files (hidden files and *.tmp are not read)\n`);
-  return sum.failed > 0 || empty.length > 0 ? 1 : 0;
+  return sum.failed > 0 || empty.length > 0 || !stored ? 1 : 0;
+}
+
+async function storeUnusable(db: string): Promise<string | undefined> {
+  const { openStore } = await import('../store/db.js');
+  return openStore(db).then(
+    (s) => s.close().then(() => undefined),
+    (e: Error) => e.message,
+  );
 }
 
 /** Input folders no input file came from: a nightly job pointed at the wrong folder must not report success. */

@@ -70,14 +70,20 @@ async function migrate(db: Kysely<Database>, target: string): Promise<void> {
   if (!error) return;
   const failed = results?.find((r) => r.status === 'Error')?.migrationName;
   const msg = (error as Error).message ?? String(error);
-  const why = /corrupted migrations|missing/i.test(msg) ? `the store was written by a newer gkreport (${msg})` : `migration ${failed ?? ''} failed: ${msg}`;
+  const why = /corrupted migrations|missing/i.test(msg) ? `the store was written by a newer gkreport (${msg})` : failed ? `migration ${failed} failed: ${msg}` : `cannot open it: ${msg}`;
   throw new Error(`store ${displayTarget(target)}: ${why}`);
 }
 
 /** Opens (and creates or migrates) the store at `target`: a file path or a postgres:// URL. */
 export async function openStore(target: string, opts: OpenOptions = {}): Promise<Store> {
   const engine: Engine = isPostgresUrl(target) ? 'postgres' : 'sqlite';
-  const db = new Kysely<Database>({ dialect: engine === 'postgres' ? postgresDialect(target, opts) : sqliteDialect(target, opts) });
+  let dialect;
+  try {
+    dialect = engine === 'postgres' ? postgresDialect(target, opts) : sqliteDialect(target, opts);
+  } catch (e) {
+    throw new Error(`store ${displayTarget(target)}: cannot open it: ${(e as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect });
   try {
     await migrate(db, target);
   } catch (e) {
