@@ -9,7 +9,7 @@ import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
-import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
+import { countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
@@ -242,7 +242,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     // Table 四's numbers counted off a stream (each on a line of its own, among pieces of its header):
     // the header's pieces come out in an order of their own, so the column of each number is a guess.
     const loose = s.review.values.some((c) => c.prov.inferred);
-    if (s.review.values.length === 15 && !loose) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
+    if (s.review.values.length === 15 && (!loose || countedInHeaderOrder(s.review.row))) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
     else findings.push(unplaced(reviewIds, s.review.row, s.review.values, loose ? 'Table 四 (numbers counted in running text)' : 'Table 四'));
   }
   for (const row of s.unmapped) {
