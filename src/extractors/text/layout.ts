@@ -21,7 +21,8 @@ const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
 /** How far (in lines) a full row is looked for around a split one. */
-const NEAR = 12;
+const NEAR = 20;
+const ITEM_NUMBERS = /(?:^|\s)[0-9０-９]{1,2}[.．、]/g;
 /** Label-only lines that may stand between the two parts of a split row. */
 const MAX_BETWEEN = 2;
 
@@ -64,11 +65,9 @@ export function isLayoutText(lines: string[]): boolean {
 
 const overlaps = (v: Value, c: Value) => v.start <= c.end && c.start <= v.end;
 
-/** The full rows near line `at`: lines with the most numbers around it, when at least two have that many. */
-function fullRowsNear(lines: Line[], at: number): Line[] {
-  const near = lines.slice(Math.max(0, at - NEAR), at + NEAR + 1).filter((l) => l.values.length > 0);
-  const width = Math.max(0, ...near.map((l) => l.values.length));
-  const full = near.filter((l) => l.values.length === width);
+/** Lines near line `at` holding `width` numbers, nearest first, when at least two do (rows of the table around it). */
+function fullRowsNear(lines: Line[], at: number, width: number): Line[] {
+  const full = lines.slice(Math.max(0, at - NEAR), at + NEAR + 1).filter((l) => l.values.length === width && !l.joined);
   return width >= 3 && full.length >= 2 ? full.sort((a, b) => Math.abs(a.n - lines[at]!.n) - Math.abs(b.n - lines[at]!.n)) : [];
 }
 
@@ -81,11 +80,10 @@ function joinSplitRows(lines: Line[]): void {
     while (j < lines.length && j - i - 1 <= MAX_BETWEEN && lines[j]!.values.length === 0 && lines[j]!.label !== '') j++;
     const b = lines[j];
     if (!b || j - i - 1 > MAX_BETWEEN || b.values.length === 0) continue;
-    const full = fullRowsNear(lines, j);
-    const width = full[0]?.values.length ?? 0;
-    if (a.values.length + b.values.length !== width || a.values.length >= width || b.values.length >= width) continue;
-    // The first part's label is words only: a digit there is a cell's text cut by the wrap ("12（其中修订 3" / "件）").
-    if (a.label === '' || /[0-9０-９]/.test(a.label) || a.values[a.values.length - 1]!.end >= b.values[0]!.start) continue;
+    const width = a.values.length + b.values.length;
+    const full = fullRowsNear(lines, j, width);
+    // The first part's label is words and item numbers only: another digit there is a cell's text cut by the wrap ("12（其中修订 3" / "件）").
+    if (a.label === '' || /[0-9０-９]/.test(a.label.replace(ITEM_NUMBERS, '')) || a.values[a.values.length - 1]!.end >= b.values[0]!.start) continue;
     // The second part must stand under the last columns of a full row nearby, one number to a column.
     const ref = full.find((r) => b.values.every((v, k) => overlaps(v, r.values[width - b.values.length + k]!)));
     if (!ref) continue;
