@@ -14,8 +14,10 @@
 // (Chinese text is wider than its one column), so positions are compared only
 // with a nearby line that holds a full row.
 import { MAX_CELL_LINE, type TextCuts, type TextRow } from './rows.js';
+import { isCellValue } from './values.js';
 
-const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
+const UNIT = /^(?:万元|亿元|元)$/;
+const UNIT_SPACED = /^[0-9０-９][0-9０-９,，.．]*\s+(?:万元|亿元|元)$/;
 const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
 /** A label that starts with its item number: "7.属于…", "3.   危及…" (not a group heading such as "（三）不予公开"). */
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
@@ -46,8 +48,14 @@ interface Line {
 function parse(raw: string, n: number): Line {
   const tokens: Value[] = [];
   for (const m of raw.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, line: n });
+  // A unit set apart from its number ("251000   元": another font) stays with it, verbatim.
+  const last = tokens[tokens.length - 1];
+  const before = tokens[tokens.length - 2];
+  if (last && before && UNIT.test(last.text) && /^[0-9０-９][0-9０-９,，.．]*$/.test(before.text)) {
+    tokens.splice(-2, 2, { text: raw.slice(before.start, last.end), start: before.start, end: last.end, line: n });
+  }
   let k = tokens.length;
-  while (k > 0 && VALUE.test(tokens[k - 1]!.text) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
+  while (k > 0 && (isCellValue(tokens[k - 1]!.text) || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
   return { n, label: tokens.slice(0, k).map((t) => t.text).join(' '), values: tokens.slice(k) };
 }
 

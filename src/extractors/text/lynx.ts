@@ -6,11 +6,9 @@
 // rebuilt as in a stream (a label after numbers starts a row); their columns are
 // counted, so every row says `inferred`.
 import { MAX_CELL_LINE, type TextRow } from './rows.js';
+import { isCellValue } from './values.js';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
-const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
-// Cells with a note ("55（含自然失效29件）") or a change in words ("减少3") are cells too.
-const NOTED = /^(?:增加|减少)?[0-9０-９][0-9０-９,，.．]*(?:万元|亿元|元|件|条|个|项)?(?:[（(][^（()）]{0,30}[）)])?$/;
 /** A row label is short; a longer paragraph is narrative and takes no empty cells. */
 const MAX_LABEL = 40;
 
@@ -47,7 +45,7 @@ type Kind = 'value' | 'empty' | 'label';
 function kindOf(text: string): Kind {
   const s = text.replace(INVISIBLE, '').trim();
   if (s === '') return 'empty';
-  return VALUE.test(s) || NOTED.test(s) ? 'value' : 'label';
+  return isCellValue(s) ? 'value' : 'label';
 }
 
 /**
