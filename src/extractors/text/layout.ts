@@ -39,6 +39,8 @@ interface Line {
   n: number;
   label: string;
   values: Value[];
+  /** Every token of the line, with its columns. */
+  tokens?: Value[];
   /** Label pieces put before the label (list numbers of a split row). */
   before?: string[];
   /** Parts joined from other lines: their columns are counted. */
@@ -54,9 +56,10 @@ function parse(raw: string, n: number): Line {
   if (last && before && UNIT.test(last.text) && /^[0-9０-９][0-9０-９,，.．]*$/.test(before.text)) {
     tokens.splice(-2, 2, { text: raw.slice(before.start, last.end), start: before.start, end: last.end, line: n });
   }
+  const all = [...tokens];
   let k = tokens.length;
   while (k > 0 && (isCellValue(tokens[k - 1]!.text) || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
-  return { n, label: tokens.slice(0, k).map((t) => t.text).join(' '), values: tokens.slice(k) };
+  return { n, label: tokens.slice(0, k).map((t) => t.text).join(' '), values: tokens.slice(k), tokens: all };
 }
 
 /** Whether the text is `pdftotext -layout` output: rows of numbers set apart by runs of spaces, and no tabs or bars. */
@@ -104,6 +107,41 @@ function joinSplitRows(lines: Line[]): void {
   }
 }
 
+const opens = (t: string) => (t.match(/[（(]/g)?.length ?? 0) - (t.match(/[）)]/g)?.length ?? 0);
+
+/**
+ * A row's first cell wrapped around the row's line ("12（其中修订 3" / "行政规范性文件   3   87" / "件）"):
+ * the pieces above and below stand alone between the label and the row's numbers, the piece above
+ * opens a bracket that the piece below closes, together they make one cell with a number, and the
+ * row's numbers stand under the last columns of a row nearby that has one column more, whose first
+ * column the pieces overlap. The cell is put first in the row, which says `inferred`.
+ */
+function joinWrappedFirstCells(lines: Line[]): void {
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [up, l, down] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
+    if (!l.values.length || !l.label || !l.tokens || !up.tokens?.length || !down.tokens?.length) continue;
+    const labelEnd = l.tokens[l.tokens.length - l.values.length - 1]!.end;
+    const first = l.values[0]!.start;
+    const pieces = [...up.tokens, ...down.tokens];
+    if (!pieces.every((t) => t.start > labelEnd && t.end < first)) continue;
+    const upText = up.tokens.map((t) => t.text).join('');
+    const downText = down.tokens.map((t) => t.text).join('');
+    if (opens(upText) <= 0 || opens(upText + downText) !== 0 || !isCellValue(upText + downText)) continue;
+    const width = l.values.length + 1;
+    const ref = lines
+      .slice(Math.max(0, i - NEAR), i + NEAR + 1)
+      .filter((r) => r.values.length === width && !r.joined)
+      .sort((a, b) => Math.abs(a.n - l.n) - Math.abs(b.n - l.n))
+      .find((r) => l.values.every((v, k) => overlaps(v, r.values[k + 1]!)) && pieces.some((t) => overlaps(t, r.values[0]!)));
+    if (!ref) continue;
+    const start = Math.min(...pieces.map((t) => t.start));
+    const cell: Value = { text: `${up.tokens.map((t) => t.text).join(' ')}\n${down.tokens.map((t) => t.text).join(' ')}`, start, end: Math.max(...pieces.map((t) => t.end)), line: up.n };
+    lines[i] = { ...l, values: [cell, ...l.values], joined: true };
+    lines[i - 1] = { n: up.n, label: '', values: [] };
+    lines[i + 1] = { n: down.n, label: '', values: [] };
+  }
+}
+
 /** Rows of layout text; every line is also narrative, as in rows.ts. `first` is the 1-based number of the first line. */
 export function layoutRows(raw: string[], first = 1): { rows: TextRow[]; narrative: string[]; cuts: TextCuts } {
   const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
@@ -119,6 +157,7 @@ export function layoutRows(raw: string[], first = 1): { rows: TextRow[]; narrati
     if (t !== '') narrative.push(t);
     return r.length > MAX_CELL_LINE || PAGE_NUMBER.test(t) ? { n, label: '', values: [] } : parse(r, n);
   });
+  joinWrappedFirstCells(lines);
   joinSplitRows(lines);
   const rows: TextRow[] = [];
   let current: TextRow | undefined;
