@@ -44,6 +44,18 @@ describe('pdftotext -layout text', function () {
     assert.deepEqual(row(r, 'denied.enforcement_case'), [null, null, null, null, null, null, null]);
   });
 
+  it('joins a first cell wrapped around its row\'s line, and a unit set apart from its number', async () => {
+    // layout/report-2021-sample.txt lines 16–18: "12（其中修订 3" / "行政规范性文件   3   87" / "件）".
+    const r = await form('layout/report-2021-sample.txt');
+    assert.deepEqual(['issued', 'repealed', 'in_force'].map((c) => r.fields[`active.normative.${c}`]), [12, 3, 87]);
+    assert.equal(r.provenance['active.normative.issued']!.raw, '12（其中修订 3\n件）');
+    assert.equal(r.provenance['active.normative.issued']!.inferred, true);
+    // layout/chromium-shanghai-2019-gbk.txt line 114: "政府集中采购   6   251000   元".
+    const g = await form('layout/chromium-shanghai-2019-gbk.txt');
+    assert.equal(g.fields['active.procurement.amount_yuan'], 251000);
+    assert.equal(g.fields['active.procurement.items'], 6);
+  });
+
   it('does not join two parts whose second does not stand under the last columns of a full row', () => {
     const lines = [
       '规章 1   2   3   4   5   6   7',
