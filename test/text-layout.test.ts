@@ -108,6 +108,10 @@ describe('lynx -dump text', function () {
     const r = await form('lynx/shanghai-bangongting-2019.txt');
     assert.equal(r.fields['review.upheld'], null);
     assert.equal(r.fields['review.total'], null);
+    // Found, not missing: its eight cells are quoted in a value.unplaced finding.
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+    const unplaced = r.findings.find((f) => f.rule === 'value.unplaced' && f.fields.includes('review.upheld'));
+    assert.equal(unplaced?.actual, 8);
   });
 
   it('is told apart from other text and keeps a heading\'s blank lines out of rows', () => {

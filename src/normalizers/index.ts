@@ -9,7 +9,7 @@ import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
-import { countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
+import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
@@ -64,6 +64,13 @@ function scan(rows: LogicalRow[]): Scan {
       section = 'review';
       reviewArmed = true;
     } else section = sectionOf(text, section);
+    // Table 四 with each cell on a line of its own, its header in template order: found, even when
+    // blank cells left no trace and its numbers cannot all be placed (then they are left null below).
+    const afterHeader = out.review ? undefined : cellsAfterHeader(row);
+    if (afterHeader?.some((c) => c.prov.inferred)) {
+      out.review = { row, values: afterHeader };
+      continue;
+    }
     if (!out.review || (out.review.values.length < 15 && reviewParts > 0)) {
       const values = reviewValues(row, reviewArmed && section === 'review');
       if (values && out.review && values.length === 5) {

@@ -40,13 +40,23 @@ const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
 const HEADER_IN_ORDER = ['行政复议', '行政诉讼', ...COLUMN_LABELS, '未经复议直接起诉', '复议后起诉', ...COLUMN_LABELS, ...COLUMN_LABELS];
 
 /**
- * A row of counted cells (a dump that gives each cell a line) whose labels end with table 四's whole
- * header in the order of the template's cells, then exactly its fifteen cells: the count leaves no
- * doubt which column each is. Reading-order text gives the header's pieces in an order of its own.
+ * The cells after table 四's whole header when a row of counted cells (a dump that gives each cell a
+ * line) holds that header in the order of the template's cells, then cells only.
+ */
+export function cellsAfterHeader(row: LogicalRow): RawCell[] | undefined {
+  const keys = row.cells.map((c) => simplifiedKey(c.text));
+  for (let at = 0; at + HEADER_IN_ORDER.length <= keys.length; at++) {
+    if (!HEADER_IN_ORDER.every((h, i) => keys[at + i] === h)) continue;
+    const cells = row.cells.slice(at + HEADER_IN_ORDER.length);
+    return cells.length && cells.every(isValueLike) ? cells : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Exactly fifteen cells after table 四's whole header in template order: the count leaves no doubt
+ * which column each is. Reading-order text gives the header's pieces in an order of its own.
  */
 export function countedInHeaderOrder(row: LogicalRow): boolean {
-  const n = row.cells.length - REVIEW_WIDTH;
-  if (n < HEADER_IN_ORDER.length || !row.cells.slice(n).every(isValueLike)) return false;
-  const labels = row.cells.slice(n - HEADER_IN_ORDER.length, n).map((c) => simplifiedKey(c.text));
-  return labels.every((k, i) => k === HEADER_IN_ORDER[i]);
+  return cellsAfterHeader(row)?.length === REVIEW_WIDTH;
 }
