@@ -76,6 +76,15 @@ describe('pdftotext -layout text', function () {
     assert.equal(aligned[1]!.inferred, true);
   });
 
+  it('cuts a row at 512 cells and counts what it drops', () => {
+    const { rows, cuts } = layoutRows([`规章 ${'1 '.repeat(600)}`]);
+    assert.equal(rows[0]!.cells.length, 512);
+    assert.equal(cuts.droppedCells, 89);
+    const dump = cellDumpRows(['   规章', '', ...Array.from({ length: 600 }, () => ['   1', '']).flat()]);
+    assert.equal(dump.rows[0]!.cells.length, 512);
+    assert.equal(dump.cuts.droppedCells, 89);
+  });
+
   it('is told apart from other text', () => {
     assert.equal(isLayoutText(['规章 1 2 3', '规范性文件 4 5 6', 'a 1 2 3', 'b 1 2 3', 'c 1 2 3']), false, 'single spaces: reading-order text');
     assert.equal(isLayoutText(['规章\t1\t2\t3']), false);

@@ -42,7 +42,7 @@ export const textExtractor: Extractor = {
     const layout = !dump && isLayoutText(lines);
     const readRows = (from: number, to: number) => {
       const slice = lines.slice(from, to);
-      const part = dump ? { ...cellDumpRows(slice, from + 1), cuts: { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 } } : layout ? layoutRows(slice, from + 1) : textRows(slice, from + 1);
+      const part = dump ? cellDumpRows(slice, from + 1) : layout ? layoutRows(slice, from + 1) : textRows(slice, from + 1);
       narrative.push(...part.narrative);
       cuts.longLines += part.cuts.longLines;
       cuts.longest = Math.max(cuts.longest, part.cuts.longest);

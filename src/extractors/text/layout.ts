@@ -13,7 +13,7 @@
 // Columns are character positions, which pdftotext shifts from block to block
 // (Chinese text is wider than its one column), so positions are compared only
 // with a nearby line that holds a full row.
-import { MAX_CELL_LINE, type TextCuts, type TextRow } from './rows.js';
+import { MAX_CELL_LINE, MAX_ROW_CELLS, type TextCuts, type TextRow } from './rows.js';
 import { isCellValue } from './values.js';
 
 const UNIT = /^(?:万元|亿元|元)$/;
@@ -178,15 +178,14 @@ export function layoutRows(raw: string[], first = 1): { rows: TextRow[]; narrati
     if (labels.length && hasValues) end();
     // A numbered label alone before a line with its own numbered label and numbers is a row left blank.
     if (current && !hasValues && l.values.length && NUMBERED.test(l.label) && current.cells.some((c) => NUMBERED.test(c))) end();
-    current ??= { cells: [], lines: [], line: l.n };
-    for (const t of labels) {
-      current.cells.push(t);
-      current.lines.push(l.n);
-    }
-    for (const v of l.values) {
-      current.cells.push(v.text);
-      current.lines.push(v.line);
-    }
+    const row = (current ??= { cells: [], lines: [], line: l.n });
+    const add = (text: string, line: number) => {
+      if (row.cells.length >= MAX_ROW_CELLS) return void cuts.droppedCells++;
+      row.cells.push(text);
+      row.lines.push(line);
+    };
+    for (const t of labels) add(t, l.n);
+    for (const v of l.values) add(v.text, v.line);
     if (l.values.length) {
       hasValues = true;
       valueLines += l.joined ? 2 : 1;

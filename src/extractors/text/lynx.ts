@@ -5,7 +5,7 @@
 // and a row keeps its width where a stream of numbers would lose it. Rows are
 // rebuilt as in a stream (a label after numbers starts a row); their columns are
 // counted, so every row says `inferred`.
-import { MAX_CELL_LINE, type TextRow } from './rows.js';
+import { MAX_CELL_LINE, MAX_ROW_CELLS, type TextCuts, type TextRow } from './rows.js';
 import { isCellValue } from './values.js';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
@@ -73,7 +73,8 @@ export function isCellDump(lines: string[]): boolean {
 }
 
 /** Rows of such a dump; every paragraph is also narrative, as in rows.ts. */
-export function cellDumpRows(lines: string[], first = 1): { rows: TextRow[]; narrative: string[] } {
+export function cellDumpRows(lines: string[], first = 1): { rows: TextRow[]; narrative: string[]; cuts: TextCuts } {
+  const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
   const rows: TextRow[] = [];
   const narrative: string[] = [];
   let current: TextRow | undefined;
@@ -91,8 +92,11 @@ export function cellDumpRows(lines: string[], first = 1): { rows: TextRow[]; nar
   const push = (text: string, line: number, kind: Kind) => {
     if (kind === 'label' && hasValues) end();
     current ??= { cells: [], lines: [], line };
-    current.cells.push(text);
-    current.lines.push(line);
+    if (current.cells.length >= MAX_ROW_CELLS) cuts.droppedCells++;
+    else {
+      current.cells.push(text);
+      current.lines.push(line);
+    }
     if (kind !== 'label') hasValues = true;
   };
   for (const p of paragraphs(lines, first)) {
@@ -112,5 +116,5 @@ export function cellDumpRows(lines: string[], first = 1): { rows: TextRow[]; nar
     }
   }
   end();
-  return { rows, narrative };
+  return { rows, narrative, cuts };
 }
