@@ -66,8 +66,8 @@ function scan(rows: LogicalRow[]): Scan {
     } else section = sectionOf(text, section);
     // Table 四 with each cell on a line of its own, its header in template order: found, even when
     // blank cells left no trace and its numbers cannot all be placed (then they are left null below).
-    const afterHeader = out.review ? undefined : cellsAfterHeader(row);
-    if (afterHeader?.some((c) => c.prov.inferred)) {
+    const afterHeader = out.review || !row.cells.some((c) => c.prov.inferred) ? undefined : cellsAfterHeader(row);
+    if (afterHeader) {
       out.review = { row, values: afterHeader };
       continue;
     }
