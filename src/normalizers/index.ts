@@ -9,7 +9,7 @@ import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
-import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
+import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
@@ -64,6 +64,13 @@ function scan(rows: LogicalRow[]): Scan {
       section = 'review';
       reviewArmed = true;
     } else section = sectionOf(text, section);
+    // Table 四 with each cell on a line of its own, its header in template order: found, even when
+    // blank cells left no trace and its numbers cannot all be placed (then they are left null below).
+    const afterHeader = out.review || !row.cells.some((c) => c.prov.inferred) ? undefined : cellsAfterHeader(row);
+    if (afterHeader) {
+      out.review = { row, values: afterHeader };
+      continue;
+    }
     if (!out.review || (out.review.values.length < 15 && reviewParts > 0)) {
       const values = reviewValues(row, reviewArmed && section === 'review');
       if (values && out.review && values.length === 5) {
@@ -242,7 +249,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     // Table 四's numbers counted off a stream (each on a line of its own, among pieces of its header):
     // the header's pieces come out in an order of their own, so the column of each number is a guess.
     const loose = s.review.values.some((c) => c.prov.inferred);
-    if (s.review.values.length === 15 && !loose) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
+    if (s.review.values.length === 15 && (!loose || countedInHeaderOrder(s.review.row))) s.review.values.forEach((cell, i) => assign(reviewIds[i]!, cell));
     else findings.push(unplaced(reviewIds, s.review.row, s.review.values, loose ? 'Table 四 (numbers counted in running text)' : 'Table 四'));
   }
   for (const row of s.unmapped) {

@@ -2,7 +2,7 @@
 // naming 行政复议 and 行政诉讼.
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
-import { plainText } from './labels.js';
+import { plainText, simplifiedKey } from './labels.js';
 import { isValueLike } from './row-parts.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from './template.js';
 
@@ -33,4 +33,30 @@ export function reviewFieldAt(i: number): string {
   const g = REVIEW_GROUPS[Math.floor(i / REVIEW_COLUMNS.length)]!;
   const c = REVIEW_COLUMNS[i % REVIEW_COLUMNS.length]!;
   return `${g}.${c.id}`;
+}
+
+const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
+/** Table 四's header cell by cell as an HTML table holds it, row after row. */
+const HEADER_IN_ORDER = ['行政复议', '行政诉讼', ...COLUMN_LABELS, '未经复议直接起诉', '复议后起诉', ...COLUMN_LABELS, ...COLUMN_LABELS];
+
+/**
+ * The cells after table 四's whole header when a row of counted cells (a dump that gives each cell a
+ * line) holds that header in the order of the template's cells, then cells only.
+ */
+export function cellsAfterHeader(row: LogicalRow): RawCell[] | undefined {
+  const keys = row.cells.map((c) => simplifiedKey(c.text));
+  for (let at = 0; at + HEADER_IN_ORDER.length <= keys.length; at++) {
+    if (!HEADER_IN_ORDER.every((h, i) => keys[at + i] === h)) continue;
+    const cells = row.cells.slice(at + HEADER_IN_ORDER.length);
+    return cells.length && cells.every(isValueLike) ? cells : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Exactly fifteen cells after table 四's whole header in template order: the count leaves no doubt
+ * which column each is. Reading-order text gives the header's pieces in an order of its own.
+ */
+export function countedInHeaderOrder(row: LogicalRow): boolean {
+  return cellsAfterHeader(row)?.length === REVIEW_WIDTH;
 }

@@ -6,6 +6,8 @@ import { findGridBlocks, readGrid } from '../boxgrid/index.js';
 import { findRuledBlocks, readRuled } from '../boxgrid/ruled.js';
 import { decode } from '../decode.js';
 import { isText } from '../sniff.js';
+import { isLayoutText, layoutRows } from './layout.js';
+import { cellDumpRows, isCellDump } from './lynx.js';
 import { MAX_CELL_LINE, MAX_ROW_CELLS, textRows, type TextCuts } from './rows.js';
 
 function cutFindings(c: TextCuts): Finding[] {
@@ -36,8 +38,11 @@ export const textExtractor: Extractor = {
     const narrative: string[] = [];
     const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
     // Lines between drawn tables are read as rows of cells; each drawn table is a table of its own, in document order.
+    const dump = isCellDump(lines);
+    const layout = !dump && isLayoutText(lines);
     const readRows = (from: number, to: number) => {
-      const part = textRows(lines.slice(from, to), from + 1);
+      const slice = lines.slice(from, to);
+      const part = dump ? cellDumpRows(slice, from + 1) : layout ? layoutRows(slice, from + 1) : textRows(slice, from + 1);
       narrative.push(...part.narrative);
       cuts.longLines += part.cuts.longLines;
       cuts.longest = Math.max(cuts.longest, part.cuts.longest);
