@@ -9,6 +9,7 @@ import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
+import { placeCounted } from './placement.js';
 import { isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
@@ -169,9 +170,13 @@ function streamed(row: LogicalRow): boolean {
 export function normalize(input: RawDocument): Result<Normalized> {
   const raw = withIdeographs(input);
   const findings: Finding[] = [];
-  const rows = logicalRows(raw.tables);
+  const read = logicalRows(raw.tables);
+  const votes = activeHeaderVotes(read);
+  // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
+  const placement = placeCounted(read, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021');
+  findings.push(...placement.findings);
+  const rows = placement.rows;
   const s = scan(rows);
-  const votes = activeHeaderVotes(rows);
   const shape = decideShape(s, votes);
   const ids = fieldIds(shape);
   const fields: Record<string, number | null> = Object.fromEntries(ids.map((id) => [id, null]));
@@ -189,7 +194,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     const rowIds = appsIds(m.template.id);
     if (!(rowIds[0]! in fields)) return;
     // Numbers counted off a stream are placed only when the count leaves no doubt: seven for this row,
-    // and any more only when they fill exactly the template rows that stand, unlabelled, between this
+    // and any more only when they fill exactly the template rows that stand, all unlabelled, between this
     // row and the next label found (labels of merged cells that reading order moved elsewhere).
     const counted = m.values.some((c) => c.prov.inferred);
     const full = m.values.length === APPS_COLUMNS.length;
@@ -197,8 +202,9 @@ export function normalize(input: RawDocument): Result<Normalized> {
       const from = APPS_ROWS.indexOf(m.template);
       const next = s.apps[k + 1];
       const to = next ? APPS_ROWS.indexOf(next.template) : APPS_ROWS.length;
-      const between = to > from ? APPS_ROWS.slice(from + 1, to).filter((t) => !matched.has(t.id) && `apps.${t.id}.natural` in fields) : [];
-      if (full && between.length * APPS_COLUMNS.length === m.excess.length) {
+      const between = to > from ? APPS_ROWS.slice(from + 1, to).filter((t) => `apps.${t.id}.natural` in fields) : [];
+      // A row found elsewhere among them leaves a hole the count skips: numbers adding up around it prove nothing.
+      if (full && between.every((t) => !matched.has(t.id)) && between.length * APPS_COLUMNS.length === m.excess.length) {
         m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
         between.forEach((t, j) => appsIds(t.id).forEach((id, i) => assign(id, m.excess[j * APPS_COLUMNS.length + i]!)));
         return;
