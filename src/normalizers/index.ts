@@ -148,6 +148,10 @@ function unplaced(ids: string[], row: LogicalRow, cells: RawCell[], what: string
 function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
   if (values.length === k) return values;
   if (values.length > k) {
+    // A grid drawn without its spans (pandoc) pads a spanning cell with empty ones: when exactly the extra
+    // slots are empty, they are that padding (a blank value would leave one empty cell more).
+    const empty = values.filter((c) => c.text.trim() === '');
+    if (empty.length === values.length - k) return values.filter((c) => c.text.trim() !== '');
     if (values.slice(k).every((c) => parseNumber(c.text).kind === 'blank')) return values.slice(0, k);
     const filled = values.filter((c) => parseNumber(c.text).kind !== 'blank');
     if (k === 1 && filled.length === 1) return filled;
