@@ -8,7 +8,8 @@ const clean = (l: string) => l.normalize('NFKC').replace(/\s+/g, '').replace(/^[
 
 /** The first line, or pair of lines (a title wrapped in two), that ends like a report title. */
 function firstTitleLine(raw: RawDocument): string | undefined {
-  const lines = raw.text.split('\n').slice(0, 30).map(clean);
+  // A text dump of a page in columns (w3m) puts the navigation beside the title, a wide gap between: the title is its own piece.
+  const lines = raw.text.split('\n').slice(0, 30).map((l) => clean(l.split(/\s{4,}/).findLast((p) => REPORT.test(clean(p)) && /20\d{2}/.test(p)) ?? l));
   const found: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     // A title wrapped in two ("孝感市人民政府办公室" / "2020年政府信息公开工作年度报告") is read whole.
