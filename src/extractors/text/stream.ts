@@ -4,6 +4,9 @@ import type { TextRow } from './rows.js';
 
 export const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
 
+/** A list number standing alone ("3." before "危及“三安全一稳定”" on the next line): the start of a label, never a count. */
+const LIST_NUMBER = /^[0-9０-９]{1,2}[.．]$/;
+
 /** Rows rebuilt from a stream of cells: a label after numbers starts a new row. */
 export class Stream {
   rows: TextRow[] = [];
@@ -20,7 +23,7 @@ export class Stream {
 
   push(cells: string[], line: number): void {
     for (const cell of cells) {
-      const isValue = cell === '' || VALUE.test(cell);
+      const isValue = cell === '' || (VALUE.test(cell) && !LIST_NUMBER.test(cell));
       if (!isValue && (this.hasValues || !this.current)) this.end();
       this.current ??= { cells: [], lines: [], line };
       if (isValue && cell !== '' && line !== this.lastValueLine) {
