@@ -194,6 +194,8 @@ export function normalize(input: RawDocument): Result<Normalized> {
 
   const appsIds = (id: string) => APPS_COLUMNS.map((c) => `apps.${id}.${c.id}`);
   const matched = new Set(s.apps.map((m) => m.template.id));
+  // Rows filled from a run of numbers after an earlier label: their own labels, met later, own no numbers.
+  const filled = new Set<string>();
   s.apps.forEach((m, k) => {
     const rowIds = appsIds(m.template.id);
     if (!(rowIds[0]! in fields)) return;
@@ -211,6 +213,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
       if (full && between.every((t) => !matched.has(t.id)) && between.length * APPS_COLUMNS.length === m.excess.length) {
         m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
         between.forEach((t, j) => appsIds(t.id).forEach((id, i) => assign(id, m.excess[j * APPS_COLUMNS.length + i]!)));
+        for (const t of between) filled.add(t.id);
         return;
       }
       findings.push(unplaced(rowIds, m.row, [...m.values, ...m.excess], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text, more than its row holds)`));
@@ -218,7 +221,8 @@ export function normalize(input: RawDocument): Result<Normalized> {
     }
     // Counted cells must all be numbers or blanks, and only one label of the stream may name a row:
     // labels running together ("7.属于行政执法案卷 8.属于行政查询事项" then numbers) leave the owner in doubt.
-    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1).length > 1);
+    // Labels of rows already filled from an earlier run are no rivals: their numbers stood there.
+    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1 && !filled.has(matchAppsRow(labelKeys([c]))!.template.id)).length > 1);
     if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));
