@@ -18,7 +18,9 @@ function firstTitleLine(raw: RawDocument): string | undefined {
     const wrapped = /^(?:20\d{2}|年度)/.test(lines[i]!) || (!/20\d{2}/.test(lines[i]!) && /20\d{2}/.test(prev));
     // Two years are two titles (a page's list of reports above its own title), never one.
     const twoYears = /20\d{2}/.test(prev) && /20\d{2}/.test(lines[i]!);
-    const joinable = wrapped && !twoYears && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
+    // A line that is a whole title naming its body is not joined to what stands above it (a page's "栏目").
+    const whole = REPORT.test(lines[i]!) && lines[i]!.replace(/^20\d{2}年度?/, '').replace(REPORT, '').length >= 2;
+    const joinable = wrapped && !twoYears && !whole && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
     for (const candidate of joinable ? [`${prev}${lines[i]}`, lines[i]!] : [lines[i]!]) {
       if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) {
         found.push(candidate);
