@@ -1,19 +1,19 @@
 // Template-order placement of numbers counted off a stream of cells (a PDF's
 // reading-order text, where a table's rows lost their lines). Such a text puts
-// a row's numbers after its label or before it, depending on how the PDF was
-// written, and labels of merged cells (三、本年度办理结果, （三）不予公开) where
-// they please. What decides, and only when it leaves no doubt:
-//  - the side: numbers standing before the template's first row label (规章,
-//    一、本年新收…) can only be that row's, so the numbers come before their
-//    labels; none there and numbers after it: they come after;
-//  - the row: the numbers between two labels that are next to each other in
-//    the template (no row between them in either version) belong to the one
-//    the side names, when their count is that row's number of cells. Text in
-//    between (merged-cell labels, headings, wrapped label pieces) names no row
-//    and is passed over; a row of the template missing between two labels
-//    leaves the numbers between them unplaced (its blanks may have been
-//    dropped, and counts that add up by chance are no evidence).
-// Everything else counted in tables 二 and 三 is left unplaced, with a finding.
+// a row's numbers after its label (most PDFs; the rows are then read as they
+// stand, by the normalizer's counted-row rules) or before it (Chromium's
+// prints), and labels of merged cells (三、本年度办理结果, （三）不予公开) where
+// they please. Numbers standing before a table's first row label can only be
+// that row's when it is the template's first row (规章, 一、本年新收…) and they
+// are exactly its count: the table prints numbers before labels. Then, from the
+// first row on, each label takes the numbers just before it while consecutive
+// labels are neighbours in the template (no row between them in a version
+// both belong to) and each count is the row's; the first gap that does not fit
+// ends the chain. Text in between (merged-cell labels, headings, wrapped label
+// pieces) names no row and is passed over. Numbers before the first label that
+// are not its count (and not the count of rows whose labels the reading order
+// moved further on) put the whole table in doubt. Every counted number of a
+// table read here that is not placed is left null, with one finding.
 // Pure: rows in, rows out.
 import { finding } from '../result.js';
 import type { Finding, RawCell } from '../types.js';
@@ -76,8 +76,8 @@ function adjacent(a: Label, b: Label): boolean {
 
 /**
  * Re-pairs the counted numbers of tables 二 and 三 in `rows` with their labels (see above). A text table
- * with no counted numbers passes unchanged; in one with them, rows whose cells all stand on one line keep
- * their numbers (the line is the evidence), the others give theirs up to what the template order places.
+ * with no counted numbers, and a table whose numbers follow their labels, pass unchanged; rows whose cells
+ * all stand on one line keep their numbers (the line is the evidence) and end any gap they fall in.
  * `active` is table 二's version when its headers tell it (its rows hold different counts).
  */
 export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined): { rows: LogicalRow[]; findings: Finding[] } {
@@ -88,14 +88,11 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
   const placed = new Map<number, LogicalRow[]>();
   for (const table of tables) {
     const tokens: Token[] = [];
-    /** Token index → logical row index, for numbers. */
-    const rowOf: number[] = [];
     rows.forEach((row, i) => {
       if (row.table !== table) return;
       const lines = new Set(row.cells.map((c) => c.prov.line));
       if (lines.size <= 1 && !row.cells.some((c) => c.prov.inferred)) {
         tokens.push({ t: 'fixed' });
-        rowOf.push(i);
         return;
       }
       const cells = row.cells;
@@ -104,7 +101,6 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
         if (cell.text.trim() === '') continue;
         if (isNumber(cell)) {
           tokens.push({ t: 'number', cell });
-          rowOf.push(i);
           continue;
         }
         // A label wrapped over two pieces ("（二）部分公开（区分处理的，只计这一情" + "形，不计其他情形）") is one.
@@ -116,7 +112,6 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
         }
         const c = classify(text, cell, i, active);
         tokens.push(c === 'group' ? { t: 'text', text: '' } : c ? { t: 'label', label: c } : { t: 'text', text });
-        rowOf.push(i);
       }
     });
     // Tables 二 and 三 end where table 四's heading stands.
@@ -192,7 +187,7 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
     });
     const placedCells = new Set([...placed.values()].flat().flatMap((r) => r.cells));
     const unplacedCells = lost.filter((c) => !placedCells.has(c));
-    const unplacedLabels = labelAt.map(labelOf).filter((l) => side[l.kind] && ![...placed.values()].flat().some((r) => r.cells[0] === l.cell));
+    const unplacedLabels = labelAt.map(labelOf).filter((l) => side[l.kind] && !placedCells.has(l.cell));
     if (unplacedCells.length) {
       const first = unplacedCells[0]!;
       findings.push(
