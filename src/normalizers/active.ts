@@ -28,6 +28,8 @@ const matchLabel = memo((key: string): ActiveRow | undefined => {
   // Labels are short and alike (行政许可/行政处罚): only near-exact matches count.
   return best && best.score >= 0.75 ? best.row : undefined;
 });
+/** The table 二 row a normalised label names (near-exact only), whatever the version. */
+export const activeLabel = matchLabel;
 
 /** Tries one row as a table 二 data row: the last cell naming a row, then values. */
 export function activeRow(row: LogicalRow): ActiveRowMatch | undefined {

@@ -9,6 +9,7 @@ import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
+import { placeCounted } from './placement.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
@@ -154,6 +155,10 @@ function unplaced(ids: string[], row: LogicalRow, cells: RawCell[], what: string
 function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
   if (values.length === k) return values;
   if (values.length > k) {
+    // A grid drawn without its spans (pandoc) pads a spanning cell with empty ones: when exactly the extra
+    // slots are empty, they are that padding (a blank value would leave one empty cell more).
+    const empty = values.filter((c) => c.text.trim() === '');
+    if (empty.length === values.length - k) return values.filter((c) => c.text.trim() !== '');
     if (values.slice(k).every((c) => parseNumber(c.text).kind === 'blank')) return values.slice(0, k);
     const filled = values.filter((c) => parseNumber(c.text).kind !== 'blank');
     if (k === 1 && filled.length === 1) return filled;
@@ -176,9 +181,13 @@ function streamed(row: LogicalRow): boolean {
 export function normalize(input: RawDocument): Result<Normalized> {
   const raw = withIdeographs(input);
   const findings: Finding[] = [];
-  const rows = logicalRows(raw.tables);
+  const read = logicalRows(raw.tables);
+  const votes = activeHeaderVotes(read);
+  // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
+  const placement = placeCounted(read, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021');
+  findings.push(...placement.findings);
+  const rows = placement.rows;
   const s = scan(rows);
-  const votes = activeHeaderVotes(rows);
   const shape = decideShape(s, votes);
   const ids = fieldIds(shape);
   const fields: Record<string, number | null> = Object.fromEntries(ids.map((id) => [id, null]));
@@ -192,11 +201,13 @@ export function normalize(input: RawDocument): Result<Normalized> {
 
   const appsIds = (id: string) => APPS_COLUMNS.map((c) => `apps.${id}.${c.id}`);
   const matched = new Set(s.apps.map((m) => m.template.id));
+  // Rows filled from a run of numbers after an earlier label: their own labels, met later, own no numbers.
+  const filled = new Set<string>();
   s.apps.forEach((m, k) => {
     const rowIds = appsIds(m.template.id);
     if (!(rowIds[0]! in fields)) return;
     // Numbers counted off a stream are placed only when the count leaves no doubt: seven for this row,
-    // and any more only when they fill exactly the template rows that stand, unlabelled, between this
+    // and any more only when they fill exactly the template rows that stand, all unlabelled, between this
     // row and the next label found (labels of merged cells that reading order moved elsewhere).
     const counted = m.values.some((c) => c.prov.inferred);
     const full = m.values.length === APPS_COLUMNS.length;
@@ -204,10 +215,12 @@ export function normalize(input: RawDocument): Result<Normalized> {
       const from = APPS_ROWS.indexOf(m.template);
       const next = s.apps[k + 1];
       const to = next ? APPS_ROWS.indexOf(next.template) : APPS_ROWS.length;
-      const between = to > from ? APPS_ROWS.slice(from + 1, to).filter((t) => !matched.has(t.id) && `apps.${t.id}.natural` in fields) : [];
-      if (full && between.length * APPS_COLUMNS.length === m.excess.length) {
+      const between = to > from ? APPS_ROWS.slice(from + 1, to).filter((t) => `apps.${t.id}.natural` in fields) : [];
+      // A row found elsewhere among them leaves a hole the count skips: numbers adding up around it prove nothing.
+      if (full && between.every((t) => !matched.has(t.id)) && between.length * APPS_COLUMNS.length === m.excess.length) {
         m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
         between.forEach((t, j) => appsIds(t.id).forEach((id, i) => assign(id, m.excess[j * APPS_COLUMNS.length + i]!)));
+        for (const t of between) filled.add(t.id);
         return;
       }
       findings.push(unplaced(rowIds, m.row, [...m.values, ...m.excess], `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text, more than its row holds)`));
@@ -215,7 +228,8 @@ export function normalize(input: RawDocument): Result<Normalized> {
     }
     // Counted cells must all be numbers or blanks, and only one label of the stream may name a row:
     // labels running together ("7.属于行政执法案卷 8.属于行政查询事项" then numbers) leave the owner in doubt.
-    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1).length > 1);
+    // Labels of rows already filled from an earlier run are no rivals: their numbers stood there.
+    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1 && !filled.has(matchAppsRow(labelKeys([c]))!.template.id)).length > 1);
     if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));

@@ -8,7 +8,8 @@ const clean = (l: string) => l.normalize('NFKC').replace(/\s+/g, '').replace(/^[
 
 /** The first line, or pair of lines (a title wrapped in two), that ends like a report title. */
 function firstTitleLine(raw: RawDocument): string | undefined {
-  const lines = raw.text.split('\n').slice(0, 30).map(clean);
+  // A text dump of a page in columns (w3m) puts the navigation beside the title, a wide gap between: the title is its own piece.
+  const lines = raw.text.split('\n').slice(0, 30).map((l) => clean(l.split(/\s{4,}/).findLast((p) => REPORT.test(clean(p)) && /20\d{2}/.test(p)) ?? l));
   const found: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     // A title wrapped in two ("孝感市人民政府办公室" / "2020年政府信息公开工作年度报告") is read whole.
@@ -17,7 +18,9 @@ function firstTitleLine(raw: RawDocument): string | undefined {
     const wrapped = /^(?:20\d{2}|年度)/.test(lines[i]!) || (!/20\d{2}/.test(lines[i]!) && /20\d{2}/.test(prev));
     // Two years are two titles (a page's list of reports above its own title), never one.
     const twoYears = /20\d{2}/.test(prev) && /20\d{2}/.test(lines[i]!);
-    const joinable = wrapped && !twoYears && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
+    // A line that is a whole title naming its body is not joined to what stands above it (a page's "栏目").
+    const whole = REPORT.test(lines[i]!) && lines[i]!.replace(/^20\d{2}年度?/, '').replace(REPORT, '').length >= 2;
+    const joinable = wrapped && !twoYears && !whole && prev.length > 0 && prev.length <= 40 && !/[。，,:：;；!！?？]/.test(prev);
     for (const candidate of joinable ? [`${prev}${lines[i]}`, lines[i]!] : [lines[i]!]) {
       if (candidate.length < 80 && REPORT.test(candidate) && /20\d{2}|[一二]〇/.test(candidate)) {
         found.push(candidate);

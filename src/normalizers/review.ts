@@ -25,6 +25,8 @@ export function reviewValues(row: LogicalRow, underHeader: boolean): RawCell[] |
     return cells.length >= 5 && cells.every(isValueLike) && cells.some((c) => /\d/.test(c.text)) ? cells : undefined;
   }
   const values = cells.slice(cells.length - REVIEW_WIDTH);
+  // The header row drawn without its spans (pandoc) is fifteen cells too, blank but for its two headings.
+  if (values.some((c) => /行政复议|行政诉讼/.test(c.text))) return undefined;
   const numeric = values.filter(isValueLike).length;
   return numeric >= REVIEW_WIDTH - 2 && (underHeader || values.some((c) => /\d/.test(c.text))) ? values : undefined;
 }

@@ -3,6 +3,7 @@
 import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawCell, RawTable } from '../../types.js';
 import { findGridBlocks, readGrid } from '../boxgrid/index.js';
+import { layoutCells } from '../boxgrid/layout.js';
 import { findRuledBlocks, readRuled } from '../boxgrid/ruled.js';
 import { decode } from '../decode.js';
 import { isText } from '../sniff.js';
@@ -40,9 +41,9 @@ export const textExtractor: Extractor = {
     // Lines between drawn tables are read as rows of cells; each drawn table is a table of its own, in document order.
     const dump = isCellDump(lines);
     const layout = !dump && isLayoutText(lines);
-    const readRows = (from: number, to: number) => {
-      const slice = lines.slice(from, to);
-      const part = dump ? cellDumpRows(slice, from + 1) : layout ? layoutRows(slice, from + 1) : textRows(slice, from + 1);
+    const readRows = (source: string[], from: number, to: number, first: number) => {
+      const slice = source.slice(from, to);
+      const part = dump ? cellDumpRows(slice, first + from) : layout ? layoutRows(slice, first + from) : textRows(slice, first + from);
       narrative.push(...part.narrative);
       cuts.longLines += part.cuts.longLines;
       cuts.longest = Math.max(cuts.longest, part.cuts.longest);
@@ -55,15 +56,22 @@ export const textExtractor: Extractor = {
       );
       if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
     };
-    const drawn = [...findGridBlocks(lines).map((b) => ({ ...b, read: readGrid })), ...findRuledBlocks(lines).map((b) => ({ ...b, read: readRuled }))].sort((a, b) => a.start - b.start);
-    let next = 0;
-    for (const b of drawn) {
-      if (b.start < next) continue;
-      readRows(next, b.start);
-      tables.push(b.read(lines.slice(b.start, b.end + 1), tables.length, b.start + 1));
-      next = b.end + 1;
-    }
-    readRows(next, lines.length);
+    // `first` is the 1-based line of part[0]. A page laid out in a drawn grid has its cells read as text of their own.
+    const readPart = (part: string[], first: number) => {
+      const drawn = [...findGridBlocks(part).map((b) => ({ ...b, read: readGrid })), ...findRuledBlocks(part).map((b) => ({ ...b, read: readRuled }))].sort((a, b) => a.start - b.start);
+      let next = 0;
+      for (const b of drawn) {
+        if (b.start < next) continue;
+        readRows(part, next, b.start, first);
+        const block = part.slice(b.start, b.end + 1);
+        const layout = b.read === readGrid ? layoutCells(block) : undefined;
+        if (layout) for (const cell of layout) readPart(cell.lines, first + b.start + cell.offset);
+        else tables.push(b.read(block, tables.length, first + b.start));
+        next = b.end + 1;
+      }
+      readRows(part, next, part.length, first);
+    };
+    readPart(lines, 1);
     // Plain text marks no title: the normalizer finds it in the opening lines.
     return result({ format: 'text' as const, tables, text: narrative.join('\n') }, [...decoded.findings, ...cutFindings(cuts)]);
   },

@@ -8,6 +8,8 @@
 // Cells keep their text verbatim; which label is which template row is the
 // normalizers' business.
 
+import { Stream, VALUE } from './stream.js';
+
 export interface TextRow {
   cells: string[];
   /** 1-based line of each cell. */
@@ -17,8 +19,6 @@ export interface TextRow {
   /** The row's numbers stand on several lines (a stream of cells): their columns are counted, not seen on one line. */
   inferred?: boolean;
 }
-
-const VALUE = /^[+\-−]?[0-9０-９][0-9０-９,，.．]*(万元|亿元|元|件|条|个|项)?$|^[/／\-—–－无]$/;
 
 /** Splits a space-separated line into its label and the numbers that end it. */
 function splitSpaced(line: string): string[] {
@@ -55,48 +55,6 @@ function pipeCell(trimmed: string): string | undefined {
   return trimmed.slice(0, bar).trimEnd();
 }
 
-/** Rows rebuilt from a stream of cells: a label after numbers starts a new row. */
-class Stream {
-  rows: TextRow[] = [];
-  private current: TextRow | undefined;
-  private hasValues = false;
-
-  // Lines the current row's numbers came from: over one, their columns are counted, not seen on a line.
-  private valueLines = 0;
-  private lastValueLine = 0;
-  /** Cells dropped because their row already had MAX_ROW_CELLS. */
-  dropped = 0;
-
-  push(cells: string[], line: number): void {
-    for (const cell of cells) {
-      const isValue = cell === '' || VALUE.test(cell);
-      if (!isValue && (this.hasValues || !this.current)) this.end();
-      this.current ??= { cells: [], lines: [], line };
-      if (isValue && cell !== '' && line !== this.lastValueLine) {
-        this.valueLines++;
-        this.lastValueLine = line;
-      }
-      if (this.current.cells.length < MAX_ROW_CELLS) {
-        this.current.cells.push(cell);
-        this.current.lines.push(line);
-      }
-      else this.dropped++;
-      if (isValue) this.hasValues = true;
-    }
-  }
-
-  end(): void {
-    if (this.current && this.current.cells.some((c) => c !== '')) {
-      if (this.valueLines > 1) this.current.inferred = true;
-      this.rows.push(this.current);
-    }
-    this.current = undefined;
-    this.hasValues = false;
-    this.valueLines = 0;
-    this.lastValueLine = 0;
-  }
-}
-
 /** What the limits cut: lines read as narrative only, cells beyond a row's limit. */
 export interface TextCuts {
   longLines: number;
@@ -117,7 +75,7 @@ export function textRows(lines: string[], first = 1): { rows: TextRow[]; narrati
   const rows: TextRow[] = [];
   const narrative: string[] = [];
   const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
-  const stream = new Stream();
+  const stream = new Stream(MAX_ROW_CELLS);
   let block: TextRow | undefined;
   const endBlock = () => {
     if (block && block.cells.length) rows.push(block);
