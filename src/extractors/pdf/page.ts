@@ -72,7 +72,7 @@ export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number,
     result.grids = grids;
     const { inside, outside } = partitionRuns(runs, grids.map((gr) => gr.bbox));
     const verticalIn = g.vertical;
-    tables = grids.map((gr) => fillGrid(pageNo, gr, [...inside, ...verticalIn]));
+    tables = grids.map((gr) => fillGrid(pageNo, gr, [...inside, ...verticalIn], g.visible));
     runs = outside;
     const alt = alignmentTables(pageNo, g.segments, runs, grids);
     tables.push(...alt.tables);
