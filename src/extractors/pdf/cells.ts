@@ -3,7 +3,8 @@
 import { centreX, centreY, contains, round2, type Box, type Glyph, type TextRun } from './geometry.js';
 import type { Grid } from './grid.js';
 import type { OcrReading } from '../../ocr/reading.js';
-import { glyphText, splitRun } from './text-join.js';
+import { glyphText, indexPlaced, splitRun } from './text-join.js';
+import type { PlacedGlyph } from './vertical-text.js';
 
 export interface PageCell {
   row: number;
@@ -78,10 +79,12 @@ export function fillGrid(page: number, grid: Grid, glyphs: Glyph[], visible?: Bo
 }
 
 /**
- * Splits the page's runs into those inside some table box (as glyphs) and
- * the rest (narrative). A run counts as inside when any glyph centre is.
+ * Splits the page's runs into those inside some table box (as glyphs, at
+ * their drawn positions where `placed` has them) and the rest (narrative).
+ * A run counts as inside when any glyph centre is.
  */
-export function partitionRuns(runs: TextRun[], boxes: Box[]): { inside: Glyph[]; outside: TextRun[] } {
+export function partitionRuns(runs: TextRun[], boxes: Box[], placed: PlacedGlyph[] = []): { inside: Glyph[]; outside: TextRun[] } {
+  const index = placed.length > 0 ? indexPlaced(placed) : undefined;
   const inside: Glyph[] = [];
   const outside: TextRun[] = [];
   for (const run of runs) {
@@ -90,7 +93,7 @@ export function partitionRuns(runs: TextRun[], boxes: Box[]): { inside: Glyph[];
       outside.push(run);
       continue;
     }
-    const gs = splitRun(run);
+    const gs = splitRun(run, index);
     const inGs = gs.filter((g) => boxes.some((b) => contains(b, centreX(g), centreY(g))));
     if (inGs.length === 0) outside.push(run);
     else inside.push(...inGs);

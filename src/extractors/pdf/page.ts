@@ -70,7 +70,7 @@ export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number,
     if (g.vertical.length > 0) runs = runs.filter((r) => !r.vertical); // rebuilt from the operators instead
     const grids = findGrids(g.segments);
     result.grids = grids;
-    const { inside, outside } = partitionRuns(runs, grids.map((gr) => gr.bbox));
+    const { inside, outside } = partitionRuns(runs, grids.map((gr) => gr.bbox), g.placed);
     const verticalIn = g.vertical;
     tables = grids.map((gr) => fillGrid(pageNo, gr, [...inside, ...verticalIn], g.visible));
     runs = outside;

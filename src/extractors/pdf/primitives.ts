@@ -5,7 +5,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { apply, concat, IDENTITY, type Box, type Glyph, type Matrix, type Segment, type TextRun } from './geometry.js';
 import type { Pdfjs } from './load.js';
 import { decodePath, fillSegments, strokeSegments } from './path-decode.js';
-import { verticalGlyphs, type TextOpState } from './vertical-text.js';
+import { verticalGlyphs, type HorizontalOut, type PlacedGlyph, type TextOpState } from './vertical-text.js';
 
 interface PdfjsTextItem {
   str: string;
@@ -57,6 +57,8 @@ export interface PageGraphics {
   imageDpi?: number;
   /** Glyphs of vertical fonts, rebuilt from the text operators (see vertical-text.ts). */
   vertical: Glyph[];
+  /** Horizontal glyphs with their real advances, for splitting runs (text-join.ts `placeRun`). */
+  placed: PlacedGlyph[];
   /**
    * The rectangle a clip cut rules to, when one did: what lies outside was
    * never shown. Chromium clips a table wider than the paper at the page's
@@ -99,7 +101,23 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
   const stack: { ctm: Matrix; fillColour: string; clip: Box | undefined }[] = [];
   const textState: TextOpState = { ctm, font: '', size: 0, tm: [...IDENTITY], tlm: [...IDENTITY], charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
   const vertical: Glyph[] = [];
-  const wantVertical = text.verticalFonts.size > 0;
+  const scales = new Map<string, number>();
+  const horizontal: HorizontalOut = {
+    glyphs: [],
+    fontScale(font) {
+      let v = scales.get(font);
+      if (v === undefined) {
+        try {
+          const m = (page.commonObjs.get(font) as { fontMatrix?: number[] } | undefined)?.fontMatrix;
+          v = m && Number.isFinite(m[0]) && m[0] !== 0 ? m[0]! : 0.001;
+        } catch {
+          v = 0.001; // not resolved: pdfjs's default matrix
+        }
+        scales.set(font, v);
+      }
+      return v;
+    },
+  };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
     const args = ops.argsArray[i] as unknown[];
@@ -157,13 +175,13 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
           const shown = Math.hypot(ctm[0], ctm[1]);
           if (px && shown > 1) imageDpi = Math.max(imageDpi, (px * 72) / shown);
         }
-        else if (wantVertical) {
+        else {
           textState.ctm = ctm;
-          verticalGlyphs(OPS, fn, args, textState, text.verticalFonts, vertical, firstRun);
+          verticalGlyphs(OPS, fn, args, textState, text.verticalFonts, vertical, firstRun, horizontal);
         }
     }
   }
-  return { segments, images: imageCount, vertical, ...(imageDpi > 0 ? { imageDpi: Math.round(imageDpi) } : {}), ...(visible ? { visible } : {}) };
+  return { segments, images: imageCount, vertical, placed: horizontal.glyphs, ...(imageDpi > 0 ? { imageDpi: Math.round(imageDpi) } : {}), ...(visible ? { visible } : {}) };
 }
 
 /** Where a point of the page's user space lands in top-left coordinates (for tests). */
