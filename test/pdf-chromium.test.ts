@@ -78,6 +78,23 @@ describe('pdf: browser-printed (Chromium) PDFs and runs crossing column rules', 
     assert.ok(!r.findings.some((f) => f.severity === 'error'), 'no error: the source has none');
   });
 
+  it('the table page gate keeps a page whose table 二 starts below a long narrative (Chromium: one run per glyph, radicals)', async () => {
+    // fixtures/pdf/src/report-2021-narrative.html printed by Chromium: page 1 is narrative down to
+    // y ≈ 670 pt, then 第二十条第（一）项, 信息内容…, 规章 2 1 15 — three numbers, written ⼆⼗ and ⾏.
+    const buf = readFileSync(join(FIXTURES, 'pdf', 'report-2021-chromium-narrative.pdf'));
+    const { doc, task, pdfjs } = await openPdf(buf);
+    try {
+      const reading = await readPdf({ doc, task, pdfjs });
+      assert.equal(reading.pages[0]!.tables.length, 1, 'page 1 was read for rules');
+      assert.deepEqual(reading.tables[0]!.pages, [1, 2], 'table 二 joined over pages 1–2');
+    } finally {
+      await task.destroy();
+    }
+    const r = await extractReport(join(FIXTURES, 'pdf', 'report-2021-chromium-narrative.pdf'));
+    assert.deepEqual(['issued', 'repealed', 'in_force'].map((c) => r.fields[`active.regulations.${c}`]), [2, 1, 15]);
+    assert.deepEqual(['issued', 'repealed', 'in_force'].map((c) => r.fields[`active.normative.${c}`]), [12, 3, 87]);
+  });
+
   it('shanghai-2019-govpage printed by Chromium: totals cut at the paper\'s edge are null with extract.clipped, not 85 for 859', async () => {
     const r = await extractReport(chromium('shanghai-2019-govpage'));
     // The page shows "85" where the HTML says 859: the 9 lies beyond the printable area and is not in the file.
