@@ -163,7 +163,10 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
         const drawn: Segment[] = [];
         if (stroke.has(paint)) drawn.push(...strokeSegments(paths, ctm));
         if (fill.has(paint) && !WHITE.test(fillColour)) drawn.push(...fillSegments(paths, ctm));
-        if (clip) for (const s of drawn) if (s.x0 < clip.x0 - CUT || s.x1 > clip.x1 + CUT || s.y0 < clip.y0 - CUT || s.y1 > clip.y1 + CUT) visible = intersect(visible, clip);
+        // Only a clip of page size (a printable area) says what the page shows; a
+        // cell-sized clip that trims a border's ends (Word, WPS) hides no text.
+        const pageSized = clip !== undefined && clip.x1 - clip.x0 >= 0.5 * text.width && clip.y1 - clip.y0 >= 0.5 * text.height;
+        if (clip && pageSized) for (const s of drawn) if (s.x0 < clip.x0 - CUT || s.x1 > clip.x1 + CUT || s.y0 < clip.y0 - CUT || s.y1 > clip.y1 + CUT) visible = intersect(visible, clip);
         segments.push(...drawn);
         break;
       }
