@@ -95,6 +95,26 @@ describe('pdf: browser-printed (Chromium) PDFs and runs crossing column rules', 
     assert.deepEqual(['issued', 'repealed', 'in_force'].map((c) => r.fields[`active.normative.${c}`]), [12, 3, 87]);
   });
 
+  it('huaian-shi-2024 printed on A5: table 四\'s row of 15 narrow cells alone on page 7 is read and joined to its header on page 6', async () => {
+    const file = join(FIXTURES, 'pdf', 'chromium-a5-huaian-shi-2024.pdf');
+    const { doc, task, pdfjs } = await openPdf(readFileSync(file));
+    try {
+      const reading = await readPdf({ doc, task, pdfjs });
+      const t4 = reading.tables.find((t) => t.cells.some((c) => c.text === '未经复议直接起诉'));
+      assert.ok(t4);
+      assert.deepEqual(t4.pages, [6, 7]);
+    } finally {
+      await task.destroy();
+    }
+    const r = await extractReport(file);
+    const row = (prefix: string): (number | null)[] => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => r.fields[`${prefix}.${c}`] ?? null);
+    // Page 7: 72 64 178 37 351 | 13 4 8 1 26 | 12 1 1 6 20.
+    assert.deepEqual(row('review'), [72, 64, 178, 37, 351]);
+    assert.deepEqual(row('litigation_direct'), [13, 4, 8, 1, 26]);
+    assert.deepEqual(row('litigation_after_review'), [12, 1, 1, 6, 20]);
+    assert.deepEqual(['natural', 'total'].map((c) => r.fields[`apps.other.misc.${c}`]), [108, 110]);
+  });
+
   it('shanghai-2019-govpage printed by Chromium: totals cut at the paper\'s edge are null with extract.clipped, not 85 for 859', async () => {
     const r = await extractReport(chromium('shanghai-2019-govpage'));
     // The page shows "85" where the HTML says 859: the 9 lies beyond the printable area and is not in the file.

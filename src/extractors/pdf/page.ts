@@ -25,7 +25,10 @@ const NUMBER = /^[\s+\-−]?[\d０-９][\d０-９,.，．]*$/;
  */
 export function looksLikeTablePage(runs: TextRun[]): boolean {
   if (runs.some((r) => r.str.replace(/\s/g, '').length <= 16 && TABLE_WORDS.test(r.str))) return true;
-  if (cellTexts(runs).some((t) => t.length <= 16 && TABLE_WORDS.test(t.normalize('NFKC')))) return true;
+  const cells = cellTexts(runs);
+  if (cells.some((t) => t.length <= 16 && TABLE_WORDS.test(t.normalize('NFKC')))) return true;
+  // A row of numbers in narrow cells (a small page): apart from each other by a third of an em, not by 0.8.
+  if (cells.filter((t) => NUMBER.test(t)).length >= 6) return true;
   let apart = 0;
   for (const r of runs) {
     if (!NUMBER.test(r.str)) continue;
