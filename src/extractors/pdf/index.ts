@@ -13,7 +13,8 @@ import { deadline, openPdf, PdfOpenError, type OpenedPdf } from './load.js';
 import { findTitle, paragraphs, type TextLine } from './meta.js';
 import { readPage, type PageResult } from './page.js';
 
-export const PDF_EXTRACTOR_VERSION = 'pdf-2';
+// pdf-3: Chromium prints (bevelled borders, clipped cells, glyph positions) read differently: incremental runs redo PDFs.
+export const PDF_EXTRACTOR_VERSION = 'pdf-3';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const empty = (): RawDocument => ({ format: 'pdf', tables: [], text: '' });
