@@ -34,13 +34,13 @@ describe('pdf grid, cells and joins on hand-made geometry', () => {
   });
 
   it('wrapped lines join without a space between CJK characters, with one between Latin words', () => {
-    const glyphs = [run('（二）部分公开（区分处理的', 0, 10), run('只计这一情形）', 0, 22), run('Annual', 0, 34, 10, 30), run('report', 0, 46, 10, 30)].flatMap(splitRun);
+    const glyphs = [run('（二）部分公开（区分处理的', 0, 10), run('只计这一情形）', 0, 22), run('Annual', 0, 34, 10, 30), run('report', 0, 46, 10, 30)].flatMap((r) => splitRun(r));
     assert.equal(glyphText(glyphs), '（二）部分公开（区分处理的只计这一情形）Annual report');
-    const vertical = ['三', '、', '本', '年'].map((c, i) => run(c, 0, 10 + i * 12)).flatMap(splitRun);
+    const vertical = ['三', '、', '本', '年'].map((c, i) => run(c, 0, 10 + i * 12)).flatMap((r) => splitRun(r));
     assert.equal(glyphText(vertical), '三、本年');
     // "3119" printed as "3" + "119" spread over a justified cell stays one number; two numbers a wide gap apart do not.
-    assert.equal(glyphText([run('3', 0, 10, 10, 5), run('119', 9, 10, 10, 15)].flatMap(splitRun)), '3119');
-    assert.equal(glyphText([run('3', 0, 10, 10, 5), run('119', 30, 10, 10, 15)].flatMap(splitRun)), '3 119');
+    assert.equal(glyphText([run('3', 0, 10, 10, 5), run('119', 9, 10, 10, 15)].flatMap((r) => splitRun(r))), '3119');
+    assert.equal(glyphText([run('3', 0, 10, 10, 5), run('119', 30, 10, 10, 15)].flatMap((r) => splitRun(r))), '3 119');
   });
 
   const table = (page: number, rows: string[][], spans: Record<string, number> = {}): PageTable => {

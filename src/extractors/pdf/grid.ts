@@ -133,10 +133,34 @@ export function buildGrid(group: Segment[]): Grid | undefined {
   return { xs, ys, bbox, segments: group, cells, irregular };
 }
 
+/**
+ * Adds to a table the lone vertical rules (crossing no horizontal rule) that
+ * run its whole height beside it: the borders of a cell spanning every row
+ * on the page, as a browser draws a row-spanning label when the table
+ * breaks across pages (its top and bottom rules are on other pages).
+ */
+export function attachSideColumns(groups: Segment[][]): Segment[][] {
+  const lone = groups.filter((g) => g.length === 1 && g[0]!.axis === 'v');
+  const tables = groups.filter((g) => g.some((s) => s.axis === 'h') && g.some((s) => s.axis === 'v'));
+  const used = new Set<Segment[]>();
+  for (const t of tables) {
+    const x0 = Math.min(...t.map((s) => s.x0)), x1 = Math.max(...t.map((s) => s.x1));
+    const y0 = Math.min(...t.map((s) => s.y0)), y1 = Math.max(...t.map((s) => s.y1));
+    for (const g of lone) {
+      const v = g[0]!;
+      if (used.has(g) || Math.abs(v.y0 - y0) > 2 * SNAP || Math.abs(v.y1 - y1) > 2 * SNAP) continue;
+      if (v.x0 < x0 - 0.5 * (x1 - x0) || v.x0 > x1 + 0.5 * (x1 - x0)) continue;
+      t.push(v);
+      used.add(g);
+    }
+  }
+  return groups.filter((g) => !used.has(g));
+}
+
 /** All ruled tables of a page, top to bottom. */
 export function findGrids(segments: Segment[]): Grid[] {
   const merged = mergeSegments(segments);
-  return groupRules(merged)
+  return attachSideColumns(groupRules(merged))
     .map(buildGrid)
     .filter((g): g is Grid => g !== undefined)
     .sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);

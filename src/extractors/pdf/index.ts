@@ -13,7 +13,8 @@ import { deadline, openPdf, PdfOpenError, type OpenedPdf } from './load.js';
 import { findTitle, paragraphs, type TextLine } from './meta.js';
 import { readPage, type PageResult } from './page.js';
 
-export const PDF_EXTRACTOR_VERSION = 'pdf-2';
+// pdf-3: Chromium prints (bevelled borders, clipped cells, glyph positions) read differently: incremental runs redo PDFs.
+export const PDF_EXTRACTOR_VERSION = 'pdf-3';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const empty = (): RawDocument => ({ format: 'pdf', tables: [], text: '' });
@@ -88,6 +89,9 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     for (const part of t.parts.filter((x) => x.irregular)) {
       // mammoth's way: keep the rows, say the merges may be wrong.
       findings.push(finding('extract.merge_uncertain', 'warning', `Table ${index + 1} on page ${part.page}: ${part.irregular} group(s) of cells joined by missing rules are not rectangles; they were kept as single cells, so merged cells there may be split.`, { place: { table: index, page: part.page } }));
+    }
+    for (const part of t.parts.filter((x) => x.clipped)) {
+      findings.push(finding('extract.clipped', 'warning', `Table ${index + 1} on page ${part.page}: ${part.clipped} cell(s) run past the edge of what the page shows (the table is wider or longer than the printed area) and their text reaches that edge, so part of it may be missing; they were left empty.`, { place: { table: index, page: part.page } }));
     }
   });
   // One pass over all pages: a paragraph cut by a page break continues on the next page.

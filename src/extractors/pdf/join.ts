@@ -83,8 +83,24 @@ function rowContinues(lastRow: JoinedCell[], first: JoinedCell[]): boolean {
   return continued > 0;
 }
 
+/**
+ * Chromium moves a row that does not fit to the next page but draws the
+ * row's top at the foot of the page: an empty strip, its inner borders
+ * often missing. An empty last row holds nothing: it is dropped, and the
+ * cells spanning into it end above it.
+ */
+function dropEmptyLastRow(t: JoinedTable): void {
+  const last = t.nRows - 1;
+  const starting = t.cells.filter((c) => c.row === last);
+  if (t.nRows < 2 || starting.length === 0 || starting.some((c) => c.text !== '' || c.rowSpan > 1)) return;
+  t.cells = t.cells.filter((c) => c.row !== last);
+  for (const c of t.cells) if (c.row + c.rowSpan > last) c.rowSpan--;
+  t.nRows--;
+}
+
 /** Appends `next` (the continuation on the following page) to `prev`. */
 export function joinTables(prev: JoinedTable, next: JoinedTable): JoinedTable {
+  dropEmptyLastRow(prev);
   unifyColumns(prev, next);
   const k = repeatedHeader(prev, next);
   const body = next.cells.filter((c) => c.row >= k).map((c) => ({ ...c, row: c.row - k }));

@@ -84,5 +84,9 @@ export function findTitle(lines: TextLine[]): string | undefined {
     const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
     if (/报告|年报/.test(title)) return title;
   }
-  return body.find((l) => /年度报告|年报/.test(l.text))?.text.replace(/\s+/g, '');
+  // A line with the year that ends with the words is the title; a page printed from a site also has
+  // them in its menu (…年报办事服务…) and its breadcrumb (当前位置：首页>…年度报告).
+  const ends = (l: TextLine): boolean => /(年度报告|年报)$/.test(l.text.trim());
+  const line = body.find((l) => ends(l) && /(19|20)\d\d\s*年/.test(l.text)) ?? body.find((l) => /年度报告|年报/.test(l.text));
+  return line?.text.replace(/\s+/g, '');
 }

@@ -87,7 +87,23 @@ export function strokeSegments(paths: SubPath[], m: Matrix): Segment[] {
   return out;
 }
 
-/** Rules drawn by filling thin axis-aligned rectangles: the rectangle's centre line. */
+/** Area of a polygon (shoelace). */
+function area(pts: [number, number][]): number {
+  let a = 0;
+  for (let i = 0; i < pts.length; i++) {
+    const [x0, y0] = pts[i]!, [x1, y1] = pts[(i + 1) % pts.length]!;
+    a += x0 * y1 - x1 * y0;
+  }
+  return Math.abs(a) / 2;
+}
+
+/**
+ * Rules drawn by filling thin axis-aligned rectangles: the rectangle's centre
+ * line. Chromium draws the inset/outset borders of `<table border>` cells as
+ * thin trapezoids (corners bevelled where two borders of different colours
+ * meet, one border width short at each end), so a thin quadrilateral that
+ * fills most of its bounding box is a rule too; a thin slanted sliver is not.
+ */
 export function fillSegments(paths: SubPath[], m: Matrix): Segment[] {
   const out: Segment[] = [];
   for (const p of paths) {
@@ -96,10 +112,11 @@ export function fillSegments(paths: SubPath[], m: Matrix): Segment[] {
     const xs = pts.map((q) => q[0]);
     const ys = pts.map((q) => q[1]);
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-    // Every corner must sit on the bounding box: a rectangle, not a polygon.
-    const onBox = pts.every(([x, y]) => (Math.abs(x - x0) < AXIS_TOL || Math.abs(x - x1) < AXIS_TOL) && (Math.abs(y - y0) < AXIS_TOL || Math.abs(y - y1) < AXIS_TOL));
-    if (!onBox) continue;
     const w = x1 - x0, h = y1 - y0;
+    // Every corner on the bounding box (a rectangle), or a thin shape filling most of it (a bevelled border).
+    const onBox = pts.every(([x, y]) => (Math.abs(x - x0) < AXIS_TOL || Math.abs(x - x1) < AXIS_TOL) && (Math.abs(y - y0) < AXIS_TOL || Math.abs(y - y1) < AXIS_TOL));
+    const bevelled = Math.min(w, h) <= THIN_FILL && area(pts) >= 0.6 * w * h;
+    if (!onBox && !bevelled) continue;
     if (h <= THIN_FILL && w > h) out.push({ axis: 'h', x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
     else if (w <= THIN_FILL && h > w) out.push({ axis: 'v', x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
   }

@@ -2,10 +2,10 @@
 // (Segment[]), image count and vertical-font glyphs. Nothing downstream sees
 // OPS numbers or pdfjs items. Coordinates leave here in top-left PDF points.
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apply, concat, IDENTITY, type Glyph, type Matrix, type Segment, type TextRun } from './geometry.js';
+import { apply, concat, IDENTITY, type Box, type Glyph, type Matrix, type Segment, type TextRun } from './geometry.js';
 import type { Pdfjs } from './load.js';
 import { decodePath, fillSegments, strokeSegments } from './path-decode.js';
-import { verticalGlyphs, type TextOpState } from './vertical-text.js';
+import { verticalGlyphs, type HorizontalOut, type PlacedGlyph, type TextOpState } from './vertical-text.js';
 
 interface PdfjsTextItem {
   str: string;
@@ -57,7 +57,27 @@ export interface PageGraphics {
   imageDpi?: number;
   /** Glyphs of vertical fonts, rebuilt from the text operators (see vertical-text.ts). */
   vertical: Glyph[];
+  /** Horizontal glyphs with their real advances, for splitting runs (text-join.ts `placeRun`). */
+  placed: PlacedGlyph[];
+  /**
+   * The rectangle a clip cut rules to, when one did: what lies outside was
+   * never shown. Chromium clips a table wider than the paper at the page's
+   * printable area and leaves the glyphs beyond it out of the file.
+   */
+  visible?: Box;
 }
+
+/** Box of a path's points under a matrix. */
+function pathBox(points: [number, number][], m: Matrix): Box {
+  const pts = points.map(([x, y]) => apply(m, x, y));
+  const xs = pts.map((q) => q[0]), ys = pts.map((q) => q[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+const intersect = (a: Box | undefined, b: Box): Box => (a ? { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) } : b);
+
+/** Reach beyond a clip (pt) from which a rule counts as cut by it. */
+const CUT = 2;
 
 const WHITE = /^#fff(fff)?$/i;
 
@@ -74,33 +94,57 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
   // Graphics state we need: the CTM (starting at the viewport) and the fill colour.
   let ctm: Matrix = text.viewport;
   let fillColour = '#000000';
-  const stack: { ctm: Matrix; fillColour: string }[] = [];
+  // Rectangular clips only (a page's printable area, a cell's box); others are ignored.
+  let clip: Box | undefined;
+  let clipNext = false;
+  let visible: Box | undefined;
+  const stack: { ctm: Matrix; fillColour: string; clip: Box | undefined }[] = [];
   const textState: TextOpState = { ctm, font: '', size: 0, tm: [...IDENTITY], tlm: [...IDENTITY], charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
   const vertical: Glyph[] = [];
-  const wantVertical = text.verticalFonts.size > 0;
+  const scales = new Map<string, number>();
+  const horizontal: HorizontalOut = {
+    glyphs: [],
+    fontScale(font) {
+      let v = scales.get(font);
+      if (v === undefined) {
+        try {
+          const m = (page.commonObjs.get(font) as { fontMatrix?: number[] } | undefined)?.fontMatrix;
+          v = m && Number.isFinite(m[0]) && m[0] !== 0 ? m[0]! : 0.001;
+        } catch {
+          v = 0.001; // not resolved: pdfjs's default matrix
+        }
+        scales.set(font, v);
+      }
+      return v;
+    },
+  };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
     const args = ops.argsArray[i] as unknown[];
     switch (fn) {
       case OPS.save:
-        stack.push({ ctm, fillColour });
+        stack.push({ ctm, fillColour, clip });
         break;
       case OPS.restore: {
         const s = stack.pop();
-        if (s) ({ ctm, fillColour } = s);
+        if (s) ({ ctm, fillColour, clip } = s);
         break;
       }
+      case OPS.clip:
+      case OPS.eoClip:
+        clipNext = true;
+        break;
       case OPS.transform:
         ctm = concat(ctm, args as Matrix);
         break;
       case OPS.paintFormXObjectBegin:
         // pdfjs's canvas does save(); transform(matrix) here and restore() at the end.
-        stack.push({ ctm, fillColour });
+        stack.push({ ctm, fillColour, clip });
         if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = concat(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
         break;
       case OPS.paintFormXObjectEnd: {
         const s = stack.pop();
-        if (s) ({ ctm, fillColour } = s);
+        if (s) ({ ctm, fillColour, clip } = s);
         break;
       }
       case OPS.setFillRGBColor:
@@ -109,10 +153,21 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
       case OPS.constructPath: {
         const paint = args[0] as number;
         const bufs = args[1] as (ArrayLike<number> | null)[];
-        if (!stroke.has(paint) && !fill.has(paint)) break; // endPath: a clip, nothing drawn
         const paths = decodePath(bufs[0]);
-        if (stroke.has(paint)) segments.push(...strokeSegments(paths, ctm));
-        if (fill.has(paint) && !WHITE.test(fillColour)) segments.push(...fillSegments(paths, ctm));
+        if (clipNext) {
+          clipNext = false;
+          const p = paths[0];
+          if (paths.length === 1 && p && !p.curved && p.points.length >= 4 && p.points.length <= 5) clip = intersect(clip, pathBox(p.points, ctm));
+        }
+        if (!stroke.has(paint) && !fill.has(paint)) break; // endPath: a clip, nothing drawn
+        const drawn: Segment[] = [];
+        if (stroke.has(paint)) drawn.push(...strokeSegments(paths, ctm));
+        if (fill.has(paint) && !WHITE.test(fillColour)) drawn.push(...fillSegments(paths, ctm));
+        // Only a clip of page size (a printable area) says what the page shows; a
+        // cell-sized clip that trims a border's ends (Word, WPS) hides no text.
+        const pageSized = clip !== undefined && clip.x1 - clip.x0 >= 0.5 * text.width && clip.y1 - clip.y0 >= 0.5 * text.height;
+        if (clip && pageSized) for (const s of drawn) if (s.x0 < clip.x0 - CUT || s.x1 > clip.x1 + CUT || s.y0 < clip.y0 - CUT || s.y1 > clip.y1 + CUT) visible = intersect(visible, clip);
+        segments.push(...drawn);
         break;
       }
       default:
@@ -123,13 +178,13 @@ export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageT
           const shown = Math.hypot(ctm[0], ctm[1]);
           if (px && shown > 1) imageDpi = Math.max(imageDpi, (px * 72) / shown);
         }
-        else if (wantVertical) {
+        else {
           textState.ctm = ctm;
-          verticalGlyphs(OPS, fn, args, textState, text.verticalFonts, vertical, firstRun);
+          verticalGlyphs(OPS, fn, args, textState, text.verticalFonts, vertical, firstRun, horizontal);
         }
     }
   }
-  return { segments, images: imageCount, vertical, ...(imageDpi > 0 ? { imageDpi: Math.round(imageDpi) } : {}) };
+  return { segments, images: imageCount, vertical, placed: horizontal.glyphs, ...(imageDpi > 0 ? { imageDpi: Math.round(imageDpi) } : {}), ...(visible ? { visible } : {}) };
 }
 
 /** Where a point of the page's user space lands in top-left coordinates (for tests). */

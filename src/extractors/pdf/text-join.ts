@@ -2,6 +2,7 @@
 // joined. Wrapped lines join without a space between CJK characters (and a
 // header printed one character per line becomes one word again).
 import { centreY, type Glyph, type TextRun } from './geometry.js';
+import type { PlacedGlyph } from './vertical-text.js';
 
 /** CJK ideographs, kana, full-width forms and CJK punctuation: about one em wide. */
 export function isWide(ch: string): boolean {
@@ -9,12 +10,55 @@ export function isWide(ch: string): boolean {
   return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x3ffff) || c === 0x2014 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026;
 }
 
+/** The page's drawn glyphs by baseline (rounded to 1 pt), for `placeRun`. */
+export type PlacedIndex = Map<number, PlacedGlyph[]>;
+
+export function indexPlaced(placed: PlacedGlyph[]): PlacedIndex {
+  const index: PlacedIndex = new Map();
+  for (const g of placed) {
+    const k = Math.round(g.base);
+    if (!index.has(k)) index.set(k, []);
+    index.get(k)!.push(g);
+  }
+  return index;
+}
+
 /**
- * One glyph per character, placed along the run: CJK ≈ 1 em, others ≈ ½ em,
- * scaled to the run's real width (a run can straddle a column rule, e.g.
- * "商业企业 科研", and its glyphs must land in different cells).
+ * The run's glyphs where they are drawn, when the page's text operators show
+ * exactly the run's characters (spaces aside) inside its box on its
+ * baseline; otherwise undefined. A run can straddle a column rule (e.g.
+ * "商业企业 科研", or a row written as one string), and its glyphs must land
+ * in the cells that show them.
  */
-export function splitRun(run: TextRun): Glyph[] {
+export function placeRun(run: TextRun, index: PlacedIndex): Glyph[] | undefined {
+  const base = run.y1 - 0.2 * run.size;
+  const k = Math.round(base);
+  const near = [...(index.get(k - 1) ?? []), ...(index.get(k) ?? []), ...(index.get(k + 1) ?? [])];
+  const shown = near.filter((g) => Math.abs(g.base - base) < 0.25 * run.size && g.x0 >= run.x0 - 0.5 && g.x1 <= run.x1 + 0.5).sort((a, b) => a.x0 - b.x0);
+  const chars = [...run.str];
+  const ink = chars.filter((ch) => ch.trim() !== '');
+  if (shown.length !== ink.length || shown.some((g, i) => g.ch !== ink[i])) return undefined;
+  const out: Glyph[] = [];
+  let next = 0;
+  let x = run.x0;
+  for (const ch of chars) {
+    const g = ch.trim() !== '' ? shown[next++]! : undefined;
+    // A space spans the gap up to the next drawn glyph.
+    const x0 = g ? g.x0 : x, x1 = g ? g.x1 : Math.max(x, shown[next]?.x0 ?? x + 0.3 * run.size);
+    out.push({ ch, run: run.id, size: run.size, x0, x1, y0: run.y0, y1: run.y1 });
+    x = x1;
+  }
+  return out;
+}
+
+/**
+ * One glyph per character: where the page draws it when `index` finds it
+ * (see `placeRun`), else placed along the run: CJK ≈ 1 em, others ≈ ½ em,
+ * scaled to the run's real width.
+ */
+export function splitRun(run: TextRun, index?: PlacedIndex): Glyph[] {
+  const placed = index && !run.vertical ? placeRun(run, index) : undefined;
+  if (placed) return placed;
   const chars = [...run.str];
   if (run.vertical) {
     const step = (run.y1 - run.y0) / chars.length;
