@@ -58,6 +58,19 @@ function bolder(img: Gray): Gray {
   return out;
 }
 
+/**
+ * Lines of type below this many pixels (8 pt digits at 100 dpi are 9 px
+ * high) are read with confidences that mean little: a `34` came out `31` at
+ * 0.98. There no reading is trusted, so a table that does not add up is the
+ * scan's doubt (`ocr.uncertain`) and the proof-reader may try every digit.
+ */
+const TINY_LINE_PX = 10;
+const TINY_CONFIDENCE = 0.8;
+
+function untrusted(r: OcrReading): OcrReading {
+  return { confidence: Math.min(r.confidence, TINY_CONFIDENCE), chars: r.chars.map((c) => ({ ...c, p: Math.min(c.p, TINY_CONFIDENCE) })) };
+}
+
 /** Below this a reading is tried again on bolder strokes, and the more confident reading kept. */
 const RETRY = 0.6;
 
@@ -137,13 +150,16 @@ export async function readRasterPage(source: Gray, dpi: number, page: number): P
       return { img, bands: inkBands(img) };
     }),
   );
-  const lineHeight = 1.3 * typicalLineHeight(cellInk.flat().flatMap((c) => c.bands), k * 12);
+  const typical = typicalLineHeight(cellInk.flat().flatMap((c) => c.bands), k * 12);
+  const lineHeight = 1.3 * typical;
   const tables: PageTable[] = [];
   for (const [gi, g] of grids.entries()) {
     const cells: OcrCell[] = [];
     for (const [ci, c] of g.cells.entries()) {
       const ink = cellInk[gi]![ci]!;
-      const { text, ocr } = joinReadings(await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON));
+      const read = joinReadings(await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON));
+      const { text } = read;
+      const ocr = typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
       cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text, ocr });
     }
     const t: PageTable = { page, bbox: g.bbox, xs: g.xs, ys: g.ys, nRows: g.ys.length - 1, nCols: g.xs.length - 1, cells, source: 'rules' };
