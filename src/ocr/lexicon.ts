@@ -21,6 +21,7 @@ export interface LexiconMatch {
 
 export interface Lexicon {
   words: string[];
+  set: Set<string>;
   /** Numbering before a label in the free reading, kept as read. */
   prefix: RegExp;
 }
@@ -39,7 +40,8 @@ export function sure(m: LexiconMatch): boolean {
 export function lexicon(words: Iterable<string>): Lexicon {
   // The template's words hold straight quotes; print has curly ones.
   const all = [...words].flatMap((w) => (w.includes('"') ? [w, w.replace(/"([^"]*)"/g, '“$1”')] : [w]));
-  return { words: [...new Set(all)].filter((w) => w !== ''), prefix: NUMBERING };
+  const set = new Set(all.filter((w) => w !== ''));
+  return { words: [...set], set, prefix: NUMBERING };
 }
 
 interface Path {
@@ -85,12 +87,16 @@ function viterbi(logp: Float32Array, steps: number, n: number, ks: number[]): Pa
 /**
  * The lexicon word that the line's probabilities spell best after the free
  * reading's numbering prefix, with its cost and the runner-up's; undefined
- * when no word can be spelt (a character outside the model's dictionary).
+ * when the free reading is a word already or no word can be spelt (a
+ * character outside the model's dictionary).
  */
 export function matchLexicon(probs: Float32Array, steps: number, classes: string[], freeText: string, lex: Lexicon): LexiconMatch | undefined {
   const n = classes.length;
   const index = classIndex(classes);
-  const prefix = (freeText.match(lex.prefix)?.[0] ?? '').replace(/\s/g, '');
+  const prefixRead = freeText.match(lex.prefix)?.[0] ?? '';
+  const prefix = prefixRead.replace(/\s/g, '');
+  // Read as a word already: nothing to force (most cells of a clean scan).
+  if (lex.set.has(freeText.slice(prefixRead.length).trim())) return undefined;
   // Logarithms only of the classes a word or the prefix can use (the dictionary has 6,600).
   const used = new Set<number>([0]);
   for (const c of prefix + lex.words.join('')) {

@@ -77,6 +77,23 @@ export function looksNumeric(text: string): boolean {
   return chars.every((c) => NUMERIC.has(c) || c in LOOKALIKE) && chars.filter((c) => /\d/.test(c) || c in LOOKALIKE).length >= chars.length / 2;
 }
 
+const numberIndexes = new WeakMap<string[], Map<string, number[]>>();
+
+/** Digit or number sign → the classes that read as it (itself, full-width forms, look-alike letters); built once per dictionary. */
+function numberClasses(classes: string[]): Map<string, number[]> {
+  let index = numberIndexes.get(classes);
+  if (!index) {
+    index = new Map();
+    for (const [k, c] of classes.entries()) {
+      const folded = c.normalize('NFKC');
+      const target = NUMERIC.has(c) ? c : (LOOKALIKE[c] ?? (folded.length === 1 && NUMERIC.has(folded) ? folded : undefined));
+      if (target !== undefined) index.set(target, [...(index.get(target) ?? []), k]);
+    }
+    numberIndexes.set(classes, index);
+  }
+  return index;
+}
+
 /**
  * Greedy CTC restricted to digits and number punctuation: each digit's
  * probability gathers its look-alike letters (a `0` touched by noise read as
@@ -84,12 +101,7 @@ export function looksNumeric(text: string): boolean {
  */
 export function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Reading {
   const n = classes.length;
-  const index = new Map<string, number[]>();
-  classes.forEach((c, k) => {
-    const folded = c.normalize('NFKC');
-    const target = NUMERIC.has(c) ? c : (LOOKALIKE[c] ?? (folded.length === 1 && NUMERIC.has(folded) ? folded : undefined));
-    if (target !== undefined) index.set(target, [...(index.get(target) ?? []), k]);
-  });
+  const index = numberClasses(classes);
   const targets = [...index.keys()];
   const chars: CharReading[] = [];
   let prev = '';

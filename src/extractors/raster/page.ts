@@ -12,7 +12,7 @@ import { isPageNumber, type TextLine } from '../pdf/meta.js';
 import { joiner } from '../pdf/text-join.js';
 import type { Lexicon } from '../../ocr/lexicon.js';
 import { skewAngle } from './deskew.js';
-import { TEMPLATE_LEXICON } from './labels.js';
+import { TEMPLATE_LEXICON, TITLE_LEXICON } from './labels.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
 import { despeckle, eraseRules, findRules, INK, type PixelRule } from './rules.js';
 
@@ -79,7 +79,7 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon)
   for (const l of lines) {
     const line = padded(img, l, pad);
     let r = await recognize(line, lex);
-    if (r.text === '' || r.confidence < RETRY) {
+    if (r.word === undefined && (r.text === '' || r.confidence < RETRY)) {
       const again = await recognize(bolder(line), lex);
       // A reading the template's lexicon settled beats a free one; otherwise the more confident.
       const better = again.word !== undefined && r.word === undefined ? true : again.word === undefined && r.word !== undefined ? false : again.confidence > r.confidence;
@@ -186,7 +186,7 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
   const narrative = narrativeLines(erased, grids.map((g) => g.bbox), k, speck);
   const lines: TextLine[] = [];
   for (const l of narrative.lines) {
-    const [r] = await readLines(narrative.clean, [l], pad);
+    const [r] = await readLines(narrative.clean, [l], pad, TITLE_LEXICON);
     if (!r || r.text === '') continue;
     const line: TextLine = { text: r.text, x0: l.x0 / k, x1: (l.x1 + 1) / k, y0: l.y0 / k, y1: (l.y1 + 1) / k, size: (l.y1 - l.y0 + 1) / k };
     if (!isPageNumber(line.text)) lines.push(line);
