@@ -3,7 +3,7 @@
 // grey and 1-bit, and degraded (turned, noise, JPEG artefacts), each read by
 // OCR in its own process and compared field by field with its text form.
 // Prints a Markdown table for BENCHMARKS.md. BENCH_OCR_DOCS (comma list of
-// stems) and BENCH_OCR_VARIANTS (comma list of variant names) narrow it.
+// stems) and BENCH_OCR_VARIANTS (variant names separated by `;`: names hold commas) narrow it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ const VARIANTS = {
   'grey 150 dpi, turned 0.8°, noise, JPEG q40': (pdf) => [['pdftoppm', ['-r', '150', '-gray', '-png', pdf, 'p']], 'degrade:0.8', 'pdf:p-*.jpg'],
   'grey 100 dpi, turned -0.5°, JPEG q50': (pdf) => [['pdftoppm', ['-r', '100', '-gray', '-png', pdf, 'p']], 'jpeg:-0.5', 'pdf:p-*.jpg'],
 };
-const only = process.env.BENCH_OCR_VARIANTS?.split(',');
+const only = process.env.BENCH_OCR_VARIANTS?.split(';').map((s) => s.trim());
 
 function make(dir, pdf, steps) {
   for (const s of steps) {

@@ -70,3 +70,42 @@ export function rotate(img: Gray, deg: number): Gray {
   }
   return out;
 }
+
+/**
+ * Darkens the mid-tones (v ↦ 255·(v/255)^gamma; black and white stay): the
+ * thin strokes of small type, which a JPEG or a 100 dpi scan leaves light
+ * grey, become ink again before lines and rules are sought.
+ */
+export function darkenMidtones(img: Gray, gamma: number): Gray {
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = Math.round(255 * (v / 255) ** gamma);
+  const out = gray(img.width, img.height);
+  for (let i = 0; i < img.data.length; i++) out.data[i] = lut[img.data[i]!]!;
+  return out;
+}
+
+/** Shrinks by `factor` (< 1), each output pixel the mean of the source area it covers (no aliasing of 1-bit strokes). */
+export function shrink(img: Gray, factor: number): Gray {
+  const w = Math.max(1, Math.round(img.width * factor)), h = Math.max(1, Math.round(img.height * factor));
+  const out = gray(w, h);
+  const sx = img.width / w, sy = img.height / h;
+  const cols = new Float64Array(w);
+  for (let y = 0; y < h; y++) {
+    const ya = y * sy, yb = (y + 1) * sy;
+    cols.fill(0);
+    let wy = 0;
+    for (let j = Math.floor(ya); j < Math.min(img.height, Math.ceil(yb)); j++) {
+      const f = Math.min(yb, j + 1) - Math.max(ya, j);
+      wy += f;
+      const row = j * img.width;
+      for (let x = 0; x < w; x++) {
+        const xa = x * sx, xb = (x + 1) * sx;
+        let s = 0;
+        for (let i = Math.floor(xa); i < Math.min(img.width, Math.ceil(xb)); i++) s += img.data[row + i]! * (Math.min(xb, i + 1) - Math.max(xa, i));
+        cols[x]! += f * s;
+      }
+    }
+    for (let x = 0; x < w; x++) out.data[y * w + x] = Math.round(cols[x]! / (wy * sx));
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
 // greedy). Each character keeps its probability and the next likely
 // readings, which the proof-reader tries when a table does not add up.
 import { resize, type Gray } from './image.js';
+import { matchLexicon, sure, type Lexicon } from './lexicon.js';
 import { loadModels } from './models.js';
 
 export const REC_HEIGHT = 48;
@@ -18,6 +19,8 @@ export interface Reading {
   /** The least certain character's probability (1 for an empty reading with no ink). */
   confidence: number;
   chars: CharReading[];
+  /** Set when the reading was taken from the lexicon (the free reading differed). */
+  word?: string;
 }
 
 /** The recogniser's input: grey → 3 channels scaled to [0, 1], 48 px high (notes/ocr.md). */
@@ -74,6 +77,23 @@ export function looksNumeric(text: string): boolean {
   return chars.every((c) => NUMERIC.has(c) || c in LOOKALIKE) && chars.filter((c) => /\d/.test(c) || c in LOOKALIKE).length >= chars.length / 2;
 }
 
+const numberIndexes = new WeakMap<string[], Map<string, number[]>>();
+
+/** Digit or number sign → the classes that read as it (itself, full-width forms, look-alike letters); built once per dictionary. */
+function numberClasses(classes: string[]): Map<string, number[]> {
+  let index = numberIndexes.get(classes);
+  if (!index) {
+    index = new Map();
+    for (const [k, c] of classes.entries()) {
+      const folded = c.normalize('NFKC');
+      const target = NUMERIC.has(c) ? c : (LOOKALIKE[c] ?? (folded.length === 1 && NUMERIC.has(folded) ? folded : undefined));
+      if (target !== undefined) index.set(target, [...(index.get(target) ?? []), k]);
+    }
+    numberIndexes.set(classes, index);
+  }
+  return index;
+}
+
 /**
  * Greedy CTC restricted to digits and number punctuation: each digit's
  * probability gathers its look-alike letters (a `0` touched by noise read as
@@ -81,12 +101,7 @@ export function looksNumeric(text: string): boolean {
  */
 export function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Reading {
   const n = classes.length;
-  const index = new Map<string, number[]>();
-  classes.forEach((c, k) => {
-    const folded = c.normalize('NFKC');
-    const target = NUMERIC.has(c) ? c : (LOOKALIKE[c] ?? (folded.length === 1 && NUMERIC.has(folded) ? folded : undefined));
-    if (target !== undefined) index.set(target, [...(index.get(target) ?? []), k]);
-  });
+  const index = numberClasses(classes);
   const targets = [...index.keys()];
   const chars: CharReading[] = [];
   let prev = '';
@@ -108,8 +123,8 @@ export function decodeNumber(probs: Float32Array, steps: number, classes: string
   return { text, confidence: chars.length > 0 ? Math.min(...chars.map((c) => c.p)) : 1, chars };
 }
 
-/** Reads one line image (dark text on light paper). */
-export async function recognize(line: Gray): Promise<Reading> {
+/** Reads one line image (dark text on light paper); a text line is also matched against `lex` when given. */
+export async function recognize(line: Gray, lex?: Lexicon): Promise<Reading> {
   const { ort, rec, classes } = await loadModels();
   const { data, width } = tensorData(line);
   const input = new ort.Tensor('float32', data, [1, 3, REC_HEIGHT, width]);
@@ -118,7 +133,15 @@ export async function recognize(line: Gray): Promise<Reading> {
   const steps = tensor.dims[1]!;
   const probs = tensor.data as Float32Array;
   const free = decode(probs, steps, classes);
-  const reading = looksNumeric(free.text) ? decodeNumber(probs, steps, classes) : free;
+  let reading = looksNumeric(free.text) ? decodeNumber(probs, steps, classes) : free;
+  if (lex && reading === free && free.text !== '') {
+    const m = matchLexicon(probs, steps, classes, free.text, lex);
+    // A label misread by a character or two (a small or blurred scan) is read as the template's word when nothing else comes near.
+    if (m && m.text !== free.text && sure(m)) {
+      const chars = [...m.text].map((ch, i) => ({ ch, p: m.p[i]!, alts: [] }));
+      reading = { text: m.text, confidence: Math.min(...chars.map((c) => c.p)), chars, word: m.word };
+    }
+  }
   input.dispose?.();
   tensor.dispose?.();
   return reading;

@@ -118,6 +118,12 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
       const why = solutions.length > 1 ? `${solutions.length} different choices among OCR's other readings would make it hold` : 'none of OCR\'s other readings makes it hold';
       added.push(finding('ocr.uncertain', 'warning', `${f.message} It involves cells read by OCR with low confidence (${doubtful.map((id) => `${id} ${JSON.stringify(n.provenance[id]!.raw)} at ${n.provenance[id]!.confidence}`).join(', ')}) and ${why}: the reading may be wrong, not the report. Check the scan.`, { fields: doubtful, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}), ...(f.place ? { place: f.place } : {}) }));
     }
+    // A cell OCR read as no number that no reading settles stays null: the scan's doubt, not the report's error.
+    for (const f of blanks) {
+      const ids = f.fields.filter((id) => n.provenance[id]?.ocr);
+      settled.add(f);
+      added.push(finding('ocr.uncertain', 'warning', `OCR read ${ids.map((id) => `${JSON.stringify(n.provenance[id]!.raw)} for ${id}`).join(', ')}, which is no number, and ${solutions.length > 1 ? `${solutions.length} different readings` : 'none of its other readings'} would make table ${table === 'apps' ? '三' : '四'} hold: left null. Check the scan.`, { fields: ids, ...(f.place ? { place: f.place } : {}) }));
+    }
   }
   if (settled.size === 0 && added.length === 0) return { value: n, findings: checks };
   const corrected = { ...n, fields, provenance };

@@ -9,8 +9,9 @@ const STEP_DEG = 0.05;
 /** The page's skew in degrees (positive: the content is rotated clockwise on screen). */
 export function skewAngle(img: Gray): number {
   const pts: number[] = [];
-  // Every other pixel each way is plenty for the profile.
-  for (let y = 0; y < img.height; y += 2) for (let x = 0; x < img.width; x += 2) if (img.data[y * img.width + x]! < INK) pts.push(x, y);
+  // Every other column is plenty for the profile; every row is needed: with every other row, bins of odd
+  // rows stay empty at 0° only, which doubled that angle's score and hid a 0.5° skew on text pages.
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x += 2) if (img.data[y * img.width + x]! < INK) pts.push(x, y);
   if (pts.length < 200) return 0;
   const cx = img.width / 2;
   let best = 0, bestScore = -1;
