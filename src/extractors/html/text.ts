@@ -25,6 +25,9 @@ function isLayoutTable(el: Element): boolean {
   return false;
 }
 
+/** Elements whose text the walk leaves out or turns into a line break: a cell holding one is walked. */
+const OPAQUE = new Set(['script', 'style', 'head', 'title', 'table', 'br']);
+
 type TableMode = 'skip-all' | 'skip-data';
 
 // Iterative, with an explicit stack: a hostile page nests tags tens of
@@ -62,6 +65,11 @@ function walk(start: AnyNode, out: string[], mode: TableMode): void {
 
 /** The text of a table cell, without the text of tables nested in it. */
 export function cellText($: CheerioAPI, td: Element): string {
+  // Most cells hold one text node, alone or in a chain of single elements (<p><span>…</span></p>):
+  // the walk below gives its white space collapsed and trimmed, so that is taken at once.
+  let only: AnyNode | undefined = td;
+  while (only && only.type === 'tag' && (only as Element).children.length === 1 && !OPAQUE.has((only as Element).name.toLowerCase())) only = (only as Element).children[0];
+  if (only && only !== td && only.type === 'text') return (only as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' ').trim();
   const out: string[] = [];
   for (const child of td.children) walk(child, out, 'skip-all');
   return out
