@@ -6,7 +6,7 @@ import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
 import { isHtml } from '../sniff.js';
-import { isElement, MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
+import { hasKids, isElement, MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
 import { parseHtml } from './parse.js';
 import { narrativeText } from './text.js';
 import { htmlPictures } from './pictures.js';
@@ -30,8 +30,8 @@ function shortText(el: Element): string | undefined {
     if (n.type === 'text') {
       out += (n as Text).data.replace(/\s+/g, '');
       if (out.length >= TITLE_MAX) return undefined;
-    } else if ('children' in n) {
-      const kids = (n as Element).children;
+    } else if (hasKids(n)) {
+      const kids = n.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
@@ -43,9 +43,9 @@ function* titleBlocks(root: AnyNode): Generator<string | undefined> {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (!('children' in n)) continue;
+    if (!hasKids(n)) continue;
     if (isElement(n) && TITLE_BLOCKS.has(n.name)) yield shortText(n);
-    const kids = (n as Element).children;
+    const kids = n.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
 }
@@ -75,9 +75,9 @@ function tablesOf(root: AnyNode): Element[] {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (!('children' in n)) continue;
+    if (!hasKids(n)) continue;
     if (isElement(n) && n.name === 'table') out.push(n);
-    const kids = (n as Element).children;
+    const kids = n.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return out;

@@ -20,7 +20,8 @@ function isLayoutTable(el: Element): boolean {
       const len = (n as unknown as { data: string }).data.trim().length;
       if (len > 150) return true;
     }
-    if ('children' in n && Array.isArray((n as Element).children)) stack.push(...(n as Element).children);
+    const kids = (n as Partial<Element>).children;
+    if (Array.isArray(kids)) for (const k of kids) stack.push(k);
   }
   return false;
 }
