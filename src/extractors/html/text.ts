@@ -17,8 +17,9 @@ function isLayoutTable(el: Element): boolean {
     const n = stack.pop()!;
     if (n.type === 'tag' && (n as Element).name?.toLowerCase() === 'table') return true;
     if (n.type === 'text') {
-      const len = (n as unknown as { data: string }).data.trim().length;
-      if (len > 150) return true;
+      const data = (n as unknown as { data: string }).data;
+      // Trimmed only when it could be long enough: most cells are short.
+      if (data.length > 150 && data.trim().length > 150) return true;
     }
     const kids = (n as Partial<Element>).children;
     if (Array.isArray(kids)) for (const k of kids) stack.push(k);
@@ -85,10 +86,11 @@ export function cellText($: CheerioAPI, td: Element): string {
 export function narrativeText(root: AnyNode): string {
   const out: string[] = [];
   walk(root, out, 'skip-data');
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\r]+/g, ' ').trim())
-    .filter((l) => l !== '')
-    .join('\n');
+  // One pass over the page's lines, keeping the non-blank ones (no intermediate arrays).
+  const kept: string[] = [];
+  for (const l of out.join('').split('\n')) {
+    const t = l.replace(/[ \t\r]+/g, ' ').trim();
+    if (t !== '') kept.push(t);
+  }
+  return kept.join('\n');
 }
