@@ -35,7 +35,8 @@ type TableMode = 'skip-all' | 'skip-data';
 // Iterative, with an explicit stack: a hostile page nests tags tens of
 // thousands deep, and a recursive walk would overflow the call stack there.
 // A string on the stack is text to emit once the nodes pushed before it are done.
-function walk(start: AnyNode, out: string[], mode: TableMode): void {
+// `tables` gathers every <table> met, in document order.
+function walk(start: AnyNode, out: string[], mode: TableMode, tables?: Element[]): void {
   const stack: Array<AnyNode | string> = [start];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -52,6 +53,7 @@ function walk(start: AnyNode, out: string[], mode: TableMode): void {
     const el = node as Element;
     const name = el.name?.toLowerCase();
     if (name === 'script' || name === 'style' || name === 'head' || name === 'title') continue;
+    if (tables && el.name === 'table') tables.push(el);
     if (name === 'table' && (mode === 'skip-all' || !isLayoutTable(el))) continue;
     if (name === 'br') {
       out.push('\n');
@@ -82,10 +84,15 @@ export function cellText($: CheerioAPI, td: Element): string {
     .join('\n');
 }
 
-/** The page's narrative: all text outside data tables, one block per line. */
-export function narrativeText(root: AnyNode): string {
+/**
+ * The page's narrative: all text outside data tables, one block per line.
+ * `tables` receives every <table> of the page in document order, nested ones
+ * after their parent (a data table holds none: it would be layout), so the
+ * page is walked once for both.
+ */
+export function narrativeText(root: AnyNode, tables?: Element[]): string {
   const out: string[] = [];
-  walk(root, out, 'skip-data');
+  walk(root, out, 'skip-data', tables);
   // One pass over the page's lines, keeping the non-blank ones (no intermediate arrays).
   const kept: string[] = [];
   for (const l of out.join('').split('\n')) {
