@@ -97,6 +97,20 @@ describe('damage: one bad byte in a UTF-8 report', () => {
     assert.deepEqual(d.findings.map((f) => f.rule), ['encoding.mismatch']);
     assert.equal(decode(iconv.encode('示例', 'gbk'), 'gbk').value.text, '示例');
   });
+
+  it('GB18030 reads as iconv-lite reads it: the real GBK page, the 18 codes whose mapping changed in 2022, damaged and cut sequences', () => {
+    const page = readFixture('text/xiuzhou-gongxiaoshe-2020-gbk.txt');
+    // A6D9 and FE59 are vertical forms and ideographs in the 2022 table, private-use characters in iconv-lite's.
+    const changed = Buffer.concat([page.subarray(0, 200), Buffer.from([0xa6, 0xd9, 0xfe, 0x59]), page.subarray(200)]);
+    const damaged = Buffer.concat([page.subarray(0, 300), Buffer.from([0x81, 0x30, 0xff, 0xff, 0x80]), page.subarray(300)]);
+    const cut = page.subarray(0, page.indexOf(Buffer.from(iconv.encode('报告', 'gbk'))) + 1);
+    for (const [what, buf] of [['page', page], ['2022 codes', changed], ['damaged', damaged], ['cut', cut]] as const) {
+      const d = decode(buf, 'gbk');
+      assert.equal(d.value.encoding, 'gb18030', what);
+      assert.equal(d.value.text, iconv.decode(buf, 'gb18030'), what);
+    }
+    assert.match(decode(changed, 'gbk').value.text, /\ue78d\ue81e/);
+  });
 });
 
 describe('damage: deep nesting after the tables', function () {

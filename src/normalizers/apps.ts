@@ -59,7 +59,14 @@ function score(p: Probe, target: Target): number {
 type AppsMatch = { template: AppsRow; score: number } | undefined;
 
 /** The best template row for a row's label keys; by their text, the same keys give the same match. */
-export const matchAppsRow = memoBy((keys: LabelKeys) => JSON.stringify([keys.last, keys.all, keys.tails]), bestAppsRow);
+export const matchAppsRow = memoBy(keyText, bestAppsRow);
+
+/** The keys as one string, each prefixed by its length (so no two sets of keys give the same string). */
+function keyText(keys: LabelKeys): string {
+  let s = `${keys.last.length}:${keys.last}${keys.all.length}:${keys.all}`;
+  for (const t of keys.tails) s += `${t.length}:${t}`;
+  return s;
+}
 
 function bestAppsRow(keys: LabelKeys): AppsMatch {
   if (!keys.last) return undefined;

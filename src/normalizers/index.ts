@@ -13,7 +13,7 @@ import { placeCounted } from './placement.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_ROWS, fieldIds, type FieldSetShape } from './template.js';
+import { APPS_COLUMNS, APPS_ROWS, fieldIds, type ActiveRow, type FieldSetShape } from './template.js';
 
 export interface CellProvenance extends ValueProv {
   /** How the cell text parsed: a number, a "not reported" mark, or text that is no number. */
@@ -178,6 +178,13 @@ function streamed(row: LogicalRow): boolean {
   return new Set(row.cells.map((c) => c.prov.line)).size > 1;
 }
 
+// Field ids per template row, built once: a report looks up hundreds, and a string built
+// afresh is hashed afresh at each lookup.
+const APPS_IDS = new Map(APPS_ROWS.map((t) => [t.id, APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)]));
+const ACTIVE_IDS = new Map<ActiveRow, string[]>();
+const activeIds = (t: ActiveRow): string[] => ACTIVE_IDS.get(t) ?? ACTIVE_IDS.set(t, t.columns.map((c) => `${t.prefix}.${c}`)).get(t)!;
+const REVIEW_IDS = Array.from({ length: 15 }, (_, i) => reviewFieldAt(i));
+
 export function normalize(input: RawDocument): Result<Normalized> {
   const raw = withIdeographs(input);
   const findings: Finding[] = [];
@@ -199,7 +206,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     provenance[id] = provOf(cell, parsed.kind);
   };
 
-  const appsIds = (id: string) => APPS_COLUMNS.map((c) => `apps.${id}.${c.id}`);
+  const appsIds = (id: string) => APPS_IDS.get(id)!;
   const matched = new Set(s.apps.map((m) => m.template.id));
   // Rows filled from a run of numbers after an earlier label: their own labels, met later, own no numbers.
   const filled = new Set<string>();
@@ -249,7 +256,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
       findings.push(finding('label.unmapped', 'warning', `Row "${a.label.text}" of table 二 has no field in the ${shape.active} template.`, { place: placeOf(a.row, a.label) }));
       continue;
     }
-    const rowIds = t.columns.map((c) => `${t.prefix}.${c}`);
+    const rowIds = activeIds(t);
     // A counted row is placed only when one row label stands before numbers alone (row labels running together leave the owner in doubt).
     const loose = a.values.some((c) => c.prov.inferred);
     const labels = a.row.cells.filter((c) => !a.values.includes(c) && c.text.trim() !== '');
@@ -259,7 +266,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     else findings.push(unplaced(rowIds, a.row, a.values, `Table 二 row "${a.label.text}"${loose ? ' (numbers counted in running text)' : ''}`));
   }
   if (s.review) {
-    const reviewIds = Array.from({ length: 15 }, (_, i) => reviewFieldAt(i));
+    const reviewIds = REVIEW_IDS;
     // Table 四's numbers counted off a stream (each on a line of its own, among pieces of its header):
     // the header's pieces come out in an order of their own, so the column of each number is a guess.
     const loose = s.review.values.some((c) => c.prov.inferred);

@@ -24,13 +24,12 @@ function round(n: number): number {
  * (is it a value, does the row hold data, which field): the answers are kept by text and unit.
  */
 export function parseNumber(raw: string, unit: Unit = 'count'): Parsed {
-  return parsedMemo(`${unit}\u0000${raw}`);
+  return parsedMemo[unit](raw);
 }
 
-const parsedMemo = memo((key: string): Parsed => {
-  const at = key.indexOf('\u0000');
-  return Object.freeze(parse(key.slice(at + 1), key.slice(0, at) as Unit));
-});
+// One memo per unit, keyed by the text itself: no key string is built per question.
+const memoFor = (unit: Unit) => memo((raw: string): Parsed => Object.freeze(parse(raw, unit)));
+const parsedMemo: Record<Unit, (raw: string) => Parsed> = { count: memoFor('count'), yuan: memoFor('yuan'), '10k_yuan': memoFor('10k_yuan') };
 
 function parse(raw: string, unit: Unit): Parsed {
   // Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) come with text pasted from Word or web editors: invisible, so not content.

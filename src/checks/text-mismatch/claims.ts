@@ -92,6 +92,8 @@ function countClaims(seg: string, year: number | null): Claim[] {
 }
 
 function upheldClaims(seg: string): Claim[] {
+  // Every match ends in 维持: most segments have none, and a substring test is cheaper than the pattern.
+  if (!seg.includes('维持')) return [];
   const m = /(?:均|全部|都)(?:获|被|予以|为)?(?:得到)?维持/.exec(seg);
   if (!m) return [];
   // "其余均获维持", "已审结的均获维持", or a segment that also names other outcomes: not a plain
@@ -103,6 +105,8 @@ function upheldClaims(seg: string): Claim[] {
 
 function noneClaims(seg: string): Claim[] {
   const out: Claim[] = [];
+  // Every match holds 未, 没 or 无.
+  if (!seg.includes('未') && !seg.includes('没') && !seg.includes('无')) return out;
   for (const m of seg.matchAll(/未发生|没有发生|未出现|没有出现|未有|未产生|无(?![法正偿效需须论])/g)) {
     const clause = clauseAt(seg, m.index!);
     const after = clause.text.slice(m.index! - clause.start, m.index! - clause.start + 40);
@@ -118,7 +122,9 @@ function noneClaims(seg: string): Claim[] {
 
 /** Every claim of the narrative that can be read with certainty. */
 export function readClaims(narrative: string | string[], year: number | null): Claim[] {
-  return segmentsOf(narrative).flatMap((seg) => [...countClaims(seg, year), ...upheldClaims(seg), ...noneClaims(seg)]);
+  const out: Claim[] = [];
+  for (const seg of segmentsOf(narrative)) out.push(...countClaims(seg, year), ...upheldClaims(seg), ...noneClaims(seg));
+  return out;
 }
 
 /** A narrative, or its segments when the caller has them already (they cost a Traditional → Simplified pass). */
@@ -132,6 +138,8 @@ const NO_APPLICATION = new RegExp(`(?:未|没有)(?:收到|受理|接到)(?:任�
 export function noApplicationClaims(narrative: string | string[]): Claim[] {
   const out: Claim[] = [];
   for (const seg of segmentsOf(narrative)) {
+    // Every match holds 申请.
+    if (!seg.includes('申请')) continue;
     const m = NO_APPLICATION.exec(seg);
     if (m && !NOT_PLAIN.test(clauseAt(seg, m.index).text)) out.push({ kind: 'count', what: 'apps.new', value: 0, phrase: m[0], sentence: quote(seg, m.index) });
   }

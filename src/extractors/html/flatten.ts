@@ -18,6 +18,7 @@ export const MAX_DEPTH = 256;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'bgsound', 'frame', 'keygen', 'image']);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul']);
+const ROW_PARTS = new Set(['td', 'th', 'tr']);
 /** Open elements searched for the element an end tag closes (bounds the pass to linear time). */
 const SEARCH = 64;
 
@@ -29,7 +30,36 @@ export interface Flattened {
   depth: number;
 }
 
-const NAME = /[a-zA-Z][^\s/>]*/y;
+/** The white space of a regular expression's `\s`, for the rare code unit outside ASCII. */
+const SPACE = /\s/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(String.fromCharCode(c)));
+}
+
+/**
+ * The tag name starting at `i` (an ASCII letter, then anything up to white
+ * space, `/` or `>`), lower-cased, or undefined when no letter starts it.
+ * Scanned by code unit: this pass runs over every tag of every page.
+ * `nameEnd` is left just past the name as written.
+ */
+let nameEnd = 0;
+function nameAt(s: string, i: number): string | undefined {
+  const c0 = s.charCodeAt(i);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return undefined;
+  const n = s.length;
+  let plain = c0 >= 97;
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 47 /* / */ || c === 62 /* > */ || isSpace(c)) break;
+    if (c >= 65 && c <= 90) plain = false;
+    else if (c >= 128) plain = false;
+  }
+  nameEnd = j;
+  const name = s.slice(i, j);
+  return plain ? name : name.toLowerCase();
+}
 
 /** Index just past the `>` that ends the tag whose attributes start at `i` (quotes respected). */
 function tagEnd(s: string, i: number): number {
@@ -39,10 +69,10 @@ function tagEnd(s: string, i: number): number {
     if (c === 62 /* > */) return i + 1;
     if (c === 61 /* = */) {
       i++;
-      while (i < n && /\s/.test(s[i]!)) i++;
-      const q = s[i];
-      if (q === '"' || q === "'") {
-        const close = s.indexOf(q, i + 1);
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      const q = s.charCodeAt(i);
+      if (q === 34 /* " */ || q === 39 /* ' */) {
+        const close = s.indexOf(q === 34 ? '"' : "'", i + 1);
         if (close < 0) return n;
         i = close + 1;
         continue;
@@ -53,6 +83,9 @@ function tagEnd(s: string, i: number): number {
   }
   return n;
 }
+
+/** Where the raw text of each RAW_TEXT element ends (its end tag, any case). */
+const RAW_END = new Map([...RAW_TEXT].map((name) => [name, new RegExp(`</${name}`, 'ig')]));
 
 /** Drops start and end tags nested deeper than `maxDepth`; linear in the length of `html`. */
 export function flattenDeep(html: string, maxDepth = MAX_DEPTH): Flattened {
@@ -69,19 +102,17 @@ export function flattenDeep(html: string, maxDepth = MAX_DEPTH): Flattened {
   const n = html.length;
   let i = html.indexOf('<');
   while (i >= 0 && i < n) {
-    const next = html[i + 1];
-    if (html.startsWith('<!--', i)) {
+    const next = html.charCodeAt(i + 1);
+    if (next === 33 /* ! */ && html.startsWith('<!--', i)) {
       const e = html.indexOf('-->', i + 4);
       i = e < 0 ? n : e + 3;
-    } else if (next === '!' || next === '?') {
+    } else if (next === 33 /* ! */ || next === 63 /* ? */) {
       const e = html.indexOf('>', i + 2);
       i = e < 0 ? n : e + 1;
-    } else if (next === '/') {
-      NAME.lastIndex = i + 2;
-      const m = NAME.exec(html);
+    } else if (next === 47 /* / */) {
+      const name = nameAt(html, i + 2);
       const end = tagEnd(html, i + 2);
-      if (m) {
-        const name = m[0].toLowerCase();
+      if (name !== undefined) {
         const stop = Math.max(0, stack.length - SEARCH);
         let k = stack.length - 1;
         while (k >= stop && stack[k] !== name) k--;
@@ -92,24 +123,22 @@ export function flattenDeep(html: string, maxDepth = MAX_DEPTH): Flattened {
       }
       i = end;
     } else {
-      NAME.lastIndex = i + 1;
-      const m = NAME.exec(html);
-      if (!m) {
+      const name = nameAt(html, i + 1);
+      if (name === undefined) {
         i = html.indexOf('<', i + 1);
         continue;
       }
-      const name = m[0].toLowerCase();
-      const end = tagEnd(html, i + 1 + m[0].length);
+      const end = tagEnd(html, nameEnd);
       const top = stack[stack.length - 1];
       if (top === 'p' && CLOSES_P.has(name)) pop();
       if ((name === 'td' || name === 'th') && (stack[stack.length - 1] === 'td' || stack[stack.length - 1] === 'th')) pop();
       if (name === 'tr') {
-        while (stack.length > 0 && ['td', 'th', 'tr'].includes(stack[stack.length - 1]!)) pop();
+        while (stack.length > 0 && ROW_PARTS.has(stack[stack.length - 1]!)) pop();
       }
       if ((name === 'li' || name === 'option' || name === 'dt' || name === 'dd') && stack[stack.length - 1] === name) pop();
       if (RAW_TEXT.has(name)) {
         // Raw text runs to its end tag, whatever it holds.
-        const close = new RegExp(`</${name}`, 'ig');
+        const close = RAW_END.get(name)!;
         close.lastIndex = end;
         const found = close.exec(html);
         // Never dropped, never counted: raw text holds no markup to nest.

@@ -6,7 +6,7 @@ import { finding, result } from '../../result.js';
 import type { Extractor, Finding, RawDocument, RawTable } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';
 import { isHtml } from '../sniff.js';
-import { isElement, MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
+import { hasKids, isElement, MAX_SPAN, tableToRaw, type GridOptions } from './table-grid.js';
 import { parseHtml } from './parse.js';
 import { narrativeText } from './text.js';
 import { htmlPictures } from './pictures.js';
@@ -30,8 +30,8 @@ function shortText(el: Element): string | undefined {
     if (n.type === 'text') {
       out += (n as Text).data.replace(/\s+/g, '');
       if (out.length >= TITLE_MAX) return undefined;
-    } else if ('children' in n) {
-      const kids = (n as Element).children;
+    } else if (hasKids(n)) {
+      const kids = n.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
@@ -43,9 +43,9 @@ function* titleBlocks(root: AnyNode): Generator<string | undefined> {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (!('children' in n)) continue;
+    if (!hasKids(n)) continue;
     if (isElement(n) && TITLE_BLOCKS.has(n.name)) yield shortText(n);
-    const kids = (n as Element).children;
+    const kids = n.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
 }
@@ -69,20 +69,6 @@ function findTitle($: CheerioAPI): string | undefined {
   return NAMES_REPORT(title) ? title : undefined;
 }
 
-/** Every <table> of the page in document order, nested ones after their parent (as $('table') lists them). */
-function tablesOf(root: AnyNode): Element[] {
-  const out: Element[] = [];
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (!('children' in n)) continue;
-    if (isElement(n) && n.name === 'table') out.push(n);
-    const kids = (n as Element).children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-  }
-  return out;
-}
-
 /**
  * Converts parsed HTML into raw tables and narrative; shared with the DOCX extractor (mammoth's HTML),
  * which passes `grid` to stamp paragraph indexes on cells.
@@ -90,7 +76,10 @@ function tablesOf(root: AnyNode): Element[] {
 export function htmlToRaw($: CheerioAPI, format: RawDocument['format'], grid: GridOptions = {}): { value: RawDocument; findings: Finding[] } {
   const findings: Finding[] = [];
   const tables: RawTable[] = [];
-  for (const el of tablesOf($.root().get(0)!)) {
+  const root = $.root().get(0)!;
+  const tableEls: Element[] = [];
+  const text = narrativeText(root, tableEls);
+  for (const el of tableEls) {
     const { table, clamped } = tableToRaw($, el, tables.length, grid);
     if (table.cells.length === 0) continue;
     if (clamped > 0) {
@@ -98,9 +87,8 @@ export function htmlToRaw($: CheerioAPI, format: RawDocument['format'], grid: Gr
     }
     tables.push(table);
   }
-  const root = $.root().get(0)!;
   const title = findTitle($);
-  const doc: RawDocument = { format, tables, text: narrativeText(root) };
+  const doc: RawDocument = { format, tables, text };
   if (title) doc.title = title;
   return { value: doc, findings };
 }

@@ -18,6 +18,14 @@ function span(value: string | undefined): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
+/**
+ * A node with children (element, root, CDATA): what `'children' in n` asks,
+ * read as a property instead of a prototype-chain lookup on every node of a page.
+ */
+export function hasKids(n: AnyNode): n is AnyNode & { children: AnyNode[] } {
+  return (n as { children?: unknown }).children !== undefined;
+}
+
 /** An element node (domhandler types <script> and <style> apart from other tags). */
 export function isElement(n: AnyNode): n is Element {
   return n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -65,7 +73,7 @@ export function tableToRaw($: CheerioAPI, table: Element, index: number, opts: G
         const line = (occupied[r + i] ??= []);
         for (let j = 0; j < colSpan; j++) line[c + j] = true;
       }
-      const prov: CellProv = { table: index, row: r, col: c, ...(opts.prov?.(td, r, c) ?? {}) };
+      const prov: CellProv = opts.prov ? { table: index, row: r, col: c, ...opts.prov(td, r, c) } : { table: index, row: r, col: c };
       cells.push({ text: cellText($, td), row: r, col: c, rowSpan, colSpan, prov });
       c += colSpan;
       nCols = Math.max(nCols, c);

@@ -17,20 +17,26 @@ function isLayoutTable(el: Element): boolean {
     const n = stack.pop()!;
     if (n.type === 'tag' && (n as Element).name?.toLowerCase() === 'table') return true;
     if (n.type === 'text') {
-      const len = (n as unknown as { data: string }).data.trim().length;
-      if (len > 150) return true;
+      const data = (n as unknown as { data: string }).data;
+      // Trimmed only when it could be long enough: most cells are short.
+      if (data.length > 150 && data.trim().length > 150) return true;
     }
-    if ('children' in n && Array.isArray((n as Element).children)) stack.push(...(n as Element).children);
+    const kids = (n as Partial<Element>).children;
+    if (Array.isArray(kids)) for (const k of kids) stack.push(k);
   }
   return false;
 }
+
+/** Elements whose text the walk leaves out or turns into a line break: a cell holding one is walked. */
+const OPAQUE = new Set(['script', 'style', 'head', 'title', 'table', 'br']);
 
 type TableMode = 'skip-all' | 'skip-data';
 
 // Iterative, with an explicit stack: a hostile page nests tags tens of
 // thousands deep, and a recursive walk would overflow the call stack there.
 // A string on the stack is text to emit once the nodes pushed before it are done.
-function walk(start: AnyNode, out: string[], mode: TableMode): void {
+// `tables` gathers every <table> met, in document order.
+function walk(start: AnyNode, out: string[], mode: TableMode, tables?: Element[]): void {
   const stack: Array<AnyNode | string> = [start];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -47,6 +53,7 @@ function walk(start: AnyNode, out: string[], mode: TableMode): void {
     const el = node as Element;
     const name = el.name?.toLowerCase();
     if (name === 'script' || name === 'style' || name === 'head' || name === 'title') continue;
+    if (tables && el.name === 'table') tables.push(el);
     if (name === 'table' && (mode === 'skip-all' || !isLayoutTable(el))) continue;
     if (name === 'br') {
       out.push('\n');
@@ -62,6 +69,11 @@ function walk(start: AnyNode, out: string[], mode: TableMode): void {
 
 /** The text of a table cell, without the text of tables nested in it. */
 export function cellText($: CheerioAPI, td: Element): string {
+  // Most cells hold one text node, alone or in a chain of single elements (<p><span>…</span></p>):
+  // the walk below gives its white space collapsed and trimmed, so that is taken at once.
+  let only: AnyNode | undefined = td;
+  while (only && only.type === 'tag' && (only as Element).children.length === 1 && !OPAQUE.has((only as Element).name.toLowerCase())) only = (only as Element).children[0];
+  if (only && only !== td && only.type === 'text') return (only as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' ').trim();
   const out: string[] = [];
   for (const child of td.children) walk(child, out, 'skip-all');
   return out
@@ -72,14 +84,20 @@ export function cellText($: CheerioAPI, td: Element): string {
     .join('\n');
 }
 
-/** The page's narrative: all text outside data tables, one block per line. */
-export function narrativeText(root: AnyNode): string {
+/**
+ * The page's narrative: all text outside data tables, one block per line.
+ * `tables` receives every <table> of the page in document order, nested ones
+ * after their parent (a data table holds none: it would be layout), so the
+ * page is walked once for both.
+ */
+export function narrativeText(root: AnyNode, tables?: Element[]): string {
   const out: string[] = [];
-  walk(root, out, 'skip-data');
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\r]+/g, ' ').trim())
-    .filter((l) => l !== '')
-    .join('\n');
+  walk(root, out, 'skip-data', tables);
+  // One pass over the page's lines, keeping the non-blank ones (no intermediate arrays).
+  const kept: string[] = [];
+  for (const l of out.join('').split('\n')) {
+    const t = l.replace(/[ \t\r]+/g, ' ').trim();
+    if (t !== '') kept.push(t);
+  }
+  return kept.join('\n');
 }
