@@ -5,7 +5,8 @@
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, OcrMode, RawCell, RawDocument, RawTable, Result } from '../../types.js';
 import { withOcr } from '../raster/prov.js';
-import { ocrPdfPage, wantsOcr } from '../raster/pdf-page.js';
+import { ocrPdfPage, ocrPictureTables, wantsOcr } from '../raster/pdf-page.js';
+import { pictureTablePages, pictureTablesSkipped } from '../raster/pdf-pictures.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
 import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';
@@ -69,10 +70,10 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
   const { pdfjs, doc } = opened;
   const pages: PageResult[] = [];
   const findings: Finding[] = [];
+  const mode = opts.ocr ?? 'auto';
   let runBase = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const mode = opts.ocr ?? 'auto';
     const r = await readPage(pdfjs, page, p, runBase, { forceGraphics: (opts.graphicsPages?.has(p) ?? false) || mode === 'force' });
     runBase += r.runs.length + 1;
     pages.push(r);
@@ -82,6 +83,18 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     // letting a timer fire: yield to the event loop and check the clock here.
     await new Promise((resolve) => setImmediate(resolve));
     if (opts.deadlineAt !== undefined && Date.now() > opts.deadlineAt) throw new PdfOpenError(`gave up after page ${p} of ${doc.numPages} (timeout); the file may be damaged or very large`, 'timeout');
+  }
+  if (mode !== 'force') {
+    // Text pages whose pictures stand in for the template's tables (none when the text layer holds them all).
+    const found = await pictureTablePages(pdfjs, doc, pages, opts.ocrPages);
+    if (mode === 'off') findings.push(...pictureTablesSkipped(found, mode));
+    else {
+      for (const [p, pics] of found) {
+        findings.push(...(await ocrPictureTables(doc, pages[p - 1]!, pics)));
+        await new Promise((resolve) => setImmediate(resolve));
+        if (opts.deadlineAt !== undefined && Date.now() > opts.deadlineAt) throw new PdfOpenError(`gave up reading the table pictures of page ${p} of ${doc.numPages} (timeout); the file may be damaged or very large`, 'timeout');
+      }
+    }
   }
   const flow = pageFlows(pages);
   const tables = joinAcrossPages(pages.flatMap((p) => p.tables), flow);

@@ -1,11 +1,15 @@
 // The PDF extractor's hook: which pages OCR reads, and reading one. A page
 // is read when it has no text but pictures (a scan, or a scanned page inside
-// a text PDF), when its text does not decode, or always under `--ocr force`.
+// a text PDF), when its text does not decode, or always under `--ocr force`;
+// and, for its tables only, when its pictures stand in for the template's
+// tables (pdf-pictures.ts decides which).
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { gray, type Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
 import type { Finding, OcrMode } from '../../types.js';
 import type { PageResult } from '../pdf/page.js';
 import { readRasterPage } from './page.js';
+import type { PagePicture } from './pdf-pictures.js';
 import { dpiFor, renderPage } from './render.js';
 
 /** Share of undecodable characters above which a page's text layer is no use (as pdf/index.ts). */
@@ -40,5 +44,37 @@ export async function ocrPdfPage(doc: PDFDocumentProxy, p: PageResult): Promise<
     return [finding('ocr.page', 'info', `Page ${p.page} was read by OCR at ${dpi} dpi (skew ${r.skew}° corrected): ${r.tables.length} table(s), ${cells} cells, ${r.lines.length} lines of text. Every value from it is marked ocr with a confidence.`, { place: { page: p.page } })];
   } catch (e) {
     return [finding('ocr.failed', 'warning', `Page ${p.page} needed OCR but it failed: ${(e as Error).message}`, { place: { page: p.page } })];
+  }
+}
+
+/** The page image with everything outside the pictures made white: the text layer reads the rest, OCR need not. */
+function picturesOnly(img: Gray, pics: PagePicture[], k: number): Gray {
+  const out = gray(img.width, img.height);
+  for (const { box } of pics) {
+    const x0 = Math.max(0, Math.floor(box.x0 * k)), x1 = Math.min(img.width, Math.ceil(box.x1 * k));
+    const y0 = Math.max(0, Math.floor(box.y0 * k)), y1 = Math.min(img.height, Math.ceil(box.y1 * k));
+    for (let y = y0; y < y1; y++) out.data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), y * img.width + x0);
+  }
+  return out;
+}
+
+/**
+ * Reads the tables of page `p` from its pictures `pics` by OCR; its
+ * narrative lines stay those of the text layer (meta, text.mismatch read
+ * them as for any text PDF). A failure leaves the page as it was, with a finding.
+ */
+export async function ocrPictureTables(doc: PDFDocumentProxy, p: PageResult, pics: PagePicture[]): Promise<Finding[]> {
+  // The pictures' own resolution, so their pixels map one to one.
+  const sharpest = Math.max(...pics.map((pic) => (pic.px * 72) / Math.max(1, pic.box.x1 - pic.box.x0)));
+  const dpi = dpiFor(Number.isFinite(sharpest) && sharpest > 0 ? sharpest : undefined);
+  try {
+    const image = picturesOnly(await renderPage(doc, p.page, dpi), pics, dpi / 72);
+    const r = await readRasterPage(image, dpi, p.page);
+    p.ocr = r;
+    p.tables = r.tables;
+    const cells = r.tables.reduce((s, t) => s + t.cells.length, 0);
+    return [finding('ocr.page', 'info', `Page ${p.page} has text but no table of the template; its ${pics.length} table-sized picture(s) were read by OCR at ${dpi} dpi (skew ${r.skew}° corrected): ${r.tables.length} table(s), ${cells} cells. Its narrative is the text layer's. Every value from the pictures is marked ocr with a confidence.`, { place: { page: p.page } })];
+  } catch (e) {
+    return [finding('ocr.failed', 'warning', `Page ${p.page}'s pictures look like tables but reading them by OCR failed: ${(e as Error).message}`, { place: { page: p.page } })];
   }
 }
