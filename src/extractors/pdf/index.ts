@@ -15,7 +15,8 @@ import { findTitle, paragraphs, type TextLine } from './meta.js';
 import { readPage, type PageResult } from './page.js';
 
 // pdf-3: Chromium prints (bevelled borders, clipped cells, glyph positions) read differently: incremental runs redo PDFs.
-export const PDF_EXTRACTOR_VERSION = 'pdf-3';
+// pdf-4: --ocr auto reads table pictures on pages with a text layer (a PDF that came out table.missing may now have tables).
+export const PDF_EXTRACTOR_VERSION = 'pdf-4';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const empty = (): RawDocument => ({ format: 'pdf', tables: [], text: '' });

@@ -71,7 +71,8 @@ export async function ocrPictureTables(doc: PDFDocumentProxy, p: PageResult, pic
     const image = picturesOnly(await renderPage(doc, p.page, dpi), pics, dpi / 72);
     const r = await readRasterPage(image, dpi, p.page);
     p.ocr = r;
-    p.tables = r.tables;
+    // Text tables of the page (none of the template's) stay, in reading order with the pictures'.
+    p.tables = [...p.tables, ...r.tables].sort((a, b) => a.bbox.y0 - b.bbox.y0);
     const cells = r.tables.reduce((s, t) => s + t.cells.length, 0);
     return [finding('ocr.page', 'info', `Page ${p.page} has text but no table of the template; its ${pics.length} table-sized picture(s) were read by OCR at ${dpi} dpi (skew ${r.skew}° corrected): ${r.tables.length} table(s), ${cells} cells. Its narrative is the text layer's. Every value from the pictures is marked ocr with a confidence.`, { place: { page: p.page } })];
   } catch (e) {
