@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tableSized } from '../src/extractors/raster/pdf-pictures.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 
@@ -70,5 +71,18 @@ describe('--ocr auto: table pictures on pages with a text layer', function () {
     assert.ok(image, 'table.image');
     assert.match(image.message, /page\(s\) 2, 3, 4 hold 5 picture\(s\).*--ocr auto/);
     assert.equal(off.meta.agency, '淮安市洪泽区人民政府');
+  });
+});
+
+describe('which PDF pictures can hold a table', () => {
+  const a4 = { width: 595, height: 842 };
+  it('table pictures of the printed page are, seals, logos and thin banners are not', () => {
+    // Table 四 as Chromium printed it on a Letter page: 926 × 315 px at 122 dpi (page 4 of fixtures/ocr/hongze-qu-2024-pictures-printed.pdf).
+    assert.equal(tableSized({ box: { x0: 32.5, y0: 330.5, x1: 580.1, y1: 516.8 }, px: 926, py: 315 }, { width: 612, height: 792 }), true);
+    // A 4 cm round seal at 300 dpi: too narrow.
+    assert.equal(tableSized({ box: { x0: 400, y0: 600, x1: 513, y1: 713 }, px: 472, py: 472 }, a4), false);
+    // A banner across the page but 30 pt high; a full-width picture of 200 × 80 px (an icon stretched).
+    assert.equal(tableSized({ box: { x0: 0, y0: 0, x1: 595, y1: 30 }, px: 2480, py: 125 }, a4), false);
+    assert.equal(tableSized({ box: { x0: 30, y0: 100, x1: 565, y1: 300 }, px: 200, py: 80 }, a4), false);
   });
 });
