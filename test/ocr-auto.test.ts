@@ -1,7 +1,8 @@
 // `--ocr auto` on a PDF whose narrative is text but whose tables are
 // pictures (fixtures/ocr/hongze-qu-2024-pictures-printed.pdf: Chromium's
 // print of the pictures page made from hongze-qu-2024, see
-// fixtures/ocr/make.sh): the pictures are read for the tables, the text
+// fixtures/ocr/make.sh; and LibreOffice Writer's export of the same page's
+// DOCX): the pictures are read for the tables, the text
 // layer for the narrative; a text PDF with text tables is never OCR'd.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,17 @@ describe('--ocr auto: table pictures on pages with a text layer', function () {
     assert.deepEqual(ocrPages(printed), [2, 3, 4]);
     const byText = printed.findings.filter((f) => f.rule === 'ocr.page' && /narrative is the text layer's/.test(f.message)).map((f) => f.place!.page);
     assert.deepEqual(byText.sort(), [2, 4]);
+  });
+
+  it('the DOCX with picture tables exported by LibreOffice Writer reads the same', async () => {
+    const writer = await extractReport(fixture('ocr/hongze-qu-2024-pictures-docx-writer.pdf'), LONG);
+    assert.equal(writer.status, 'ok');
+    for (const [id, v] of Object.entries(EXPECTED.fields)) assert.equal(writer.fields[id], v, id);
+    assert.deepEqual(Object.keys(text.fields).filter((id) => text.fields[id] !== writer.fields[id]), []);
+    assert.ok(Object.values(writer.provenance).every((p) => p.ocr === true && typeof p.confidence === 'number'));
+    assert.equal(writer.meta.agency, text.meta.agency);
+    assert.equal(writer.meta.year, 2024);
+    assert.deepEqual(ocrPages(writer), [2, 3, 4]);
   });
 
   it('a text PDF whose text gives the tables is not OCR\'d', () => {
