@@ -97,5 +97,7 @@ describe('OCR rendering from the page\'s own JPEG (raster/page-picture.ts)', fun
       ['a Decode array', 'q 595.2 0 0 841.92 0 0 cm /Im0 Do Q', ' /Decode [1 0]'],
     ] as const) assert.equal(found(onePagePdf(Buffer.from(content), bytes, extra)), undefined, why);
     assert.equal(singleDo(Buffer.from('q 1 0 0 1 0 0 cm Q')), undefined);
+    // Encrypted: the stored bytes are ciphertext.
+    assert.equal(found(Buffer.concat([onePagePdf(plain, bytes), Buffer.from('trailer\n<< /Root 1 0 R /Encrypt 7 0 R >>\n')])), undefined);
   });
 });

@@ -3,7 +3,7 @@
 // are decoded natively by @napi-rs/canvas (libjpeg-turbo) instead of by
 // pdfjs's JavaScript decoder (≈ 0.9 s for a 300 dpi page). Anything else —
 // other filters, masks, a /Decode array, CMYK, EXIF, rotation, more
-// operators or pictures, objects in object streams — gives undefined and the
+// operators or pictures, objects in object streams, encryption — gives undefined and the
 // page is rendered by pdfjs as before.
 import { dictOf, filterNames, Lexer, name, PdfFile, type PdfDict, type PdfValue } from './pdf-objects.js';
 
@@ -97,6 +97,7 @@ function plainJpeg(pdf: PdfFile, img: PdfDict): Buffer | undefined {
 
 /** The page's one JPEG picture and its placement, when the page is nothing else; `view` and `ref` as pdfjs gives them. */
 export function findPagePicture(pdf: PdfFile, ref: number, view: number[]): PagePicture | undefined {
+  if (pdf.encrypted) return undefined;
   const page = dictOf(pdf.object(ref));
   if (!page || name(page.dict.Type) !== 'Page') return undefined;
   const content = contents(pdf, page);

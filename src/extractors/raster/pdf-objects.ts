@@ -64,10 +64,29 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 export class PdfFile {
   private readonly offsets = new Map<number, number>();
+  /** Its streams are encrypted: their stored bytes are no JPEG and no content. */
+  readonly encrypted: boolean;
 
   constructor(readonly buf: Buffer) {
-    const text = buf.toString('latin1');
-    for (const m of text.matchAll(/(?<![\d.])(\d+)\s+\d+\s+obj\b/g)) this.offsets.set(Number(m[1]), m.index! + m[0].length);
+    this.encrypted = buf.indexOf('/Encrypt') >= 0;
+    // `num gen obj`, found from each `obj` backwards (Buffer.indexOf is native; a string of a 100 MB file is not free).
+    const digit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
+    for (let at = buf.indexOf('obj'); at >= 0; at = buf.indexOf('obj', at + 3)) {
+      const next = buf[at + 3];
+      if (next !== undefined && !WS.has(next) && !DELIM.has(next)) continue;
+      let i = at - 1;
+      const digitsBack = () => {
+        if (!WS.has(buf[i]!)) return -1;
+        while (i >= 0 && WS.has(buf[i]!)) i--;
+        const end = i;
+        while (digit(buf[i])) i--;
+        return end > i ? end : -1;
+      };
+      if (digitsBack() < 0) continue;
+      const end = digitsBack();
+      if (end < 0 || buf[i] === 0x2e) continue;
+      this.offsets.set(Number(buf.toString('latin1', i + 1, end + 1)), at + 3);
+    }
   }
 
   /** The object numbered `num`, or undefined when it is not found as a plain object. */
