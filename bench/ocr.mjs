@@ -25,6 +25,9 @@ const VARIANTS = {
   '1-bit 200 dpi': (pdf) => [['pdftoppm', ['-r', '200', '-mono', pdf, 'p']], 'g4:200', 'pdf:p-*.tif'],
   '1-bit 300 dpi': (pdf) => [['pdftoppm', ['-r', '300', '-mono', pdf, 'p']], 'g4:300', 'pdf:p-*.tif'],
   'grey 150 dpi, turned 0.8°, noise, JPEG q40': (pdf) => [['pdftoppm', ['-r', '150', '-gray', '-png', pdf, 'p']], 'degrade:0.8', 'pdf:p-*.jpg'],
+  // What most scanners write: a JPEG per page (these pages take the native JPEG path of raster/render.ts).
+  'grey 200 dpi, JPEG q75': (pdf) => [['pdftoppm', ['-r', '200', '-gray', '-png', pdf, 'p']], 'scanjpeg:200', 'pdf:p-*.jpg'],
+  'grey 300 dpi, JPEG q75': (pdf) => [['pdftoppm', ['-r', '300', '-gray', '-png', pdf, 'p']], 'scanjpeg:300', 'pdf:p-*.jpg'],
   'grey 100 dpi, turned -0.5°, JPEG q50': (pdf) => [['pdftoppm', ['-r', '100', '-gray', '-png', pdf, 'p']], 'jpeg:-0.5', 'pdf:p-*.jpg'],
 };
 const only = process.env.BENCH_OCR_VARIANTS?.split(';').map((s) => s.trim());
@@ -35,6 +38,7 @@ function make(dir, pdf, steps) {
     else if (s.startsWith('g4:')) for (const f of readdirSync(dir).filter((x) => x.endsWith('.pbm'))) sh('convert', [f, '-units', 'PixelsPerInch', '-density', s.slice(3), '-compress', 'Group4', f.replace(/\.pbm$/, '.tif')], dir);
     else if (s.startsWith('degrade:')) for (const f of readdirSync(dir).filter((x) => x.endsWith('.png'))) sh('convert', [f, '-background', 'white', '-rotate', s.slice(8), '-seed', '7', '-attenuate', '0.6', '+noise', 'Gaussian', '-colorspace', 'Gray', '-quality', '40', '-units', 'PixelsPerInch', '-density', '150', f.replace(/\.png$/, '.jpg')], dir);
     else if (s.startsWith('jpeg:')) for (const f of readdirSync(dir).filter((x) => x.endsWith('.png'))) sh('convert', [f, '-background', 'white', '-rotate', s.slice(5), '-colorspace', 'Gray', '-quality', '50', '-units', 'PixelsPerInch', '-density', '100', f.replace(/\.png$/, '.jpg')], dir);
+    else if (s.startsWith('scanjpeg:')) for (const f of readdirSync(dir).filter((x) => x.endsWith('.png'))) sh('convert', [f, '-colorspace', 'Gray', '-quality', '75', '-units', 'PixelsPerInch', '-density', s.slice(9), f.replace(/\.png$/, '.jpg')], dir);
     else if (s.startsWith('pdf:')) {
       const ext = s.slice(s.lastIndexOf('.'));
       const files = readdirSync(dir).filter((x) => x.startsWith('p-') && x.endsWith(ext)).sort();

@@ -45,7 +45,7 @@ const MAX_PIXELS = 100_000_000;
  * header. A PNG needs IHDR and image data inside the file; a JPEG a frame
  * header and the start of its scan. Sizes past MAX_PIXELS are refused.
  */
-function checkStructure(buf: Buffer, kind: 'png' | 'jpeg'): void {
+export function checkStructure(buf: Buffer, kind: 'png' | 'jpeg'): void {
   let w = 0, h = 0, data = false;
   if (kind === 'png') {
     let off = 8;

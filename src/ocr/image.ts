@@ -11,13 +11,33 @@ export function gray(width: number, height: number, fill = 255): Gray {
   return { width, height, data: new Uint8Array(width * height).fill(fill) };
 }
 
+/** Luma weights by value: a page is 8 M pixels and the products are the same numbers, looked up. */
+const LUMA_R = Float64Array.from({ length: 256 }, (_, v) => 0.299 * v);
+const LUMA_G = Float64Array.from({ length: 256 }, (_, v) => 0.587 * v);
+const LUMA_B = Float64Array.from({ length: 256 }, (_, v) => 0.114 * v);
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** RGBA (canvas ImageData, UTIF) → grey by luma; transparent pixels count as white paper. */
 export function fromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Gray {
   const out = gray(width, height);
+  // Whole pixels at a time where the pixel is opaque grey (a scan: nearly all of them), whose luma is its value.
+  const words = LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, out.data.length) : undefined;
   for (let i = 0, j = 0; j < out.data.length; i += 4, j++) {
-    const a = rgba[i + 3]! / 255;
-    const l = 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
-    out.data[j] = Math.round(l * a + 255 * (1 - a));
+    if (words) {
+      const v = words[j]!;
+      if (v >>> 24 === 255 && ((v ^ (v >>> 8)) & 0xffff) === 0) {
+        out.data[j] = v & 0xff;
+        continue;
+      }
+    }
+    const l = LUMA_R[rgba[i]!]! + LUMA_G[rgba[i + 1]!]! + LUMA_B[rgba[i + 2]!]!;
+    const alpha = rgba[i + 3]!;
+    if (alpha === 255) out.data[j] = Math.round(l);
+    else {
+      const a = alpha / 255;
+      out.data[j] = Math.round(l * a + 255 * (1 - a));
+    }
   }
   return out;
 }
@@ -89,6 +109,17 @@ export function shrink(img: Gray, factor: number): Gray {
   const w = Math.max(1, Math.round(img.width * factor)), h = Math.max(1, Math.round(img.height * factor));
   const out = gray(w, h);
   const sx = img.width / w, sy = img.height / h;
+  // Each output column's source columns and their shares, worked out once instead of once per row.
+  const first = new Int32Array(w), count = new Int32Array(w), at = new Int32Array(w);
+  const shares: number[] = [];
+  for (let x = 0; x < w; x++) {
+    const xa = x * sx, xb = (x + 1) * sx;
+    first[x] = Math.floor(xa);
+    at[x] = shares.length;
+    for (let i = Math.floor(xa); i < Math.min(img.width, Math.ceil(xb)); i++) shares.push(Math.min(xb, i + 1) - Math.max(xa, i));
+    count[x] = shares.length - at[x]!;
+  }
+  const share = Float64Array.from(shares);
   const cols = new Float64Array(w);
   for (let y = 0; y < h; y++) {
     const ya = y * sy, yb = (y + 1) * sy;
@@ -99,9 +130,9 @@ export function shrink(img: Gray, factor: number): Gray {
       wy += f;
       const row = j * img.width;
       for (let x = 0; x < w; x++) {
-        const xa = x * sx, xb = (x + 1) * sx;
+        const src = row + first[x]!, k0 = at[x]!, n = count[x]!;
         let s = 0;
-        for (let i = Math.floor(xa); i < Math.min(img.width, Math.ceil(xb)); i++) s += img.data[row + i]! * (Math.min(xb, i + 1) - Math.max(xa, i));
+        for (let k = 0; k < n; k++) s += img.data[src + k]! * share[k0 + k]!;
         cols[x]! += f * s;
       }
     }

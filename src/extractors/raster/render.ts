@@ -1,9 +1,14 @@
-// A PDF page drawn into grey pixels (pdfjs with @napi-rs/canvas, the canvas
-// pdf-parse already brings), at the resolution of the page's picture, so a
-// scan's pixels map one to one (resampling a 1-bit scan smears it); only
-// below 100 dpi it is drawn larger, and above 300 smaller (time).
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// A PDF page drawn into grey pixels at the resolution of the page's picture,
+// so a scan's pixels map one to one (resampling a 1-bit scan smears it); only
+// below 100 dpi it is drawn larger, and above 300 smaller (time). A page that
+// only places one JPEG picture is drawn from the JPEG's bytes decoded
+// natively (page-picture.ts); every other page by pdfjs with @napi-rs/canvas
+// (the canvas pdf-parse already brings).
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { checkStructure } from '../../ocr/decode.js';
 import { fromRgba, type Gray } from '../../ocr/image.js';
+import { findPagePicture } from './page-picture.js';
+import { PdfFile } from './pdf-objects.js';
 
 export const MIN_DPI = 100;
 export const MAX_DPI = 300;
@@ -20,11 +25,50 @@ interface CanvasFactory {
   destroy?(c: unknown): void;
 }
 
+/** The file's objects, read once per document (pages of one scan share them). */
+const files = new WeakMap<PDFDocumentProxy, Promise<PdfFile>>();
+
+function pdfFile(doc: PDFDocumentProxy): Promise<PdfFile> {
+  let f = files.get(doc);
+  if (!f) {
+    f = doc.getData().then((d) => new PdfFile(Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
+    files.set(doc, f);
+  }
+  return f;
+}
+
+/** The page from its one JPEG, or undefined when the page is not that simple (pdfjs draws it then). */
+async function drawPicture(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number, w: number, h: number): Promise<Gray | undefined> {
+  if (page.rotate % 360 !== 0 || page.userUnit !== 1 || !page.ref) return undefined;
+  const pic = findPagePicture(await pdfFile(doc), page.ref.num, page.view);
+  if (!pic) return undefined;
+  checkStructure(pic.jpeg, 'jpeg'); // a cut JPEG crashes the native decoder
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(pic.jpeg);
+  if (img.width !== pic.width || img.height !== pic.height) return undefined;
+  const k = dpi / 72;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  const [x, y, dw, dh] = [pic.x * k, pic.y * k, pic.w * k, pic.h * k];
+  // At its own resolution (the page's size in points is rounded) the picture is copied pixel for pixel: a scale of
+  // 1.0000002 would resample it all, and Skia's 'high' (Mitchell) filter blurs even at scale 1.
+  if (Math.abs(dw - img.width) < 1 && Math.abs(dh - img.height) < 1) ctx.drawImage(img, Math.round(x), Math.round(y));
+  else {
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(img, x, y, dw, dh);
+  }
+  return fromRgba(ctx.getImageData(0, 0, w, h).data, w, h);
+}
+
 export async function renderPage(doc: PDFDocumentProxy, pageNo: number, dpi: number): Promise<Gray> {
   const page = await doc.getPage(pageNo);
   try {
     const viewport = page.getViewport({ scale: dpi / 72 });
     const w = Math.ceil(viewport.width), h = Math.ceil(viewport.height);
+    const native = await drawPicture(doc, page, dpi, w, h).catch(() => undefined);
+    if (native) return native;
     const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
     const made = factory.create(w, h);
     await page.render({ canvasContext: made.context as never, canvas: made.canvas as never, viewport, background: '#ffffff' }).promise;

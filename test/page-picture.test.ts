@@ -1,0 +1,103 @@
+// The native JPEG path of OCR rendering (raster/page-picture.ts, render.ts):
+// which pages it takes (one plain JPEG placed upright) and which it leaves to
+// pdfjs, on the OCR fixtures (fixtures/ocr, made by make.sh from the real
+// reports) and on small PDFs written here around the fixture's own JPEG.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { openPdf } from '../src/extractors/pdf/load.js';
+import { findPagePicture, singleDo } from '../src/extractors/raster/page-picture.js';
+import { PdfFile } from '../src/extractors/raster/pdf-objects.js';
+import { renderPage } from '../src/extractors/raster/render.js';
+import { decodeImage } from '../src/ocr/decode.js';
+
+const OCR = fileURLToPath(new URL('../../fixtures/ocr/', import.meta.url));
+const REAL = fileURLToPath(new URL('../../fixtures/pdf/real/', import.meta.url));
+
+async function pictures(file: string): Promise<(string | undefined)[]> {
+  const buf = readFileSync(file);
+  const { doc, task } = await openPdf(buf);
+  const pdf = new PdfFile(buf);
+  const out: (string | undefined)[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const pic = findPagePicture(pdf, page.ref!.num, page.view);
+    out.push(pic && `${pic.width}x${pic.height}`);
+  }
+  await task.destroy();
+  return out;
+}
+
+/** A one-page PDF (A4 at 150 dpi: 1240×1754 px would fill it) painting `content`, its XObject /Im0 a JPEG with `extra` in its dictionary. */
+function onePagePdf(content: Buffer, jpeg: Buffer, extra = '', contentFilter = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const obj = (n: number, body: Buffer | string) => parts.push(Buffer.from(`${n} 0 obj\n`), Buffer.from(body), Buffer.from('\nendobj\n'));
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /XObject << /Im0 5 0 R >> >> >>');
+  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.2 841.92] /Contents 4 0 R >>');
+  obj(4, Buffer.concat([Buffer.from(`<< /Length ${content.length}${contentFilter} >>\nstream\n`), content, Buffer.from('\nendstream')]));
+  obj(5, Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width 839 /Height 1180 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode${extra} /Length 6 0 R >>\nstream\n`), jpeg, Buffer.from('\nendstream')]));
+  obj(6, String(jpeg.length));
+  parts.push(Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n'));
+  return Buffer.concat(parts);
+}
+
+describe('OCR rendering from the page\'s own JPEG (raster/page-picture.ts)', function () {
+  this.timeout(120_000);
+  const jpegScan = OCR + 'hongze-qu-2023-p3-4-100dpi-jpeg.pdf';
+
+  it('finds the JPEG of each page of a JPEG scan, and only the scanned page of a text PDF', async () => {
+    // 839×1180: the size of each JPEG in the PDF (pdfimages -list shows it).
+    assert.deepEqual(await pictures(jpegScan), ['839x1180', '839x1180']);
+    assert.deepEqual(await pictures(OCR + 'hongze-qu-2024-one-scanned-page.pdf'), [undefined, undefined, '1240x1755', undefined, undefined]);
+  });
+
+  it('leaves CCITT scans and text pages to pdfjs', async () => {
+    assert.deepEqual(await pictures(OCR + 'hongze-qu-2023-scan-1bit-200dpi.pdf'), [undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual(await pictures(REAL + 'hongze-qu-2023.pdf'), [undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('draws the page pixel for pixel as the JPEG decodes', async () => {
+    const buf = readFileSync(jpegScan);
+    const { doc, task } = await openPdf(buf);
+    const page = await doc.getPage(1);
+    const pic = findPagePicture(new PdfFile(buf), page.ref!.num, page.view)!;
+    const [decoded] = await decodeImage(pic.jpeg);
+    const drawn = await renderPage(doc, 1, 100);
+    await task.destroy();
+    assert.deepEqual([drawn.width, drawn.height], [839, 1180]);
+    assert.ok(Buffer.from(drawn.data).equals(Buffer.from(decoded!.image.data)), 'the drawn page differs from the decoded JPEG');
+  });
+
+  it('takes a plain placement, plain or Flate-compressed, and nothing else', async () => {
+    const buf = readFileSync(jpegScan);
+    const { doc, task } = await openPdf(buf);
+    const page = await doc.getPage(1);
+    const bytes = findPagePicture(new PdfFile(buf), page.ref!.num, page.view)!.jpeg;
+    await task.destroy();
+    const view = [0, 0, 595.2, 841.92];
+    const found = (pdf: Buffer) => findPagePicture(new PdfFile(pdf), 3, view);
+    const plain = Buffer.from('q 595.2 0 0 841.92 0 0 cm /Im0 Do Q');
+    const placed = (pdf: Buffer) => {
+      const p = found(pdf);
+      return p && [p.width, p.height, p.x, p.y, p.w, p.h].map((v) => Math.round(v * 100) / 100);
+    };
+    assert.deepEqual(placed(onePagePdf(plain, bytes)), [839, 1180, 0, 0, 595.2, 841.92]);
+    assert.ok(found(onePagePdf(deflateSync(plain), bytes, '', ' /Filter /FlateDecode')));
+    // Half the page, moved: still one picture, drawn where it lands.
+    assert.deepEqual(placed(onePagePdf(Buffer.from('q 1 0 0 1 100 200 cm q 297.6 0 0 420.96 0 0 cm /Im0 Do Q Q'), bytes)), [839, 1180, 100, 220.96, 297.6, 420.96]);
+    for (const [why, content, extra] of [
+      ['turned', 'q 0 841.92 -595.2 0 595.2 0 cm /Im0 Do Q', ''],
+      ['upside down', 'q 595.2 0 0 -841.92 0 841.92 cm /Im0 Do Q', ''],
+      ['text beside it', 'q 595.2 0 0 841.92 0 0 cm /Im0 Do Q BT /F1 12 Tf (x) Tj ET', ''],
+      ['drawn twice', 'q 595.2 0 0 841.92 0 0 cm /Im0 Do Q q 595.2 0 0 841.92 0 0 cm /Im0 Do Q', ''],
+      ['a graphics state', '/GS0 gs q 595.2 0 0 841.92 0 0 cm /Im0 Do Q', ''],
+      ['a soft mask', 'q 595.2 0 0 841.92 0 0 cm /Im0 Do Q', ' /SMask 7 0 R'],
+      ['a Decode array', 'q 595.2 0 0 841.92 0 0 cm /Im0 Do Q', ' /Decode [1 0]'],
+    ] as const) assert.equal(found(onePagePdf(Buffer.from(content), bytes, extra)), undefined, why);
+    assert.equal(singleDo(Buffer.from('q 1 0 0 1 0 0 cm Q')), undefined);
+    // Encrypted: the stored bytes are ciphertext.
+    assert.equal(found(Buffer.concat([onePagePdf(plain, bytes), Buffer.from('trailer\n<< /Root 1 0 R /Encrypt 7 0 R >>\n')])), undefined);
+  });
+});
