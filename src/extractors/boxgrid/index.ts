@@ -32,7 +32,7 @@ export function charWidth(code: number): number {
 }
 
 /** A line as display columns: the character at each column ('' for the second half of a wide one). */
-function columns(line: string): string[] {
+export function columns(line: string): string[] {
   const out: string[] = [];
   for (const ch of line) {
     out.push(ch);

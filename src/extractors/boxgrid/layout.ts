@@ -3,22 +3,12 @@
 // own tables are drawn inside one of its cells. Such an outer grid is no table
 // of the report: its cells are handed back as text of their own, to be read
 // like any text (their drawn tables included), in reading order.
-import { charWidth } from './index.js';
+import { columns } from './index.js';
 
 /** A whole drawn rule inside a cell, set off from its border by a space: a table drawn within the cell. */
 const NESTED = /^ +(?:[+┌├└┏┣┗╔╠╚][-─━═=]{2,}[-─━═=+┬┼┴┳╋┻╦╬╩]*[+┐┤┘┓┫┛╗╣╝]|-{2,}(?: +-{2,})+) *$/;
 const OUTER_RULE = /^[+┌├└┏┣┗╔╠╚][-─━═=+┬┼┴┳╋┻╦╬╩┐┤┘┓┫┛╗╣╝]*$/;
 const JOINTS = new Set('+┬┼┴┳╋┻╦╬╩┌├└┏┣┗╔╠╚┐┤┘┓┫┛╗╣╝');
-
-/** A line as display columns: the character at each column ('' for the second half of a wide one). */
-function columns(line: string): string[] {
-  const out: string[] = [];
-  for (const ch of line) {
-    out.push(ch);
-    if (charWidth(ch.codePointAt(0)!) === 2) out.push('');
-  }
-  return out;
-}
 
 export interface LayoutCell {
   /** The cell's text lines, cut out of the drawing at its column's borders. */

@@ -13,7 +13,7 @@
 // Columns are character positions, which pdftotext shifts from block to block
 // (Chinese text is wider than its one column), so positions are compared only
 // with a nearby line that holds a full row.
-import { MAX_CELL_LINE, MAX_ROW_CELLS, type TextCuts, type TextRow } from './rows.js';
+import { MAX_CELL_LINE, MAX_ROW_CELLS, PAGE_NUMBER, type TextCuts, type TextRow } from './rows.js';
 import { isCellValue } from './values.js';
 
 const UNIT = /^(?:万元|亿元|元)$/;
@@ -21,7 +21,6 @@ const UNIT_SPACED = /^[0-9０-９][0-9０-９,，.．]*\s+(?:万元|亿元|元)$
 const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
 /** A label that starts with its item number: "7.属于…", "3.   危及…" (not a group heading such as "（三）不予公开"). */
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
 /** How far (in lines) a full row is looked for around a split one. */
 const NEAR = 20;
 const ITEM_NUMBERS = /(?:^|\s)[0-9０-９]{1,2}[.．、]/g;

@@ -45,7 +45,8 @@ function splitPipes(line: string): string[] {
 export const MAX_CELL_LINE = 2000;
 export const MAX_ROW_CELLS = 512;
 
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
+/** A page number standing alone ("- 3 -", "第3页 共9页"): no part of any row. */
+export const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 /** "规章 |", "0 | ||": one cell, then bars left by merged cells (a scan, not a lazy regex: runs of blanks made it quadratic). */
 function pipeCell(trimmed: string): string | undefined {
