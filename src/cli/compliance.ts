@@ -1,8 +1,8 @@
 // `gkreport compliance --db FILE|URL [--out DIR]`: compliance.csv (one row per
 // agency-year) and agencies.csv (one row per agency) from the store.
+import { parseCommand } from './args.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { outUsable } from './out-dir.js';
 import { openCsv } from '../output/csv.js';
 import { AGENCY_COLUMNS, agencyRows, COMPLIANCE_FIXED, complianceRows, ruleColumns } from '../store/compliance.js';
@@ -57,17 +57,9 @@ export async function openStoreFor(command: string, db: string): Promise<Store |
 
 /** Parses `--db FILE|URL [--out DIR]`, shared by compliance and export. */
 export function parseStoreArgs(argv: string[], usage: string, name: string): { db: string; out: string; corrected: boolean } | number {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { db: { type: 'string' }, out: { type: 'string', default: 'output' }, corrected: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (e) {
-    process.stderr.write(`gkreport ${name}: ${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommand(name, usage, { args: argv, options: { db: { type: 'string' }, out: { type: 'string', default: 'output' }, corrected: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.db) {
     process.stderr.write(`gkreport ${name}: --db FILE|URL is required\n\n${usage}`);
     return 2;

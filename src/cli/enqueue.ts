@@ -1,5 +1,5 @@
 // `gkreport enqueue <files-or-dirs|URLs>... --db postgres://…`: one queue job per input.
-import { parseArgs } from 'node:util';
+import { parseCommand } from './args.js';
 import { DEFAULT_POLICY, ensureQueue } from '../queue/boss.js';
 import { enqueue } from '../queue/enqueue.js';
 import { log, needPostgres, openQueue } from './queue-args.js';
@@ -24,29 +24,20 @@ Exit status: 0 every input was queued or already there; 1 an input could not be 
 `;
 
 export async function runEnqueue(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        lease: { type: 'string', default: String(DEFAULT_POLICY.leaseSec) },
-        retries: { type: 'string', default: String(DEFAULT_POLICY.retryLimit) },
-        'retry-delay': { type: 'string', default: String(DEFAULT_POLICY.retryDelaySec) },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`gkreport enqueue: ${(e as Error).message}\n\n${ENQUEUE_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand('enqueue', ENQUEUE_USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      lease: { type: 'string', default: String(DEFAULT_POLICY.leaseSec) },
+      retries: { type: 'string', default: String(DEFAULT_POLICY.retryLimit) },
+      'retry-delay': { type: 'string', default: String(DEFAULT_POLICY.retryDelaySec) },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(ENQUEUE_USAGE);
-    return 0;
-  }
   const db = needPostgres('enqueue', values.db, ENQUEUE_USAGE);
   if (typeof db === 'number') return db;
   if (!positionals.length) {

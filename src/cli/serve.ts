@@ -1,6 +1,6 @@
 // `gkreport serve --db FILE|URL [--port 8080] [--host 127.0.0.1] [--token T] [--read-only]`
+import { parseCommand } from './args.js';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { displayTarget, isPostgresUrl, openStore } from '../store/db.js';
 import { existsSync } from 'node:fs';
 
@@ -25,23 +25,15 @@ The address is printed on stderr; stop with Ctrl-C.
 `;
 
 export async function runServe(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' }, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' },
-        token: { type: 'string' }, 'read-only': { type: 'boolean', default: false }, reviewer: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    process.stderr.write(`gkreport serve: ${(e as Error).message}\n\n${SERVE_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(SERVE_USAGE);
-    return 0;
-  }
+  const parsed = parseCommand('serve', SERVE_USAGE, {
+    args: argv,
+    options: {
+      db: { type: 'string' }, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' }, 'read-only': { type: 'boolean', default: false }, reviewer: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.db) {
     process.stderr.write(`gkreport serve: --db FILE|URL is required\n\n${SERVE_USAGE}`);
     return 2;

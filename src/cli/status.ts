@@ -1,5 +1,5 @@
 // `gkreport status --db postgres://…`: the queue at a glance, on stdout.
-import { parseArgs } from 'node:util';
+import { parseCommand } from './args.js';
 import { queueStatus } from '../queue/status.js';
 import { openStore } from '../store/db.js';
 import { needPostgres } from './queue-args.js';
@@ -17,17 +17,9 @@ Options:
 `;
 
 export async function runStatus(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (e) {
-    process.stderr.write(`gkreport status: ${(e as Error).message}\n\n${STATUS_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(STATUS_USAGE);
-    return 0;
-  }
+  const parsed = parseCommand('status', STATUS_USAGE, { args: argv, options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const db = needPostgres('status', values.db, STATUS_USAGE);
   if (typeof db === 'number') return db;
   const store = await openStore(db, { poolSize: 1 });

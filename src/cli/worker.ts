@@ -1,7 +1,7 @@
 // `gkreport worker --db postgres://… [--jobs N]`: takes jobs from the queue
 // until stopped (SIGTERM/SIGINT: the files in hand are finished first), or
 // with --drain until no job is left unfinished.
-import { parseArgs } from 'node:util';
+import { parseCommand } from './args.js';
 import { DEFAULT_JOBS } from '../bulk/run.js';
 import { QUEUE } from '../queue/job.js';
 import { unfinished } from '../queue/status.js';
@@ -33,31 +33,22 @@ SIGTERM or SIGINT: take no new job, finish the files in hand, exit 0.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runWorker(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' },
-        jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
-        timeout: { type: 'string', default: '120' },
-        'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
-        workers: { type: 'string', default: 'process' },
-        poll: { type: 'string', default: '2' },
-        drain: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`gkreport worker: ${(e as Error).message}\n\n${WORKER_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand('worker', WORKER_USAGE, {
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      jobs: { type: 'string', short: 'j', default: String(DEFAULT_JOBS) },
+      timeout: { type: 'string', default: '120' },
+      'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
+      workers: { type: 'string', default: 'process' },
+      poll: { type: 'string', default: '2' },
+      drain: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(WORKER_USAGE);
-    return 0;
-  }
   const db = needPostgres('worker', values.db, WORKER_USAGE);
   if (typeof db === 'number') return db;
   const jobs = Number(values.jobs);
