@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_JOBS, runBatch } from '../bulk/run.js';
 import { DEFAULT_FETCH, MAX_FETCH_BYTES, type FetchLimits } from '../fetch/limits.js';
 import { removeStaleTmp } from '../output/atomic.js';
-import { prepareOut } from './out-dir.js';
+import { outUsable } from './out-dir.js';
 import type { WorkerKind } from '../bulk/pool.js';
 import { Progress, type LogFormat } from './progress.js';
 import { EXTRACT_USAGE } from './usage.js';
@@ -127,11 +127,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   }
   for (const n of args.notes) process.stderr.write(`gkreport: note: ${n}\n`);
   // One line and exit 2 before any work: a run whose every write would fail is no run.
-  const outProblem = await prepareOut(args.out);
-  if (outProblem) {
-    process.stderr.write(`gkreport extract: ${outProblem}\n`);
-    return 2;
-  }
+  if (!(await outUsable('extract', args.out, true))) return 2;
   // The store is opened once before the run: an unreachable database is a usage error, not an hour of extraction lost at the end.
   const storeProblem = args.db ? await storeUnusable(args.db) : undefined;
   if (storeProblem) {

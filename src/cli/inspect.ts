@@ -5,7 +5,7 @@
 // and rendered (pdf-parse's getScreenshot renders the same way, but would
 // parse the file a second time).
 import { outUsable } from './out-dir.js';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readPdf } from '../extractors/pdf/index.js';
 import { openPdf, PdfOpenError } from '../extractors/pdf/load.js';
@@ -141,7 +141,6 @@ export async function runInspect(argv: string[]): Promise<number> {
     const reading = await readPdf(opened, { graphicsPages: new Set([args.page]), ocr: args.ocr, ocrPages: new Set([args.page]) });
     const pr = reading.pages[args.page - 1]!;
     const stem = `${path.basename(args.file).replace(/\.pdf$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_')}-p${args.page}`;
-    await mkdir(args.out, { recursive: true });
     // An OCR page is drawn from the raster OCR read (deskewed), so rules and cells sit where they were found.
     const png = args.png ? (pr.ocr ? await grayPng(pr.ocr.image) : await renderPng(doc, args.page, 2)) : undefined;
     if (png) await writeFile(path.join(args.out, `${stem}.png`), png);

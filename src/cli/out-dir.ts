@@ -39,8 +39,8 @@ async function realish(abs: string): Promise<string> {
   }
 }
 
-/** Makes `out` (and its reports/ folder) ready; returns why it cannot be used, or undefined. */
-export async function prepareOut(out: string): Promise<string | undefined> {
+/** Makes `out` (and, for extract, its reports/ folder) ready; returns why it cannot be used, or undefined. */
+async function prepareOut(out: string, withReports = false): Promise<string | undefined> {
   const say = (reason: string) => `--out ${out}: ${reason}`;
   let real: string;
   try {
@@ -56,11 +56,11 @@ export async function prepareOut(out: string): Promise<string | undefined> {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return say(why(e));
   }
   try {
-    const reports = join(real, 'reports');
-    await mkdir(reports, { recursive: true });
-    // The CSVs go in the folder, the JSONs in reports/. Named like the temporary files of
+    const dirs = withReports ? [real, join(real, 'reports')] : [real];
+    await mkdir(dirs.at(-1)!, { recursive: true });
+    // extract puts the CSVs in the folder and the JSONs in reports/. Named like the temporary files of
     // atomic.ts: should we be killed right here, the next run removes the probe.
-    for (const dir of [real, reports]) {
+    for (const dir of dirs) {
       const probe = join(dir, `.write-test.${process.pid}.00000000.tmp`);
       await writeFile(probe, '');
       await rm(probe, { force: true });
@@ -72,8 +72,8 @@ export async function prepareOut(out: string): Promise<string | undefined> {
 }
 
 /** prepareOut for a command: false (after one line on stderr) when `out` cannot take its files. */
-export async function outUsable(command: string, out: string): Promise<boolean> {
-  const problem = await prepareOut(out);
+export async function outUsable(command: string, out: string, withReports = false): Promise<boolean> {
+  const problem = await prepareOut(out, withReports);
   if (problem) process.stderr.write(`gkreport ${command}: ${problem}\n`);
   return problem === undefined;
 }

@@ -1,7 +1,8 @@
 // `gkreport serve --db FILE|URL [--port 8080] [--host 127.0.0.1] [--token T] [--read-only]`
 import { parseCommand } from './args.js';
 import { userInfo } from 'node:os';
-import { displayTarget, isPostgresUrl, openStore } from '../store/db.js';
+import { displayTarget, isPostgresUrl } from '../store/db.js';
+import { openStoreFor } from './compliance.js';
 import { existsSync } from 'node:fs';
 
 export const SERVE_USAGE = `Usage: gkreport serve --db FILE|URL [--port 8080] [--host 127.0.0.1] [--token TOKEN] [--read-only] [--reviewer NAME]
@@ -53,7 +54,8 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stderr.write(`gkreport serve: no store at ${values.db} (fill one with "gkreport extract … --db ${values.db}")\n`);
     return 1;
   }
-  const store = await openStore(values.db, { mustExist: true });
+  const store = await openStoreFor('serve', values.db);
+  if (!store) return 1;
   const app = await buildApp({ store, readOnly: values['read-only'], ...(token ? { token } : {}), reviewer: values.reviewer ?? safeUser() });
   const address = await app.listen({ port, host: values.host! });
   process.stderr.write(`gkreport serve: ${displayTarget(values.db)} → ${address}/${token ? `?token=${encodeURIComponent(token)}` : ''}${values['read-only'] ? ' (read-only)' : ''}\n`);
