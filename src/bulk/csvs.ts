@@ -54,9 +54,10 @@ export async function reportsInOut(out: string, done: Done[]): Promise<Kept[]> {
   return [...done.map((d) => ({ path: d.path, json: d.json })), ...[...older].map(([path, o]) => ({ path, json: o.json }))].sort(byPath);
 }
 
+/** `kept` as reportsInOut gives it: in source-path order. */
 export async function writeCsvs(out: string, kept: Kept[]): Promise<void> {
   async function* reports(): AsyncGenerator<Report> {
-    for (const k of [...kept].sort(byPath)) yield JSON.parse(await readFile(k.json, 'utf8')) as Report;
+    for (const k of kept) yield JSON.parse(await readFile(k.json, 'utf8')) as Report;
   }
   await writeReportCsvs(out, reports());
 }

@@ -29,8 +29,8 @@ export interface Lexicon {
 const NUMBERING = /^\s*(?:[（(]?\s*[一二三四五六七八九十\d]{0,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．]?)?\s*/u;
 
 /** Most a word may cost (nats below the free reading) to replace it, and the least margin to the next word. */
-export const MAX_COST = 12;
-export const MIN_MARGIN = 10;
+const MAX_COST = 12;
+const MIN_MARGIN = 10;
 
 /** Whether the template leaves no doubt: the word is cheap, and every other word far dearer. */
 export function sure(m: LexiconMatch): boolean {
@@ -97,12 +97,12 @@ export function matchLexicon(probs: Float32Array, steps: number, classes: string
   const prefix = prefixRead.replace(/\s/g, '');
   // Read as a word already: nothing to force (most cells of a clean scan).
   if (lex.set.has(freeText.slice(prefixRead.length).trim())) return undefined;
+  const prefixKs = [...prefix].map((c) => index.get(c));
+  // A prefix character outside the dictionary spells no word.
+  if (prefixKs.some((k) => k === undefined)) return undefined;
+  const words = speltWords(lex, classes, index);
   // Logarithms only of the classes a word or the prefix can use (the dictionary has 6,600).
-  const used = new Set<number>([0]);
-  for (const c of prefix + lex.words.join('')) {
-    const k = index.get(c);
-    if (k !== undefined) used.add(k);
-  }
+  const used = new Set<number>([...words.used, ...(prefixKs as number[])]);
   const logp = new Float32Array(probs.length);
   let greedy = 0;
   for (let t = 0; t < steps; t++) {
@@ -113,11 +113,9 @@ export function matchLexicon(probs: Float32Array, steps: number, classes: string
   }
   let best: LexiconMatch | undefined;
   let second = Infinity;
-  for (const word of lex.words) {
+  for (const { word, ks } of words.words) {
     const text = prefix + word;
-    const ks = [...text].map((c) => index.get(c));
-    if (ks.some((k) => k === undefined)) continue;
-    const path = viterbi(logp, steps, n, ks as number[]);
+    const path = viterbi(logp, steps, n, [...(prefixKs as number[]), ...ks]);
     if (!path) continue;
     const cost = greedy - path.score;
     if (!best || cost < best.cost) {
@@ -127,6 +125,30 @@ export function matchLexicon(probs: Float32Array, steps: number, classes: string
   }
   if (best) best.runnerUp = second;
   return best;
+}
+
+/** The lexicon's words as class indices (words with a character outside the dictionary left out), and the classes they use: the same for every line a recogniser reads. */
+interface Spelt {
+  words: Array<{ word: string; ks: number[] }>;
+  used: Set<number>;
+}
+const spelt = new WeakMap<Lexicon, WeakMap<string[], Spelt>>();
+
+function speltWords(lex: Lexicon, classes: string[], index: Map<string, number>): Spelt {
+  let byClasses = spelt.get(lex);
+  if (!byClasses) spelt.set(lex, (byClasses = new WeakMap()));
+  let s = byClasses.get(classes);
+  if (!s) {
+    s = { words: [], used: new Set([0]) };
+    for (const word of lex.words) {
+      const ks = [...word].map((c) => index.get(c));
+      if (ks.some((k) => k === undefined)) continue;
+      s.words.push({ word, ks: ks as number[] });
+      for (const k of ks as number[]) s.used.add(k);
+    }
+    byClasses.set(classes, s);
+  }
+  return s;
 }
 
 const indexes = new WeakMap<string[], Map<string, number>>();

@@ -47,7 +47,7 @@ export function mammothFile(
   altChunkXml: string[] = [],
   flattened: FlattenedPart[] = [],
   left: ReadonlySet<string> = new Set(),
-  /** The body's XML as salvaged (damage.ts), read instead of the archive's. */
+  /** The body's XML already decoded (sound, or salvaged by damage.ts), read instead of the archive's. */
   body?: string,
 ): MammothFile {
   return {
@@ -60,11 +60,11 @@ export function mammothFile(
         const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
         throw new ZipError(`"${name}" holds ${mib(declared)} MiB of XML, above the ${mib(MAX_TEXT_PART_BYTES)} MiB read from one part (reports need far less)`);
       }
-      const salvaged = name === BODY && body !== undefined && encoding && encoding !== 'base64';
-      const bytes = salvaged ? Buffer.alloc(0) : zip.read(name);
+      const given = name === BODY && body !== undefined && encoding && encoding !== 'base64';
+      const bytes = given ? Buffer.alloc(0) : zip.read(name);
       if (!encoding) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
       if (encoding === 'base64') return bytes.toString('base64');
-      const text = salvaged ? body : new TextDecoder(encoding).decode(bytes);
+      const text = given ? body : new TextDecoder(encoding).decode(bytes);
       // Main document, headers, footers and notes can all hold tables.
       if (!name.endsWith('.xml')) return text;
       if (name === 'word/document.xml' && text.includes('<w:altChunk')) altChunkXml.push(text);
@@ -88,9 +88,9 @@ export function mammothFile(
 // Images are never read: a report's numbers are in its text, and reading
 // word/media would inflate the largest entries for nothing.
 
-/** Throws the archive's ZipError for a body that does not unzip. */
-function bodyBalanced(zip: ZipArchive): boolean {
-  return xmlBalanced(new TextDecoder('utf-8').decode(zip.read(BODY)));
+/** The body's XML (the archive's ZipError for a body that does not unzip). */
+function readBody(zip: ZipArchive): string {
+  return new TextDecoder('utf-8').decode(zip.read(BODY));
 }
 
 async function convert(zip: ZipArchive, left: ReadonlySet<string>, body?: string): Promise<MammothPass> {
@@ -118,20 +118,26 @@ async function convert(zip: ZipArchive, left: ReadonlySet<string>, body?: string
  * fails the document with a message naming it.
  */
 export async function runMammoth(zip: ZipArchive): Promise<MammothPass> {
+  // Decoded once, here, for the tag check and for mammoth (an oversized body is left to mammothFile's limit).
+  let sound: string | undefined;
   try {
-    // A body whose tags do not pair up goes straight to the damage path: mammoth's parser would take
-    // time quadratic in the damage to fail on it.
-    if (zip.has(BODY) && (zip.entries.get(BODY)?.size ?? 0) <= MAX_TEXT_PART_BYTES && !bodyBalanced(zip)) throw new ZipError(`${BODY} is not well-formed`);
-    return await convert(zip, new Set());
+    if (zip.has(BODY) && (zip.entries.get(BODY)?.size ?? 0) <= MAX_TEXT_PART_BYTES) {
+      const xml = readBody(zip);
+      // A body whose tags do not pair up goes straight to the damage path: mammoth's parser would take
+      // time quadratic in the damage to fail on it.
+      if (!xmlBalanced(xml)) throw new ZipError(`${BODY} is not well-formed`);
+      sound = xml;
+    }
+    return await convert(zip, new Set(), sound);
   } catch (err) {
     const bodyDamage = zip.has(BODY) ? partDamage(zip, BODY) : undefined;
     let salvaged: MammothPass['salvaged'];
-    let body: string | undefined;
+    let body = sound;
     if (bodyDamage) {
       const cannot = (): ZipError => new ZipError(`its body, ${BODY}, ${bodyDamage}; the report's text and tables are in that part`);
       // The archive's own words when it already names the body (size limits, ZIP bombs).
       if (!bodyDamage.includes('well-formed')) throw err instanceof ZipError && err.message.includes(`"${BODY}"`) ? err : cannot();
-      const rescue = salvageBody(new TextDecoder('utf-8').decode(zip.read(BODY)).replace(/^\uFEFF/, ''));
+      const rescue = salvageBody(readBody(zip));
       if (!rescue) throw cannot();
       body = rescue.xml;
       salvaged = { why: bodyDamage, kept: rescue.kept };

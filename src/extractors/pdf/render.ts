@@ -7,11 +7,21 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export async function renderPng(doc: PDFDocumentProxy, pageNo: number, scale: number): Promise<Buffer | undefined> {
   try {
     const page = await doc.getPage(pageNo);
-    const viewport = page.getViewport({ scale });
-    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(mime: string): Buffer }; context: unknown } } }).canvasFactory;
-    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
-    return canvas.toBuffer('image/png');
+    // The canvas and the page's decoded resources are let go after each drawing: the review app draws page after page.
+    try {
+      const viewport = page.getViewport({ scale });
+      type Made = { canvas: { toBuffer(mime: string): Buffer }; context: unknown };
+      const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): Made; destroy?(m: Made): void } }).canvasFactory;
+      const made = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      try {
+        await page.render({ canvasContext: made.context as never, canvas: made.canvas as never, viewport }).promise;
+        return made.canvas.toBuffer('image/png');
+      } finally {
+        factory.destroy?.(made);
+      }
+    } finally {
+      page.cleanup();
+    }
   } catch {
     return undefined;
   }
