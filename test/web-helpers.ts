@@ -66,11 +66,3 @@ export async function corpusPostgres(): Promise<CorpusStore> {
   return { ...base, target };
 }
 
-export async function withOpen<T>(target: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const s = await openStore(target);
-  try {
-    return await fn(s);
-  } finally {
-    await s.close();
-  }
-}

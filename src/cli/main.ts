@@ -4,7 +4,7 @@ import { runExtract } from './extract.js';
 import { MAIN_USAGE } from './usage.js';
 
 /** The package's version (package.json two folders above dist/src/cli/). */
-export function version(): string {
+function version(): string {
   return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 

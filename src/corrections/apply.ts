@@ -14,7 +14,7 @@ import type { Finding, Report } from '../types.js';
 export type Correction = CorrectionsTable;
 
 /** Rules whose outcome depends only on the fields and their cells: they run again on corrected values. */
-export const RERUN_RULES = new Set([
+const RERUN_RULES = new Set([
   'apps.balance', 'apps.result_sum', 'apps.row_total', 'review.total', 'litigation_direct.total', 'litigation_after_review.total',
   'value.not_numeric', 'value.negative', 'value.blank',
 ]);
@@ -29,7 +29,7 @@ export interface CorrectedReport {
 }
 
 /** The identity of a finding across check runs: its rule and the fields it names. */
-export const findingKey = (rule: string, fields: string[] | string) => `${rule}\u0000${Array.isArray(fields) ? fields.join(' ') : fields}`;
+const findingKey = (rule: string, fields: string[] | string) => `${rule}\u0000${Array.isArray(fields) ? fields.join(' ') : fields}`;
 
 export function applyCorrections(r: Report, corrections: Correction[]): CorrectedReport {
   const mine = corrections.filter((c) => c.sha256 === r.source.sha256).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));

@@ -13,7 +13,7 @@ import { placeCounted } from './placement.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_ROWS, fieldIds, type ActiveRow, type FieldSetShape } from './template.js';
+import { APPS_COLUMNS, APPS_HEADER_WORDS, APPS_ROWS, fieldIds, type ActiveRow, type FieldSetShape } from './template.js';
 
 export interface CellProvenance extends ValueProv {
   /** How the cell text parsed: a number, a "not reported" mark, or text that is no number. */
@@ -167,7 +167,6 @@ function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
 }
 
 // Column headings of table 三: in a stream they stand among the row labels without naming a row.
-const HEADER_WORDS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '总计', '其他', '法人或其他组织', '申请人情况']);
 
 /**
  * A row rebuilt by a text reader from cells on several lines (no grid, no spans): its labels and
@@ -236,7 +235,13 @@ export function normalize(input: RawDocument): Result<Normalized> {
     // Counted cells must all be numbers or blanks, and only one label of the stream may name a row:
     // labels running together ("7.属于行政执法案卷 8.属于行政查询事项" then numbers) leave the owner in doubt.
     // Labels of rows already filled from an earlier run are no rivals: their numbers stood there.
-    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter((c) => !HEADER_WORDS.has(labelKeys([c]).last) && matchAppsRow(labelKeys([c]))?.score === 1 && !filled.has(matchAppsRow(labelKeys([c]))!.template.id)).length > 1);
+    const rivalRow = (c: RawCell) => {
+      const keys = labelKeys([c]);
+      if (APPS_HEADER_WORDS.has(keys.last)) return false;
+      const match = matchAppsRow(keys);
+      return match?.score === 1 && !filled.has(match.template.id);
+    };
+    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter(rivalRow).length > 1);
     if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));

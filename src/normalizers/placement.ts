@@ -22,7 +22,7 @@ import { matchAppsRow } from './apps.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_GROUP_LABELS, APPS_ROWS, activeRows } from './template.js';
+import { APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from './template.js';
 
 type Kind = 'active' | 'apps';
 
@@ -41,7 +41,6 @@ type Token = { t: 'label'; label: Label } | { t: 'number'; cell: RawCell } | { t
 
 const GROUP_KEYS = new Set(APPS_GROUP_LABELS);
 // Column headings stand among the row labels in a stream without naming a row ("总计" alone is a heading; "（七）总计" the row).
-const HEADINGS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '法人或其他组织', '申请人情况']);
 const STARTS: Record<Kind, RegExp> = { active: /主动公开政府信息情况|第二十条|信息内容/, apps: /收到和处理|申请人情况/ };
 /** Table 四's heading: the stream's numbers from there on are not tables 二 and 三's. */
 const REVIEW = /行政复议|行政诉讼/;
@@ -52,7 +51,7 @@ const unclosed = (s: string) => (s.match(/[（(]/g)?.length ?? 0) > (s.match(/[�
 function classify(text: string, cell: RawCell, row: number, active: '2019' | '2021' | undefined): Label | 'group' | undefined {
   const key = simplifiedKey(text);
   if (!key || GROUP_KEYS.has(key)) return 'group';
-  if (HEADINGS.has(key) && !/^[（(]七[)）]/.test(text.trim())) return undefined;
+  if (APPS_HEADER_WORDS.has(key) && !/^[（(]七[)）]/.test(text.trim())) return undefined;
   const a = activeLabel(key);
   if (a) {
     if (!active) return undefined;

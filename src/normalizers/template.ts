@@ -17,6 +17,9 @@ export const APPS_COLUMNS = [
 
 export type AppsColumn = (typeof APPS_COLUMNS)[number]['id'];
 
+/** Words of table 三's header (its columns and their groups): labels that name no row. */
+export const APPS_HEADER_WORDS: ReadonlySet<string> = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '法人或其他组织', '申请人情况']);
+
 export interface AppsRow {
   id: string;
   /** The row's own label (sub-row label for grouped rows). */

@@ -70,7 +70,7 @@ const LOOKALIKE: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', b: '
 const NUMERIC = new Set([...'0123456789.,-']);
 
 /** A reading that is a number, perhaps misspelt with look-alike letters (no Chinese, mostly digits). */
-export function looksNumeric(text: string): boolean {
+function looksNumeric(text: string): boolean {
   const t = text.normalize('NFKC').replace(/\s/g, '');
   if (t === '' || t.length > 16) return false;
   const chars = [...t];
@@ -99,7 +99,7 @@ function numberClasses(classes: string[]): Map<string, number[]> {
  * probability gathers its look-alike letters (a `0` touched by noise read as
  * `O` is still most likely a `0`). Used for cells whose free reading is a number.
  */
-export function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Reading {
+function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Reading {
   const n = classes.length;
   const index = numberClasses(classes);
   const targets = [...index.keys()];

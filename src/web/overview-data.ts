@@ -44,11 +44,11 @@ export interface Overview {
   rules: string[];
 }
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 const RANK: Record<string, number> = { ok: 0, partial: 1, failed: 2 };
 
 /** "320800" → "3208": the code prefix every division inside it shares. */
-export function regionPrefix(code: string): string {
+function regionPrefix(code: string): string {
   return /^\d{6}$/.test(code) ? code.replace(/(?:00)+$/, '') : code;
 }
 

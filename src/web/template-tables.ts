@@ -35,7 +35,7 @@ const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '
 const isTotal = (f: Finding, id: string) => f.place?.table !== undefined && f.fields[f.fields.length - 1] === id;
 
 /** One value cell. A null keeps the source's own mark ("/", "—", blank); the number is what the report printed. */
-export function valueCell(r: Report, id: string, m: CellMarks): Html {
+function valueCell(r: Report, id: string, m: CellMarks): Html {
   if (!(id in r.fields)) return html`<td class="na muted" title="${id}: 不在此版本 not in this template version"></td>`;
   const v = r.fields[id];
   const p = r.provenance[id] as (ValueProv & { kind?: string }) | undefined;
@@ -53,7 +53,7 @@ function activeVersionOf(r: Report): ActiveRow[] {
   return score(ACTIVE_2021) > score(ACTIVE_2019) ? ACTIVE_2021 : ACTIVE_2019;
 }
 
-export function activeTable(r: Report, m: CellMarks): Html {
+function activeTable(r: Report, m: CellMarks): Html {
   const rows = activeVersionOf(r).filter((row) => row.columns.some((c) => `${row.prefix}.${c}` in r.fields));
   // Consecutive rows with the same columns form one block under one header, as the template prints them.
   const blocks: ActiveRow[][] = [];
@@ -70,7 +70,7 @@ export function activeTable(r: Report, m: CellMarks): Html {
   )}</tbody></table>`;
 }
 
-export function appsTable(r: Report, m: CellMarks): Html {
+function appsTable(r: Report, m: CellMarks): Html {
   const rows = APPS_ROWS.filter((row) => APPS_COLUMNS.some((c) => `apps.${row.id}.${c.id}` in r.fields));
   return html`<table class="tpl" id="table-apps"><caption>三、收到和处理政府信息公开申请情况</caption>
 <thead><tr><th rowspan="3" colspan="2" title="本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和">（第一项加第二项之和，等于第三项加第四项之和）</th><th colspan="7">申请人情况</th></tr>
@@ -79,7 +79,7 @@ export function appsTable(r: Report, m: CellMarks): Html {
 <tbody>${rows.map((row) => html`<tr><th class="grp">${row.group ?? ''}</th><th class="rl">${row.label}</th>${APPS_COLUMNS.map((c) => valueCell(r, `apps.${row.id}.${c.id}`, m))}</tr>`)}</tbody></table>`;
 }
 
-export function reviewTable(r: Report, m: CellMarks): Html {
+function reviewTable(r: Report, m: CellMarks): Html {
   return html`<table class="tpl" id="table-review"><caption>四、政府信息公开行政复议、行政诉讼情况</caption>
 <thead><tr><th colspan="5" rowspan="2">行政复议</th><th colspan="10">行政诉讼</th></tr>
 <tr><th colspan="5">${GROUP_LABELS.litigation_direct}</th><th colspan="5">${GROUP_LABELS.litigation_after_review}</th></tr>

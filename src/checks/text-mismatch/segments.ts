@@ -19,7 +19,7 @@ export function prepare(narrative: string): string {
  * table or damage run together, and reading claims from it would cost time
  * that grows with its square (each match looks back for its clause).
  */
-export const MAX_SEGMENT = 2000;
+const MAX_SEGMENT = 2000;
 
 /** Segments in reading order; headings ("一、", "(二)") start a new one. */
 export function segments(narrative: string): string[] {

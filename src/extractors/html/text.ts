@@ -27,8 +27,10 @@ function isLayoutTable(el: Element): boolean {
   return false;
 }
 
+/** Elements whose text is never a cell's or the narrative's. */
+const SKIPPED = new Set(['script', 'style', 'head', 'title']);
 /** Elements whose text the walk leaves out or turns into a line break: a cell holding one is walked. */
-const OPAQUE = new Set(['script', 'style', 'head', 'title', 'table', 'br']);
+const OPAQUE = new Set([...SKIPPED, 'table', 'br']);
 
 type TableMode = 'skip-all' | 'skip-data';
 
@@ -52,7 +54,7 @@ function walk(start: AnyNode, out: string[], mode: TableMode, tables?: Element[]
     if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') continue;
     const el = node as Element;
     const name = el.name?.toLowerCase();
-    if (name === 'script' || name === 'style' || name === 'head' || name === 'title') continue;
+    if (SKIPPED.has(name)) continue;
     if (tables && el.name === 'table') tables.push(el);
     if (name === 'table' && (mode === 'skip-all' || !isLayoutTable(el))) continue;
     if (name === 'br') {

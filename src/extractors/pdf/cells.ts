@@ -47,7 +47,7 @@ const NEAR = 1;
  * edge: more of the text may lie beyond, unseen (a total of 859 printed
  * as 85). Text that stops clear of the edge is whole.
  */
-export function cutByClip(cell: Box, glyphs: Glyph[], visible: Box): boolean {
+function cutByClip(cell: Box, glyphs: Glyph[], visible: Box): boolean {
   if (glyphs.length === 0) return false;
   const reach = (edgeOut: boolean, near: boolean): boolean => edgeOut && near;
   return (

@@ -139,7 +139,7 @@ export function buildGrid(group: Segment[]): Grid | undefined {
  * on the page, as a browser draws a row-spanning label when the table
  * breaks across pages (its top and bottom rules are on other pages).
  */
-export function attachSideColumns(groups: Segment[][]): Segment[][] {
+function attachSideColumns(groups: Segment[][]): Segment[][] {
   const lone = groups.filter((g) => g.length === 1 && g[0]!.axis === 'v');
   const tables = groups.filter((g) => g.some((s) => s.axis === 'h') && g.some((s) => s.axis === 'v'));
   const used = new Set<Segment[]>();

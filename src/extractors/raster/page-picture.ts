@@ -5,6 +5,7 @@
 // other filters, masks, a /Decode array, CMYK, EXIF, rotation, more
 // operators or pictures, objects in object streams, encryption — gives undefined and the
 // page is rendered by pdfjs as before.
+import { concat, type Matrix } from '../pdf/geometry.js';
 import { dictOf, filterNames, Lexer, name, PdfFile, type PdfDict, type PdfValue } from './pdf-objects.js';
 
 export interface PagePicture {
@@ -17,13 +18,6 @@ export interface PagePicture {
   w: number;
   h: number;
 }
-
-type Matrix = [number, number, number, number, number, number];
-const times = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
-];
 
 /** The one XObject a content stream paints and the matrix it is painted with, or undefined when it does anything else. */
 export function singleDo(content: Buffer): { xobject: string; ctm: Matrix } | undefined {
@@ -39,7 +33,7 @@ export function singleDo(content: Buffer): { xobject: string; ctm: Matrix } | un
     }
     if (t === 'q' && operands.length === 0) stack.push(ctm);
     else if (t === 'Q' && operands.length === 0 && stack.length > 0) ctm = stack.pop()!;
-    else if (t === 'cm' && operands.length === 6 && operands.every((o) => !o.startsWith('/'))) ctm = times(operands.map(Number) as Matrix, ctm);
+    else if (t === 'cm' && operands.length === 6 && operands.every((o) => !o.startsWith('/'))) ctm = concat(ctm, operands.map(Number) as Matrix);
     else if (t === 'Do' && operands.length === 1 && operands[0]!.startsWith('/') && !found) found = { xobject: operands[0]!.slice(1), ctm };
     else return undefined;
     operands = [];
@@ -48,7 +42,7 @@ export function singleDo(content: Buffer): { xobject: string; ctm: Matrix } | un
 }
 
 /** Components of a baseline or progressive JPEG (1 grey, 3 colour), and whether it carries EXIF (which may turn it). */
-export function jpegInfo(b: Buffer): { components: number; exif: boolean } | undefined {
+function jpegInfo(b: Buffer): { components: number; exif: boolean } | undefined {
   if (b[0] !== 0xff || b[1] !== 0xd8) return undefined;
   let off = 2, exif = false;
   while (off + 4 <= b.length && b[off] === 0xff) {

@@ -88,8 +88,8 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon,
     let r = await recognize(line, lex);
     if (r.word === undefined && (r.text === '' || r.confidence < retry)) {
       const again = await recognize(bolder(line), lex);
-      // A reading the template's lexicon settled beats a free one; otherwise the more confident.
-      const better = again.word !== undefined && r.word === undefined ? true : again.word === undefined && r.word !== undefined ? false : again.confidence > r.confidence;
+      // A reading the template's lexicon settled beats a free one (r has none here); otherwise the more confident.
+      const better = again.word !== undefined || again.confidence > r.confidence;
       if (again.text !== '' && (r.text === '' || better)) r = again;
     }
     out.push(r);
@@ -137,7 +137,7 @@ const MIDTONE_GAMMA = 2;
  * line 48 px high whatever the scan, and rules, ink and skew cost by the
  * pixel (a 300 dpi page took 1.6× the CPU of a 150 dpi one for the same readings).
  */
-export const WORK_DPI = 150;
+const WORK_DPI = 150;
 
 /** Black and white only (a 1-bit scan), judged on a sample of pixels. */
 function bilevel(img: Gray): boolean {

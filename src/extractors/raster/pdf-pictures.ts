@@ -25,13 +25,13 @@ export interface PagePicture {
 const cellTexts = (p: PageResult): string[] => p.tables.flatMap((t) => t.cells.map((c) => c.text.normalize('NFKC')));
 
 /** Whether page `p`'s own tables hold one of the template's (its text already gives tables: never OCR'd in auto). */
-export function holdsTemplateTable(p: PageResult): boolean {
+function holdsTemplateTable(p: PageResult): boolean {
   const texts = cellTexts(p);
   return TEMPLATE_TABLES.some((re) => texts.some((t) => re.test(t)));
 }
 
 /** Whether the pages' tables lack one of the template's three tables. */
-export function lacksTemplateTable(pages: PageResult[]): boolean {
+function lacksTemplateTable(pages: PageResult[]): boolean {
   const texts = pages.flatMap(cellTexts);
   return TEMPLATE_TABLES.some((re) => !texts.some((t) => re.test(t)));
 }
@@ -48,7 +48,7 @@ export function tableSized(pic: PagePicture, p: Pick<PageResult, 'width' | 'heig
 }
 
 /** The pictures of one page from its operator list (the same CTM walk as primitives.ts, images only). */
-export async function pagePictures(pdfjs: Pdfjs, doc: PDFDocumentProxy, pageNo: number): Promise<PagePicture[]> {
+async function pagePictures(pdfjs: Pdfjs, doc: PDFDocumentProxy, pageNo: number): Promise<PagePicture[]> {
   const { OPS } = pdfjs;
   const page = await doc.getPage(pageNo);
   try {

@@ -3,7 +3,7 @@ import { html, qs, type Html } from '../html.js';
 import { page } from '../layout.js';
 import { STATES, type CellState, type Overview, type OverviewFilter } from '../overview-data.js';
 
-export const STATE_LABEL: Record<CellState, string> = {
+const STATE_LABEL: Record<CellState, string> = {
   ok: '通过 ok',
   errors: '有错误 errors',
   partial: '不完整 partial',
@@ -11,7 +11,7 @@ export const STATE_LABEL: Record<CellState, string> = {
   missing: '无报告 no report',
 };
 
-export function filterQuery(f: OverviewFilter): Record<string, string | number | undefined> {
+function filterQuery(f: OverviewFilter): Record<string, string | number | undefined> {
   return { region: f.region, year: f.year, rule: f.rule, status: f.status };
 }
 

@@ -8,7 +8,7 @@ import type { ReportView } from '../report-data.js';
 import { fieldLabel, marksOf, templateTables } from '../template-tables.js';
 
 /** The narrative sentence a text.mismatch finding quotes. */
-export function quotedSentence(f: Finding): string | undefined {
+function quotedSentence(f: Finding): string | undefined {
   return f.rule === 'text.mismatch' ? /Narrative "(.+?)" (?:states|says)/.exec(f.message)?.[1] : undefined;
 }
 
@@ -27,7 +27,7 @@ function correctionRow(c: Correction): Html {
   return html`<tr><td>${c.created_at}</td><td>${c.author}</td><td>${c.kind === 'value' ? html`<code>${c.field}</code>` : html`驳回 dismiss <code>${c.rule}</code>`}</td><td class="num">${c.kind === 'value' ? fmt(c.old_value) : ''}</td><td class="num">${c.kind === 'value' ? fmt(c.new_value) : ''}</td><td>${c.reason}</td><td class="muted">${c.sha256.slice(0, 12)}</td></tr>`;
 }
 
-export function correctionTable(cs: Correction[], id: string): Html {
+function correctionTable(cs: Correction[], id: string): Html {
   return html`<table id="${id}"><thead><tr><th>时间 When</th><th>审核人 Who</th><th>对象 Field / finding</th><th>原值 Old</th><th>新值 New</th><th>理由 Reason</th><th>文件 Document</th></tr></thead><tbody>${cs.map(correctionRow)}</tbody></table>`;
 }
 
