@@ -7,7 +7,7 @@ import { displayTarget } from '../store/db.js';
 import { listSources, loadReport } from '../store/read.js';
 import type { Report } from '../types.js';
 import { openStoreFor, parseStoreArgs } from './compliance.js';
-import { correctedReport, correctedShas } from '../corrections/sheets.js';
+import { affectedShas, correctedReport } from '../corrections/sheets.js';
 
 export const EXPORT_USAGE = `Usage: gkreport export --db FILE|URL [--out DIR] [--corrected]
 
@@ -36,7 +36,7 @@ export async function runExport(argv: string[]): Promise<number> {
   try {
     const sources = await listSources(db);
     const fixed = new WeakMap<Report, string[]>();
-    const known = args.corrected ? await correctedShas(db) : undefined;
+    const known = args.corrected ? await affectedShas(db) : undefined;
     async function* reports(): AsyncGenerator<Report> {
       for (const s of sources) {
         if (known) {

@@ -4,9 +4,13 @@
 // modules as extraction, over the corrected fields; rules that need what the
 // store does not keep (the narrative for text.mismatch, the template shape,
 // the other years) keep their extracted findings, and those naming a corrected
-// value are listed as `stale` so a reviewer looks at them again.
+// value are listed as `stale` so a reviewer looks at them again. The
+// cross-year rules run again too when the caller gives the agency's
+// neighbouring documents (load.ts does, with their own corrections applied):
+// a corrected 结转下年度 of year N−1 moves year N's cross_year.carry.
 import { CHECKS, runChecks } from '../checks/index.js';
 import type { CellProvenance } from '../normalizers/index.js';
+import { crossYearFindings, type YearDoc } from '../store/cross-year.js';
 import type { CorrectionsTable } from '../store/tables.js';
 import type { Finding, Report } from '../types.js';
 
@@ -28,10 +32,30 @@ export interface CorrectedReport {
   stale: Finding[];
 }
 
+/**
+ * What the cross-year rules of one document compare it with: the agency's
+ * documents of the year before and of the same year (others, corrected).
+ */
+export interface CrossYearContext {
+  agencyKey: string;
+  /** The path the store's cross-year run names this document by. */
+  path: string;
+  others: YearDoc[];
+}
+
+const isCrossYear = (f: Finding) => f.rule.startsWith('cross_year.');
+
+/** Field → value of the latest value correction of each field (corrections oldest first). */
+export function valuesInForce(corrections: Correction[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const c of corrections) if (c.kind === 'value' && c.field !== null) out.set(c.field, c.new_value);
+  return out;
+}
+
 /** The identity of a finding across check runs: its rule and the fields it names. */
 const findingKey = (rule: string, fields: string[] | string) => `${rule}\u0000${Array.isArray(fields) ? fields.join(' ') : fields}`;
 
-export function applyCorrections(r: Report, corrections: Correction[]): CorrectedReport {
+export function applyCorrections(r: Report, corrections: Correction[], crossYear?: CrossYearContext): CorrectedReport {
   const mine = corrections.filter((c) => c.sha256 === r.source.sha256).sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1));
   const corrected = new Map<string, { extracted: number | null; correction: Correction }>();
   for (const c of mine) if (c.kind === 'value' && c.field !== null && c.field in r.fields) corrected.set(c.field, { extracted: r.fields[c.field]!, correction: c });
@@ -52,8 +76,13 @@ export function applyCorrections(r: Report, corrections: Correction[]): Correcte
       CHECKS.filter((c) => RERUN_RULES.has(c.id)),
     );
     const kept = r.findings.filter((f) => !RERUN_RULES.has(f.rule));
-    for (const f of kept) if (f.fields.some((id) => corrected.has(id))) stale.push(f);
+    for (const f of kept) if (f.fields.some((id) => corrected.has(id)) && !(crossYear && isCrossYear(f))) stale.push(f);
     findings = [...kept, ...again];
+  }
+  if (crossYear && r.meta.year !== null) {
+    // The store keeps cross_year findings at the end of a report's findings: recomputed, they stay there.
+    const self: YearDoc = { sha256: r.source.sha256, path: crossYear.path, agencyKey: crossYear.agencyKey, year: r.meta.year, fields };
+    findings = [...findings.filter((f) => !isCrossYear(f)), ...(crossYearFindings([...crossYear.others, self]).get(self.sha256) ?? [])];
   }
   const dismissals = new Map(mine.filter((c) => c.kind === 'dismiss' && c.rule !== null).map((c) => [findingKey(c.rule!, c.finding_fields ?? ''), c]));
   const dismissed: CorrectedReport['dismissed'] = [];

@@ -6,19 +6,23 @@ import { appsBalances } from '../store/compliance.js';
 import { loadReport } from '../store/read.js';
 import type { Database } from '../store/tables.js';
 import type { Report } from '../types.js';
-import { applyCorrections } from './apply.js';
-import { correctedShas, correctionsOf } from './store.js';
+import { affectedShas, loadCorrected } from './load.js';
 
-/** The report as corrected, and the ids of its corrected fields (empty when it has none). */
-export async function correctedReport(db: Kysely<Database>, path: string, sha: string, known?: Set<string>): Promise<{ report: Report; corrected: string[] } | undefined> {
-  const r = await loadReport(db, path, sha);
-  if (!r) return undefined;
-  if (known && !known.has(sha)) return { report: r, corrected: [] };
-  const c = applyCorrections(r, await correctionsOf(db, sha));
-  return { report: c.report, corrected: [...c.corrected.keys()] };
+/**
+ * The report of `path` as corrected, and the ids of its corrected fields
+ * (empty when it has none). `affected` (affectedShas): documents outside it
+ * are read as stored, without looking for corrections.
+ */
+export async function correctedReport(db: Kysely<Database>, path: string, sha: string, affected?: Set<string>): Promise<{ report: Report; corrected: string[] } | undefined> {
+  if (affected && !affected.has(sha)) {
+    const r = await loadReport(db, path, sha);
+    return r && { report: r, corrected: [] };
+  }
+  const c = await loadCorrected(db, sha, path);
+  return c && { report: c.view.report, corrected: [...c.view.corrected.keys()] };
 }
 
-export { correctedShas };
+export { affectedShas };
 
 type Row = Array<string | number | null>;
 
@@ -28,7 +32,7 @@ type Row = Array<string | number | null>;
  * and a last column: the corrected field ids.
  */
 export async function correctComplianceRows(db: Kysely<Database>, rows: Row[], rules: string[]): Promise<Row[]> {
-  const known = await correctedShas(db);
+  const known = await affectedShas(db);
   const out: Row[] = [];
   for (const row of rows) {
     const sha = String(row[4]);

@@ -34,11 +34,6 @@ export async function correctionsOf(db: Kysely<Database>, sha: string): Promise<
   return rows.map((r) => asCorrection(r));
 }
 
-/** Documents with at least one correction. */
-export async function correctedShas(db: Kysely<Database>): Promise<Set<string>> {
-  return new Set((await db.selectFrom('corrections').select('sha256').distinct().execute()).map((r) => r.sha256));
-}
-
 /**
  * Corrections made on another version of this document: same source path or
  * same agency-year, different content. They are not applied (the numbers may

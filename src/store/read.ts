@@ -85,3 +85,8 @@ export async function listSources(db: Kysely<Database>): Promise<Array<{ path: s
   // JavaScript's code-unit order, not the database's collation, so the rows match extract's.
   return rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** The first source path (in the database's order) that holds `sha`: the one its report is shown under. */
+export async function firstSourcePath(db: Kysely<Database>, sha: string): Promise<string | undefined> {
+  return (await db.selectFrom('sources').select('path').where('sha256', '=', sha).orderBy('path').limit(1).executeTakeFirst())?.path;
+}

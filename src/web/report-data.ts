@@ -1,9 +1,9 @@
 // What the report page shows: the stored report, its corrections applied, the
 // corrections of an earlier version of it to look at again, and the agency's other years.
 import type { Kysely } from 'kysely';
-import { applyCorrections, type Correction, type CorrectedReport } from '../corrections/apply.js';
-import { correctionsOf, correctionsToReview } from '../corrections/store.js';
-import { loadReport } from '../store/read.js';
+import type { Correction, CorrectedReport } from '../corrections/apply.js';
+import { loadCorrected } from '../corrections/load.js';
+import { correctionsToReview } from '../corrections/store.js';
 import type { Database } from '../store/tables.js';
 import type { Report } from '../types.js';
 
@@ -16,18 +16,12 @@ export interface ReportView {
   years: Array<{ year: number; sha256: string }>;
 }
 
-export async function sourcePath(db: Kysely<Database>, sha: string): Promise<string | undefined> {
-  return (await db.selectFrom('sources').select('path').where('sha256', '=', sha).orderBy('path').limit(1).executeTakeFirst())?.path;
-}
-
 export async function reportView(db: Kysely<Database>, sha: string): Promise<ReportView | undefined> {
-  const path = await sourcePath(db, sha);
-  const extracted = path === undefined ? undefined : await loadReport(db, path, sha);
-  if (!extracted) return undefined;
-  const corrections = await correctionsOf(db, sha);
+  const loaded = await loadCorrected(db, sha);
+  if (!loaded) return undefined;
   const doc = await db.selectFrom('documents').select(['agency_key']).where('sha256', '=', sha).executeTakeFirst();
   const years = doc?.agency_key
     ? (await db.selectFrom('documents').select(['year', 'sha256']).where('agency_key', '=', doc.agency_key).where('year', 'is not', null).orderBy('year').orderBy('sha256').execute()).map((d) => ({ year: Number(d.year), sha256: d.sha256 }))
     : [];
-  return { extracted, view: applyCorrections(extracted, corrections), corrections, toReview: await correctionsToReview(db, sha), years };
+  return { ...loaded, toReview: await correctionsToReview(db, sha), years };
 }

@@ -11,11 +11,10 @@ import formbody from '@fastify/formbody';
 import { writeToString } from 'fast-csv';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { applyCorrections } from '../corrections/apply.js';
-import { addCorrection, allCorrections, correctionsOf } from '../corrections/store.js';
+import { loadCorrected } from '../corrections/load.js';
+import { addCorrection, allCorrections } from '../corrections/store.js';
 import { neutralise } from '../output/csv.js';
 import type { Store } from '../store/db.js';
-import { loadReport } from '../store/read.js';
 import { type Html } from './html.js';
 import { CSS, JS } from './layout.js';
 import { overview, STATES, type CellState, type OverviewFilter } from './overview-data.js';
@@ -24,7 +23,7 @@ import { correctionsPage } from './pages/corrections.js';
 import { OVERVIEW_CSV_COLUMNS, overviewCsvRows, overviewPage } from './pages/overview.js';
 import { reportPage } from './pages/report.js';
 import { sourceTablePage } from './pages/source-table.js';
-import { reportView, sourcePath } from './report-data.js';
+import { reportView } from './report-data.js';
 import { diffSentences } from './sentences.js';
 import { Sources } from './source.js';
 import { Summaries } from './summary.js';
@@ -129,12 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/compare', async (req, reply) => {
     const { a, b } = req.query as { a?: string; b?: string };
     if (!a || !b || !SHA.test(a) || !SHA.test(b)) return notFound(reply, 'documents to compare');
-    const load = async (sha: string) => {
-      const path = await sourcePath(db, sha);
-      const r = path === undefined ? undefined : await loadReport(db, path, sha);
-      return r && applyCorrections(r, await correctionsOf(db, sha)).report;
-    };
-    const [ra, rb] = [await load(a), await load(b)];
+    const [ra, rb] = [(await loadCorrected(db, a))?.view.report, (await loadCorrected(db, b))?.view.report];
     if (!ra || !rb) return notFound(reply, 'documents to compare');
     const [xa, xb] = await Promise.all([sources.raw(a), sources.raw(b)]);
     return send(reply, comparePage({ a: ra, b: rb, narrative: xa && xb ? diffSentences(xa.text, xb.text) : null }, readOnly));

@@ -5,10 +5,8 @@
 // PostgreSQL's table statistics count rows written (they may trail a commit by
 // about a second). The app's own corrections invalidate at once.
 import { sql, type Kysely } from 'kysely';
-import { applyCorrections } from '../corrections/apply.js';
-import { correctedShas, correctionsOf } from '../corrections/store.js';
+import { affectedShas, loadCorrected } from '../corrections/load.js';
 import { isPostgres } from '../store/engine.js';
-import { loadReport } from '../store/read.js';
 import type { Database } from '../store/tables.js';
 
 export interface DocSummary {
@@ -55,18 +53,18 @@ async function load(db: Kysely<Database>): Promise<DocSummary[]> {
     else s.warnings += n;
     s.rules.set(c.rule, (s.rules.get(c.rule) ?? 0) + n);
   }
-  // Corrected documents count as corrected: the checks ran again, dismissed findings are gone.
-  for (const sha of await correctedShas(db)) {
+  // Documents a correction touches are counted as corrected: the checks and the cross-year
+  // rules ran again, dismissed findings are gone.
+  for (const sha of await affectedShas(db)) {
     const s = bySha.get(sha);
-    const path = s && (await db.selectFrom('sources').select('path').where('sha256', '=', sha).orderBy('path').limit(1).executeTakeFirst())?.path;
-    const r = path === undefined ? undefined : await loadReport(db, path, sha);
-    if (!s || !r) continue;
-    const fixed = applyCorrections(r, await correctionsOf(db, sha)).report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    const c = s && (await loadCorrected(db, sha));
+    if (!s || !c) continue;
+    const fixed = c.view.report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
     s.errors = fixed.filter((f) => f.severity === 'error').length;
     s.warnings = fixed.length - s.errors;
     s.rules = new Map();
     for (const f of fixed) s.rules.set(f.rule, (s.rules.get(f.rule) ?? 0) + 1);
-    s.corrected = true;
+    s.corrected = c.corrections.length > 0;
   }
   return [...bySha.values()];
 }
