@@ -1,9 +1,12 @@
 // URL jobs through the queue: a worker fetches each URL (from a local HTTP
 // server on 127.0.0.1), stores the report with its final URL and validators,
-// gives a 404 its fetch.failed report, and on the nightly rerun (enqueue
-// --force) sends the stored ETag / Last-Modified and writes nothing new on 304.
+// gives a 404 its fetch.failed report (a failed document in the store, listed
+// by `status`), and on the nightly rerun (enqueue --force) sends the stored
+// ETag / Last-Modified and writes nothing new on 304.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { runStatus } from '../src/cli/status.js';
+import type { QueueStatus } from '../src/queue/status.js';
 import { loadReport } from '../src/store/index.js';
 import type { Report } from '../src/types.js';
 import { FixtureServer } from './http-server.js';
@@ -45,10 +48,23 @@ describe('queue: URL jobs', function () {
     const w = startWorker(db);
     assert.equal(await w.exit, 0, w.log.join('\n'));
     const stored = await storedReports(db);
-    // A failed download has no content to key a document by: the store keeps none (as for extract --db);
-    // the worker's log says it failed.
-    assert.deepEqual([...stored.keys()].sort(), [u.xiuzhou, u.huaian].sort());
+    // A failed download is a failed document under its URL (as for extract --db), and the worker's log says so.
+    assert.deepEqual([...stored.keys()].sort(), [u.xiuzhou, u.huaian, u.missing].sort());
     assert.ok(w.log.some((l) => l.includes(`failed ${u.missing}`)), w.log.join('\n'));
+    const missing = stored.get(u.missing)!;
+    assert.deepEqual([missing.status, missing.source.sha256, missing.findings.map((f) => [f.rule, f.actual])], ['failed', '', [['fetch.failed', 'HTTP 404 Not Found']]]);
+    // `gkreport status` counts it among the failed reports and lists it with when and why.
+    let printed = '';
+    const write = process.stdout.write;
+    process.stdout.write = ((s: string) => ((printed += s), true)) as typeof process.stdout.write;
+    try {
+      assert.equal(await runStatus(['--db', db, '--json']), 0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const st = JSON.parse(printed) as QueueStatus;
+    assert.deepEqual([st.reports, st.failedUrls, st.latestFailedUrls.map((f) => [f.url, f.reason])], [{ ok: 2, partial: 0, failed: 1 }, 1, [[u.missing, 'Could not fetch the URL: HTTP 404 Not Found.']]]);
+    assert.match(st.latestFailedUrls[0]!.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const xz = stored.get(u.xiuzhou)!;
     assert.deepEqual([xz.status, xz.meta.agency, xz.meta.year, xz.fields['active.procurement.amount_yuan']], ['ok', '秀洲区供销合作总社', 2020, 11000]);
     assert.deepEqual([xz.source.url, xz.source.etag], [u.xiuzhou, '"xz-1"']);

@@ -153,7 +153,7 @@ describe('store: a store of gkreport 0.1 (SQLite, no migration history)', functi
       assert.deepEqual(await s.db.selectFrom('sources').selectAll().execute(), [{ path: 'old/a.html', sha256: 'a' }]);
       // expected and actual keep their types: 5 the number, "5" the string
       assert.deepEqual(await s.db.selectFrom('findings').select(['expected', 'actual']).execute(), [{ expected: 5, actual: '5' }]);
-      assert.deepEqual((await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(s.db)).rows.map((r) => r.name), ['001-initial', '002-provenance-source', '003-queue-inputs', '100-regions', '101-corrections']);
+      assert.deepEqual((await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(s.db)).rows.map((r) => r.name), ['001-initial', '002-provenance-source', '003-queue-inputs', '100-regions', '101-corrections', '102-failed-urls']);
     } finally {
       await s.close();
     }

@@ -12,7 +12,7 @@ import { writeFailed } from './failed.js';
 import { sharedStems } from './names.js';
 import { Pool, type WorkerKind } from './pool.js';
 import type { Done, ExtractTask } from './types.js';
-import { prepareUrl, removeBody, ReportDirValidators, writeUrlFailed, type UrlRun } from './url-task.js';
+import { ReportDirValidators, runUrl, type UrlRun } from './url-task.js';
 import type { OcrMode } from '../types.js';
 
 export interface BatchOptions {
@@ -84,17 +84,8 @@ export async function runBatch(opts: BatchOptions, on: BatchEvents): Promise<Don
       const o = await pool.run(task);
       return o.ok ? o.value : writeFailed(opts.out, f.path, task.disambiguate, `Extraction stopped: ${o.reason}.`, true, Math.round(performance.now() - t0));
     };
-    const url = async (u: UrlInput): Promise<Done> => {
-      const t0 = performance.now();
-      const p = await prepareUrl(u, urlRun!);
-      if ('done' in p) return p.done;
-      try {
-        const o = await pool.run(p.task);
-        return o.ok ? o.value : writeUrlFailed(opts.out, u, 'extract.failed', o.reason, p.task.fetched!.finalUrl, Math.round(performance.now() - t0));
-      } finally {
-        await removeBody(p.body);
-      }
-    };
+    // heldBy 'out': a 304 keeps the report of --out and gives its Done, never undefined.
+    const url = async (u: UrlInput): Promise<Done> => (await runUrl(u, urlRun!, pool))!;
     const items: Array<() => Promise<Done>> = [...files.map((f) => () => file(f)), ...urls.map((u) => () => url(u))];
     let next = 0;
     // One feeder per worker (two when there are URLs, so downloads overlap extraction):
@@ -128,5 +119,6 @@ async function urlRunOf(opts: BatchOptions, tmp: string): Promise<UrlRun> {
     tmp,
     validators: new ReportDirValidators(opts.out, versions),
     fetch: fetchOptions(opts.fetch ?? DEFAULT_FETCH),
+    heldBy: 'out',
   };
 }

@@ -60,7 +60,7 @@ async function storeAndCompare(db: string | undefined, jsons: string[], seen: Se
   }
   const store = await openStore(db);
   try {
-    const counts: Record<PutOutcome, number> = { added: 0, updated: 0, unchanged: 0, 'not stored': 0 };
+    const counts: Record<PutOutcome, number> = { added: 0, updated: 0, unchanged: 0, kept: 0, 'not stored': 0 };
     // One transaction for the whole run: a killed run leaves the store as it was.
     const computed = await store.db.transaction().execute(async (trx) => {
       for (const j of jsons) {
@@ -71,7 +71,7 @@ async function storeAndCompare(db: string | undefined, jsons: string[], seen: Se
       }
       return syncCrossYear(trx);
     });
-    process.stderr.write(`gkreport: store ${displayTarget(db)}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts['not stored']} not stored (no content)\n`);
+    process.stderr.write(`gkreport: store ${displayTarget(db)}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts['not stored']} not stored (no content)${counts.kept ? `, ${counts.kept} failed URL(s) whose earlier report stays` : ''}\n`);
     return computed;
   } finally {
     await store.close();

@@ -8,13 +8,19 @@ export const STATUS_USAGE = `Usage: gkreport status --db postgres://… [--json]
 
 Prints the queue's jobs: queued (waiting or waiting for a retry), active (held
 by a worker), done, failed (every attempt failed: see docs/scale.md), the oldest
-waiting job, and the reports in the store by status (ok / partial / failed).
+waiting job, the reports in the store by status (ok / partial / failed), and
+the URLs that gave no content (a failed download: DNS, HTTP error, time or
+size limit; or an extraction stopped by the limits), the latest first with
+when and why.
 
 Options:
   --db URL     the PostgreSQL store and queue (required)
   --json       one JSON object instead of lines
   -h, --help   this text
 `;
+
+/** Text from the network on a terminal: no control characters. */
+const plain = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 export async function runStatus(argv: string[]): Promise<number> {
   const parsed = parseCommand('status', STATUS_USAGE, { args: argv, options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
@@ -36,7 +42,9 @@ export async function runStatus(argv: string[]): Promise<number> {
     else {
       process.stdout.write(
         `queued  ${s.queued}\nactive  ${s.active}\ndone    ${s.done}\nfailed  ${s.failed}\noldest waiting  ${s.oldestWaiting ?? '-'}\n` +
-          `reports ok ${s.reports.ok}, partial ${s.reports.partial}, failed ${s.reports.failed}\n`,
+          `reports ok ${s.reports.ok}, partial ${s.reports.partial}, failed ${s.reports.failed}\n` +
+          `failed URLs  ${s.failedUrls}${s.failedUrls > s.latestFailedUrls.length ? ` (the latest ${s.latestFailedUrls.length})` : ''}\n` +
+          s.latestFailedUrls.map((u) => `  ${u.at}  ${plain(u.url)}  ${plain(u.reason)}\n`).join(''),
       );
     }
     return 0;

@@ -1,5 +1,6 @@
 // gkreport status: the queue's jobs by state and the oldest waiting job (from
-// pg-boss's tables), and the reports the store holds by status.
+// pg-boss's tables), the reports the store holds by status, and the latest
+// URLs that gave no content (migration 102's failed documents).
 import { sql } from 'kysely';
 import type { Store } from '../store/db.js';
 import { QUEUE } from './job.js';
@@ -12,6 +13,30 @@ export interface QueueStatus {
   failed: number;
   oldestWaiting: string | null;
   reports: { ok: number; partial: number; failed: number };
+  /** URLs whose last fetch gave no content (counted in reports.failed). */
+  failedUrls: number;
+  /** The latest of them, newest first (at most FAILED_URLS_SHOWN). */
+  latestFailedUrls: Array<{ url: string; at: string; reason: string }>;
+}
+
+export const FAILED_URLS_SHOWN = 20;
+
+/** URLs that gave no content, newest failure first: how many, and the latest `limit`. */
+export async function failedUrls(store: Store, limit = FAILED_URLS_SHOWN): Promise<{ n: number; latest: QueueStatus['latestFailedUrls'] }> {
+  const n = await store.db.selectFrom('documents').select((e) => e.fn.countAll().as('n')).where('fetch_failed_at', 'is not', null).executeTakeFirstOrThrow();
+  const rows = await store.db
+    .selectFrom('documents as d')
+    .innerJoin('sources as s', 's.sha256', 'd.sha256')
+    .select((e) => [
+      's.path', 'd.fetch_failed_at',
+      e.selectFrom('findings as f').select('f.message').whereRef('f.sha256', '=', 'd.sha256').where('f.severity', '=', 'error').orderBy('f.seq').limit(1).as('message'),
+    ])
+    .where('d.fetch_failed_at', 'is not', null)
+    .orderBy('d.fetch_failed_at', 'desc')
+    .orderBy('s.path')
+    .limit(limit)
+    .execute();
+  return { n: Number(n.n), latest: rows.map((r) => ({ url: r.path, at: String(r.fetch_failed_at), reason: String(r.message ?? '') })) };
 }
 
 export async function queueStatus(store: Store): Promise<QueueStatus> {
@@ -28,7 +53,11 @@ export async function queueStatus(store: Store): Promise<QueueStatus> {
   for (const r of await store.db.selectFrom('sources as s').innerJoin('documents as d', 'd.sha256', 's.sha256').select((e) => ['d.status as status', e.fn.countAll().as('n')]).groupBy('d.status').execute()) {
     if (r.status in reports) reports[r.status as keyof typeof reports] = Number(r.n);
   }
-  return { queued: by(['created', 'retry']), active: by(['active']), done: by(['completed']), failed: by(['failed', 'cancelled']), oldestWaiting: oldest ? oldest.toISOString() : null, reports };
+  const urls = await failedUrls(store);
+  return {
+    queued: by(['created', 'retry']), active: by(['active']), done: by(['completed']), failed: by(['failed', 'cancelled']), oldestWaiting: oldest ? oldest.toISOString() : null, reports,
+    failedUrls: urls.n, latestFailedUrls: urls.latest,
+  };
 }
 
 /** Jobs not yet finished (waiting, waiting for a retry, or held by a worker). */

@@ -2,15 +2,15 @@
 // pool as extract (per-file time limit, memory ceiling, a fresh worker after a
 // hang), then writes the report and its agency's cross-year findings in one
 // transaction. A document that is itself bad gets its failed report at once;
-// a URL is fetched conditionally on what the store holds (304: nothing to do;
-// a failed download is the document's fetch.failed report). Anything else that
+// a URL runs as extract runs one (bulk/url-task.ts runUrl), conditionally on
+// what the store holds (304: nothing to do; a failed download is the URL's
+// fetch.failed report, stored as a failed document). Anything else that
 // goes wrong (database gone, a shared folder unreachable) fails the
 // job and pg-boss retries it with backoff. A SIGKILLed worker's jobs come
 // back when their lease expires; writing a report is idempotent, so a job done
 // twice still leaves one report.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,8 @@ import { writeFailed } from '../bulk/failed.js';
 import { Pool, type WorkerKind } from '../bulk/pool.js';
 import { GRACE_MS, workerFlags } from '../bulk/run.js';
 import type { Done, ExtractTask } from '../bulk/types.js';
-import { writeUrlFailed } from '../bulk/url-task.js';
-import { DEFAULT_FETCH, fetchOptions, fetchUrl, type FetchOptions } from '../fetch/index.js';
+import { runUrl, type UrlRun } from '../bulk/url-task.js';
+import { DEFAULT_FETCH, fetchOptions, type FetchOptions } from '../fetch/index.js';
 import { writeReport, type Store } from '../store/index.js';
 import { StoreValidators } from '../store/validators.js';
 import type { Report } from '../types.js';
@@ -49,7 +49,7 @@ export class QueueWorker {
   private inHand = 0;
   /** One per process: the per-host limits hold across every job this worker takes. */
   private readonly fetch: FetchOptions = fetchOptions(DEFAULT_FETCH);
-  private validators?: StoreValidators;
+  private urlRun?: UrlRun;
 
   constructor(private readonly store: Store, private readonly boss: Boss, private readonly opts: WorkerOptions) {
     this.pool = new Pool<ExtractTask, Done>({
@@ -138,7 +138,8 @@ export class QueueWorker {
         // Stopped by the per-file limits: the document's own failed report, as extract gives it.
         d = o.ok ? o.value : await writeFailed(this.out, job.path, true, `Extraction stopped: ${o.reason}.`, true, ms());
       } else {
-        d = await this.fetchAndExtract(job.url, ms);
+        this.urlRun ??= { out: this.out, tmp: this.out, force: false, timeoutMs: this.opts.timeoutMs, fetch: this.fetch, validators: new StoreValidators(this.store, await currentVersions()), heldBy: 'store' };
+        d = await runUrl({ url: job.url }, this.urlRun, this.pool);
         if (!d) {
           this.opts.done?.(job.url, 'unchanged', ms());
           return;
@@ -150,27 +151,6 @@ export class QueueWorker {
       this.opts.done?.(describe(job), report.status, ms());
     } finally {
       this.inHand--;
-    }
-  }
-
-  /**
-   * A URL job, as extract reads a URL: conditional on what the store holds
-   * (undefined: 304, the stored report stands), a download that fails is the
-   * document's failed report (fetch.failed), never a retry loop.
-   */
-  private async fetchAndExtract(url: string, ms: () => number): Promise<Done | undefined> {
-    this.validators ??= new StoreValidators(this.store, await currentVersions());
-    const r = await fetchUrl(url, this.fetch, await this.validators.validators(url));
-    if (r.kind === 'not-modified') return undefined;
-    if (r.kind === 'failed') return writeUrlFailed(this.out, { url }, 'fetch.failed', r.reason, r.finalUrl, ms());
-    const body = join(this.out, `${randomBytes(8).toString('hex')}.body`);
-    await writeFile(body, r.buffer);
-    try {
-      const fetched = { url, finalUrl: r.finalUrl, ...(r.etag ? { etag: r.etag } : {}), ...(r.lastModified ? { lastModified: r.lastModified } : {}) };
-      const o = await this.pool.run({ path: body, out: this.out, force: true, timeoutMs: this.opts.timeoutMs, disambiguate: false, fetched });
-      return o.ok ? o.value : writeUrlFailed(this.out, { url }, 'extract.failed', o.reason, r.finalUrl, ms());
-    } finally {
-      await rm(body, { force: true });
     }
   }
 

@@ -23,6 +23,8 @@ export async function storeYearDocs(db: Kysely<Database>, keys?: string[]): Prom
     ])
     .where('d.agency_key', 'is not', null)
     .where('d.year', 'is not', null)
+    // A URL that gave no content is no report to compare.
+    .where('d.fetch_failed_at', 'is', null)
     .orderBy('d.sha256');
   if (keys) {
     if (!keys.length) return [];

@@ -59,7 +59,8 @@ export async function loadReport(db: Kysely<Database>, path: string, sha: string
     if (v.raw !== null || v.table_index !== null) provenance[v.field] = provOf(v);
   }
   const findings = (await db.selectFrom('findings').selectAll().where('sha256', '=', sha).orderBy('seq').execute()).map(findingOf);
-  const source: Report['source'] & { url?: string; etag?: string; last_modified?: string } = { path, sha256: sha, format: d.format as Format | 'unknown', bytes: Number(d.bytes) };
+  // A URL's failed document has no content: its report says so with an empty sha256, as extract wrote it.
+  const source: Report['source'] & { url?: string; etag?: string; last_modified?: string } = { path, sha256: d.fetch_failed_at === null ? sha : '', format: d.format as Format | 'unknown', bytes: Number(d.bytes) };
   if (d.url) source.url = d.url;
   if (d.etag) source.etag = d.etag;
   if (d.last_modified) source.last_modified = d.last_modified;

@@ -32,6 +32,11 @@ export interface DocumentsTable {
   region_province: string | null;
   region_city: string | null;
   region_county: string | null;
+  /**
+   * 102: set (ISO 8601 UTC) only on the failed document of a URL that gave no
+   * content; its sha256 is then the URL's key (write.ts failedUrlKey), not a content hash.
+   */
+  fetch_failed_at: string | null;
 }
 
 export interface SourcesTable {

@@ -5,6 +5,7 @@
 // document and the old one goes once no path holds it.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isUrlInput } from '../inputs/index.js';
 import type { Finding, Place, Report, ValueProv } from '../types.js';
 import { agencyKey } from './agency-key.js';
 import { isPostgres } from './engine.js';
@@ -29,6 +30,20 @@ export function contentDigest(r: Report): string {
     findings: r.findings.filter((f) => !isRunLevel(f)),
   };
   return createHash('sha256').update(JSON.stringify(kept)).digest('hex');
+}
+
+/**
+ * The key of a URL's failed document (no content, so no content hash): the
+ * SHA-256 of the URL with a prefix no report's bytes start with by accident,
+ * 64 hex digits like every other key, so the review app opens it the same way.
+ */
+export function failedUrlKey(url: string): string {
+  return createHash('sha256').update(`gkreport: no content fetched from\n${url}`).digest('hex');
+}
+
+/** A URL input's report that has no content: a failed download, or an extraction stopped by the limits. */
+function isFailedUrl(r: Report): boolean {
+  return !r.source.sha256 && r.status === 'failed' && isUrlInput(r.source.path);
 }
 
 const num = (v: number | undefined) => (v === undefined ? null : v);
@@ -62,8 +77,7 @@ export async function insertFindings(db: Kysely<Database>, sha: string, findings
 type Prov = ValueProv & { kind?: string; ocr?: boolean; confidence?: number; inferred?: boolean };
 const flag = (v: boolean | undefined) => (v === undefined ? null : Number(v));
 
-async function writeDocument(db: Kysely<Database>, r: Report & { source: { url?: string; etag?: string; last_modified?: string } }, digest: string): Promise<void> {
-  const sha = r.source.sha256;
+async function writeDocument(db: Kysely<Database>, sha: string, r: Report & { source: { url?: string; etag?: string; last_modified?: string } }, digest: string, now: Date): Promise<void> {
   const doc = {
     sha256: sha, format: r.source.format, bytes: r.source.bytes, status: r.status, agency: r.meta.agency, agency_key: agencyKey(r.meta.agency),
     year: r.meta.year, title: r.meta.title, format_version: r.meta.format_version,
@@ -71,6 +85,7 @@ async function writeDocument(db: Kysely<Database>, r: Report & { source: { url?:
     extractor_name: r.extractor.name, extractor_version: r.extractor.version, content_digest: digest,
     url: r.source.url ?? null, etag: r.source.etag ?? null, last_modified: r.source.last_modified ?? null,
     region_code: r.meta.region_code ?? null, region_province: r.meta.region_province ?? null, region_city: r.meta.region_city ?? null, region_county: r.meta.region_county ?? null,
+    fetch_failed_at: r.source.sha256 ? null : now.toISOString(),
   };
   const { sha256: _, ...changes } = doc;
   // The document row first: on PostgreSQL it locks the sha256, so a second worker writing the same
@@ -97,7 +112,8 @@ async function dropIfOrphan(db: Kysely<Database>, sha: string): Promise<void> {
   await db.deleteFrom('documents').where('sha256', '=', sha).execute();
 }
 
-export type PutOutcome = 'unchanged' | 'added' | 'updated' | 'not stored';
+/** `kept`: a URL that failed tonight whose earlier report (with content) stays in the store. */
+export type PutOutcome = 'unchanged' | 'added' | 'updated' | 'kept' | 'not stored';
 
 export interface Put {
   outcome: PutOutcome;
@@ -107,12 +123,22 @@ export interface Put {
 
 /**
  * Puts one report in the store. Call inside a transaction (writeReport does):
- * document, values, findings and source land together or not at all. Reports
- * without content (unreadable input: no sha256) have nothing to key by and are not stored.
+ * document, values, findings and source land together or not at all. A URL
+ * that gave no content is a failed document under its failedUrlKey (a later
+ * fetch with content replaces it, as a changed file replaces its earlier
+ * version), unless the store holds a report with content for that URL: that
+ * one stays (nothing already written is lost to a night's outage). Other
+ * reports without content (an unreadable path) have nothing to key by and are
+ * not stored. `now`: when a failed URL's failure is recorded.
  */
-export async function putReport(db: Kysely<Database>, r: Report): Promise<Put> {
-  const sha = r.source.sha256;
+export async function putReport(db: Kysely<Database>, r: Report, now: Date = new Date()): Promise<Put> {
+  const failedUrl = isFailedUrl(r);
+  const sha = failedUrl ? failedUrlKey(r.source.path) : r.source.sha256;
   if (!sha) return { outcome: 'not stored', agencyKeys: [] };
+  if (failedUrl) {
+    const held = await db.selectFrom('sources').innerJoin('documents', 'documents.sha256', 'sources.sha256').select('documents.fetch_failed_at').where('sources.path', '=', r.source.path).executeTakeFirst();
+    if (held && held.fetch_failed_at === null) return { outcome: 'kept', agencyKeys: [] };
+  }
   const keys = new Set<string>();
   const key = agencyKey(r.meta.agency);
   if (key) keys.add(key);
@@ -122,7 +148,7 @@ export async function putReport(db: Kysely<Database>, r: Report): Promise<Put> {
   if (!had) outcome = 'added';
   else if (had.content_digest !== digest) outcome = 'updated';
   if (had?.agency_key) keys.add(had.agency_key);
-  if (outcome !== 'unchanged') await writeDocument(db, r, digest);
+  if (outcome !== 'unchanged') await writeDocument(db, sha, r, digest, now);
   const path = r.source.path;
   const before = await db.selectFrom('sources').select('sha256').where('path', '=', path).executeTakeFirst();
   if (!before) await db.insertInto('sources').values({ path, sha256: sha }).execute();

@@ -6,6 +6,7 @@ import { m002 } from './002-provenance-source.js';
 import { m003 } from './003-queue-inputs.js';
 import { m100 } from './100-regions.js';
 import { m101 } from './101-corrections.js';
+import { m102 } from './102-failed-urls.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-queue-inputs': m003,
   '100-regions': m100,
   '101-corrections': m101,
+  '102-failed-urls': m102,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,18 +33,19 @@ function correctionTable(cs: Correction[], id: string): Html {
 
 export function reportPage(v: ReportView, opts: { csrf?: string; reviewer: string; readOnly: boolean }): Html {
   const r = v.view.report;
-  const sha = r.source.sha256;
+  const sha = v.sha256;
   const m = marksOf(r.findings, new Map([...v.view.corrected].map(([id, c]) => [id, c.extracted])));
   const shown = r.findings.filter((f) => f.severity !== 'info');
   const info = r.findings.filter((f) => f.severity === 'info');
   const region = [r.meta.region_province, r.meta.region_city, r.meta.region_county].filter(Boolean).join(' ');
   const others = v.years.filter((y) => y.sha256 !== sha);
-  const csrf = opts.readOnly ? undefined : opts.csrf;
+  // A URL that gave no content has nothing to correct: the next fetch replaces it.
+  const csrf = opts.readOnly || v.fetchFailedAt !== null ? undefined : opts.csrf;
   const body = html`<div id="prov"></div>
 <h1 id="title">${r.meta.title ?? r.meta.agency ?? r.source.path}</h1>
 <p class="meta">机构 Agency: <b id="agency">${r.meta.agency ?? '—'}</b> · 年度 Year: <b>${r.meta.year ?? '—'}</b> · 地区 Region: ${region || '—'} <span class="muted">${r.meta.region_code ?? ''}</span>
 · 状态 Status: <b>${r.status}</b> · 模板 Template: ${r.meta.format_version} · 格式 Format: ${r.source.format}<br>
-<span class="muted">来源 Source: ${r.source.path} · sha256 ${sha}</span> · <a href="/doc/${sha}/file">原文件 source file</a></p>
+${v.fetchFailedAt === null ? html`<span class="muted">来源 Source: ${r.source.path} · sha256 ${sha}</span> · <a href="/doc/${sha}/file">原文件 source file</a>` : html`<span class="fetch-failed" id="fetch-failed">下载失败 Not fetched: ${r.source.path} · ${v.fetchFailedAt} (no content: a later fetch that succeeds replaces this report)</span>`}</p>
 ${others.length ? html`<p>与其他年度比较 Compare with: ${others.map((o) => html`<a class="compare" href="/compare?a=${o.year < (r.meta.year ?? 0) ? o.sha256 : sha}&amp;b=${o.year < (r.meta.year ?? 0) ? sha : o.sha256}">${o.year}</a> `)}</p>` : ''}
 ${v.toReview.length ? html`<div class="needs-look" id="needs-look"><b>需要复核 Needs a look:</b> ${v.toReview.length} 条更正针对本报告的旧版本 correction(s) made on an earlier version of this document; they are not applied.${correctionTable(v.toReview, 'review-corrections')}</div>` : ''}
 <p class="muted">点击数值查看来源 Click a value for its provenance. ${v.view.corrected.size ? html`<span class="corrected-legend">蓝色 = 已更正 blue = corrected (${v.view.corrected.size})</span>` : ''}</p>
