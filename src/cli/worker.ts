@@ -3,6 +3,7 @@
 // with --drain until no job is left unfinished.
 import { parseCommand } from './args.js';
 import { DEFAULT_JOBS } from '../bulk/run.js';
+import { DEFAULT_FETCH } from '../fetch/index.js';
 import { QUEUE } from '../queue/job.js';
 import { unfinished } from '../queue/status.js';
 import { QueueWorker } from '../queue/work.js';
@@ -23,6 +24,9 @@ Options:
   --max-memory MB       memory ceiling per worker (default: ${DEFAULT_MEMORY_MB})
   --workers KIND        process (default) or thread
   --poll SEC            how often an idle worker asks for a job (default: 2)
+  --per-host N          URL jobs: requests at once to one host, by all the
+                        workers of this database together (default: ${DEFAULT_FETCH.perHost})
+  --host-pause MS       pause before a host's freed slot is used again (default: ${DEFAULT_FETCH.pauseMs})
   --drain               exit once no job is waiting or held (a batch job, a benchmark)
   --quiet               no line per file on stderr
   -h, --help            this text
@@ -42,6 +46,8 @@ export async function runWorker(argv: string[]): Promise<number> {
       'max-memory': { type: 'string', default: String(DEFAULT_MEMORY_MB) },
       workers: { type: 'string', default: 'process' },
       poll: { type: 'string', default: '2' },
+      'per-host': { type: 'string', default: String(DEFAULT_FETCH.perHost) },
+      'host-pause': { type: 'string', default: String(DEFAULT_FETCH.pauseMs) },
       drain: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -56,8 +62,10 @@ export async function runWorker(argv: string[]): Promise<number> {
   const memoryMb = Number(values['max-memory']);
   const pollSec = Number(values.poll);
   const kind = values.workers;
-  if (!Number.isInteger(jobs) || jobs < 1 || !(timeoutSec > 0) || !Number.isInteger(memoryMb) || memoryMb < 64 || !(pollSec >= 0.5) || (kind !== 'process' && kind !== 'thread')) {
-    process.stderr.write(`gkreport worker: --jobs takes 1 or more, --timeout seconds above 0, --max-memory 64 MB or more, --poll 0.5 s or more, --workers process or thread\n`);
+  const perHost = Number(values['per-host']);
+  const pauseMs = Number(values['host-pause']);
+  if (!Number.isInteger(jobs) || jobs < 1 || !(timeoutSec > 0) || !Number.isInteger(memoryMb) || memoryMb < 64 || !(pollSec >= 0.5) || (kind !== 'process' && kind !== 'thread') || !Number.isInteger(perHost) || perHost < 1 || !Number.isInteger(pauseMs) || pauseMs < 0) {
+    process.stderr.write(`gkreport worker: --jobs takes 1 or more, --timeout seconds above 0, --max-memory 64 MB or more, --poll 0.5 s or more, --workers process or thread, --per-host 1 or more, --host-pause milliseconds 0 or more\n`);
     return 2;
   }
   const say = log('worker');
@@ -69,10 +77,11 @@ export async function runWorker(argv: string[]): Promise<number> {
   await probe.store.close();
   const leaseSec = queue?.expireInSeconds ?? 900;
   if (timeoutSec + 5 >= leaseSec) say(`warning: --timeout ${timeoutSec} s is not below the queue's lease (${leaseSec} s): a slow file's job would be handed to another worker`);
-  const q = await openQueue('worker', db, { supervise: true, maintenanceSec: Math.min(60, Math.max(1, Math.round(leaseSec / 4))), poolSize: jobs + 1 });
+  // A URL job holds a connection for its host slot (queue/host-gate.ts) besides the one it writes with.
+  const q = await openQueue('worker', db, { supervise: true, maintenanceSec: Math.min(60, Math.max(1, Math.round(leaseSec / 4))), poolSize: 2 * jobs + 1 });
   if (typeof q === 'number') return q;
   const worker = new QueueWorker(q.store, q.boss, {
-    jobs, timeoutMs: timeoutSec * 1000, memoryMb, kind, pollSec, leaseMs: leaseSec * 1000, log: say,
+    jobs, timeoutMs: timeoutSec * 1000, memoryMb, kind, pollSec, leaseMs: leaseSec * 1000, log: say, fetch: { ...DEFAULT_FETCH, perHost, pauseMs },
     done: values.quiet ? undefined : (input, status, ms) => say(`${status} ${input} (${ms} ms)`),
   });
   let stopping: Promise<void> | undefined;

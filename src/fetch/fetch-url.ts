@@ -4,12 +4,21 @@
 // followed by hand (counted, loops caught, only to http/https), and a slot of
 // the per-host gate held for each request. Conditional: the validators of the
 // stored copy go out as If-None-Match / If-Modified-Since, and a 304 says the
-// stored copy stands. Never throws: every way a fetch can go wrong is a reason.
+// stored copy stands. Never throws for the URL's sake: every way a fetch can go
+// wrong is a reason. Only a per-host gate that cannot be reached (one shared
+// through a database, queue/host-gate.ts) throws its error: that is not the URL's fault.
 import type { FetchOptions, FetchResult, Validators } from './types.js';
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 class Stop extends Error {}
+
+/** The gate's own failure, carried out of fetchUrl's catch-all as it is. */
+class GateFailed extends Error {
+  constructor(readonly error: unknown) {
+    super('per-host gate');
+  }
+}
 
 /** A server's words in our messages: no control characters (they reach terminals), and not a novel. */
 function shown(text: string): string {
@@ -54,7 +63,9 @@ async function readBody(res: Response, maxBytes: number): Promise<Buffer> {
 
 /** One request, in a host slot, within the time limit. Returns the response and, for a 2xx, its body. */
 async function request(url: URL, opts: FetchOptions, headers: Record<string, string>): Promise<{ res: Response; body?: Buffer }> {
-  const leave = await opts.hosts.enter(url.host);
+  const leave = await opts.hosts.enter(url.host).catch((e: unknown) => {
+    throw new GateFailed(e);
+  });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
   try {
@@ -109,6 +120,7 @@ export async function fetchUrl(url: string, opts: FetchOptions, validators?: Val
       current = next;
     }
   } catch (e) {
+    if (e instanceof GateFailed) throw e.error;
     if (e instanceof Stop) return { kind: 'failed', reason: e.message, finalUrl: current.href };
     return { kind: 'failed', reason: (e as Error).message ?? String(e), finalUrl: current.href };
   }

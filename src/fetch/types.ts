@@ -32,6 +32,10 @@ export interface FetchOptions {
 }
 
 export interface HostGateLike {
-  /** Waits for a free slot on `host`; call the returned function when the request is over. */
+  /**
+   * Waits for a free slot on `host`; call the returned function when the
+   * request is over. Rejects only when the gate itself cannot be reached
+   * (a gate shared through a database); fetchUrl then throws that error.
+   */
   enter(host: string): Promise<() => void>;
 }

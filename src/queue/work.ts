@@ -19,11 +19,12 @@ import { Pool, type WorkerKind } from '../bulk/pool.js';
 import { GRACE_MS, workerFlags } from '../bulk/run.js';
 import type { Done, ExtractTask } from '../bulk/types.js';
 import { runUrl, type UrlRun } from '../bulk/url-task.js';
-import { DEFAULT_FETCH, fetchOptions, type FetchOptions } from '../fetch/index.js';
+import { DEFAULT_FETCH, fetchOptions, type FetchLimits, type FetchOptions } from '../fetch/index.js';
 import { writeReport, type Store } from '../store/index.js';
 import { StoreValidators } from '../store/validators.js';
 import type { Report } from '../types.js';
 import type { Boss } from './boss.js';
+import { SharedHostGate } from './host-gate.js';
 import { QUEUE, type JobInput } from './job.js';
 
 export interface WorkerOptions {
@@ -36,6 +37,8 @@ export interface WorkerOptions {
   /** The queue's lease: how long a finished job's completion is retried while the database is away. */
   leaseMs: number;
   log(m: string): void;
+  /** Fetch limits of URL jobs (default DEFAULT_FETCH); perHost and pauseMs hold across every worker of the database. */
+  fetch?: FetchLimits;
   /** One line per finished job (the CLI's progress). */
   done?(input: string, status: string, ms: number): void;
 }
@@ -47,11 +50,13 @@ export class QueueWorker {
   private readonly pool: Pool<ExtractTask, Done>;
   private readonly out = mkdtempSync(join(tmpdir(), 'gkreport-worker-'));
   private inHand = 0;
-  /** One per process: the per-host limits hold across every job this worker takes. */
-  private readonly fetch: FetchOptions = fetchOptions(DEFAULT_FETCH);
+  /** The per-host limits hold across every job of every worker of this database (host-gate.ts). */
+  private readonly fetch: FetchOptions;
   private urlRun?: UrlRun;
 
   constructor(private readonly store: Store, private readonly boss: Boss, private readonly opts: WorkerOptions) {
+    const limits = opts.fetch ?? DEFAULT_FETCH;
+    this.fetch = { ...fetchOptions(limits), hosts: new SharedHostGate(store.db, limits.perHost, limits.pauseMs) };
     this.pool = new Pool<ExtractTask, Done>({
       script: fileURLToPath(new URL('../bulk/extract-worker.js', import.meta.url)),
       jobs: opts.jobs,
