@@ -64,6 +64,7 @@ for (const { engine, target } of ENGINES) {
         const app = await buildApp({ store: s });
         const overview = (await app.inject({ url: '/?status=failed' })).body;
         assert.ok(overview.includes(`/report/${failedUrlKey(u.later)}`), 'the overview links the failed URL\'s report');
+        assert.ok(overview.includes(`(下载失败 not fetched) ${u.later}`), 'the overview names the failed URL');
         const page = (await app.inject({ url: `/report/${failedUrlKey(u.later)}` })).body;
         assert.match(page, /<span class="fetch-failed" id="fetch-failed">下载失败 Not fetched: http:\/\/127\.0\.0\.1:\d+\/gk\/later\.html · \d{4}-\d\d-\d\dT/);
         assert.match(page, /HTTP 404 Not Found/);

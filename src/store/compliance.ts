@@ -28,6 +28,8 @@ export async function ruleColumns(db: Kysely<Database>): Promise<string[]> {
 
 interface Doc {
   sha256: string;
+  /** A URL that gave no content (migration 102): its key is no content hash, and the sheet shows none. */
+  noContent: boolean;
   path: string;
   agency: string | null;
   agency_key: string | null;
@@ -54,6 +56,7 @@ async function docs(db: Kysely<Database>): Promise<Doc[]> {
     .execute();
   return rows.map((r) => ({
     sha256: r.sha256,
+    noContent: r.fetch_failed_at !== null,
     path: String(r.path ?? ''),
     agency: r.agency,
     agency_key: r.agency_key,
@@ -116,7 +119,7 @@ export async function complianceRows(db: Kysely<Database>, rules: string[]): Pro
     const fields = new Map(values.map((r) => [r.field, r.value === null ? null : Number(r.value)]));
     const others = group.filter((o) => o !== d).map((o) => o.sha256).sort().join(' ');
     rows.push([
-      d.agency, d.agency_key, d.year, d.path, d.sha256, group.length, others, d.status, d.format,
+      d.agency, d.agency_key, d.year, d.path, d.noContent ? '' : d.sha256, group.length, others, d.status, d.format,
       yn(d.tables[0]), yn(d.tables[1]), yn(d.tables[2]), d.format_version, d.errors, d.warnings,
       d.tables[1] ? appsBalances(fields) : 'unknown',
       ...rules.map((r) => byRule.get(r) ?? 0),

@@ -89,7 +89,7 @@ export function overview(all: DocSummary[], f: OverviewFilter): Overview {
     const first = group[0]!;
     rows.push({
       key,
-      agency: first.agency ?? '(未识别机构 agency not read)',
+      agency: first.agency ?? (first.failedUrl ? `(下载失败 not fetched) ${first.failedUrl}` : '(未识别机构 agency not read)'),
       region_code: first.region_code,
       region_name: [first.region_province, first.region_city, first.region_county].filter(Boolean).join(' '),
       cells,

@@ -24,6 +24,8 @@ export interface DocSummary {
   /** Errors and warnings per rule id. */
   rules: Map<string, number>;
   corrected: boolean;
+  /** The URL, for a URL that gave no content (migration 102); else null. */
+  failedUrl: string | null;
 }
 
 async function stamp(db: Kysely<Database>): Promise<string> {
@@ -43,8 +45,11 @@ async function load(db: Kysely<Database>): Promise<DocSummary[]> {
     .where('severity', 'in', ['error', 'warning'])
     .groupBy(['sha256', 'severity', 'rule'])
     .execute();
+  const failedUrls = new Map(
+    (await db.selectFrom('sources as s').innerJoin('documents as d', 'd.sha256', 's.sha256').select(['s.sha256', 's.path']).where('d.fetch_failed_at', 'is not', null).execute()).map((r) => [r.sha256, r.path]),
+  );
   const bySha = new Map<string, DocSummary>();
-  for (const d of docs) bySha.set(d.sha256, { ...d, year: d.year === null ? null : Number(d.year), errors: 0, warnings: 0, rules: new Map(), corrected: false });
+  for (const d of docs) bySha.set(d.sha256, { ...d, year: d.year === null ? null : Number(d.year), errors: 0, warnings: 0, rules: new Map(), corrected: false, failedUrl: failedUrls.get(d.sha256) ?? null });
   for (const c of counts) {
     const s = bySha.get(c.sha256);
     if (!s) continue;
