@@ -2,12 +2,13 @@
 // corrections in, the corrected report out; nothing extracted is changed in
 // place. The arithmetic and value rules run again, through the same check
 // modules as extraction, over the corrected fields; rules that need what the
-// store does not keep (the narrative for text.mismatch, the template shape,
-// the other years) keep their extracted findings, and those naming a corrected
-// value are listed as `stale` so a reviewer looks at them again. The
-// cross-year rules run again too when the caller gives the agency's
-// neighbouring documents (load.ts does, with their own corrections applied):
-// a corrected 结转下年度 of year N−1 moves year N's cross_year.carry.
+// store does not keep (the narrative for text.mismatch, the template shape)
+// keep their extracted findings, and those naming a corrected value are listed
+// as `stale` so a reviewer looks at them again. The cross-year rules run again
+// when the caller gives the agency's neighbouring documents (load.ts does,
+// with their own corrections applied): a corrected 结转下年度 of year N−1 moves
+// year N's cross_year.carry. Without them, cross-year findings are kept and,
+// naming a corrected value, stale.
 import { CHECKS, runChecks } from '../checks/index.js';
 import type { CellProvenance } from '../normalizers/index.js';
 import { crossYearFindings, type YearDoc } from '../store/cross-year.js';

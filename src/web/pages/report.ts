@@ -53,7 +53,7 @@ ${templateTables(r, m)}
 <h2>问题 Findings (${shown.length})</h2>
 <ul class="findings" id="findings">${shown.map((f) => findingItem(f, sha, csrf))}</ul>
 ${v.view.dismissed.length ? html`<h2>已驳回 Dismissed (${v.view.dismissed.length})</h2><ul class="findings" id="dismissed">${v.view.dismissed.map((d) => html`<li><code>${d.finding.rule}</code> — ${d.finding.message}<br><span class="muted">${d.correction.author}, ${d.correction.created_at}: ${d.correction.reason}</span></li>`)}</ul>` : ''}
-${v.view.stale.length ? html`<h2>需复核 To look at again (${v.view.stale.length})</h2><p class="muted">These findings name a corrected value and cannot be re-run from the store (the narrative or other years are needed); dismiss them if the correction settles them.</p><ul class="findings">${v.view.stale.map((f) => findingItem(f, sha, csrf))}</ul>` : ''}
+${v.view.stale.length ? html`<h2>需复核 To look at again (${v.view.stale.length})</h2><p class="muted">These findings name a corrected value and cannot be re-run from the store (the narrative or the template's shape is needed); dismiss them if the correction settles them.</p><ul class="findings">${v.view.stale.map((f) => findingItem(f, sha, csrf))}</ul>` : ''}
 ${csrf ? html`<h2>更正 Correct a value</h2>
 <form class="corr" id="correct" method="post" action="/report/${sha}/corrections"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="kind" value="value">
 <label>字段 Field<select name="field" required>${Object.keys(r.fields).map((id) => html`<option value="${id}">${id} — ${fieldLabel(id)}</option>`)}</select></label>
