@@ -22,29 +22,30 @@ for (const { engine, target } of ENGINES) {
     this.timeout(180000);
     const srv = new FixtureServer();
     const xiuzhou = readFileSync(fixture('text/xiuzhou-gongxiaoshe-2020.txt'));
-    let u: Record<'good' | 'later' | 'broken', string>;
+    let u: Record<'good' | 'later' | 'broken' | 'huge', string>;
     let dir: string;
     let db: string;
-    const run = () => extractInto(Object.values(u), join(dir, 'out'), db, ['--host-pause', '0']);
+    const run = () => extractInto(Object.values(u), join(dir, 'out'), db, ['--host-pause', '0', '--fetch-max-mb', '1']);
 
     before(async () => {
       await srv.start();
       srv.routes.set('/gk/xiuzhou-2020.txt', { kind: 'file', body: xiuzhou, type: 'text/plain; charset=utf-8', etag: '"xz-1"' });
       srv.routes.set('/gk/broken', { kind: 'status', status: 500 });
+      srv.routes.set('/gk/huge.pdf', { kind: 'huge', bytes: 4 << 20, declare: true });
       // /gk/later.html: not there yet (404)
-      u = { good: srv.url('/gk/xiuzhou-2020.txt'), later: srv.url('/gk/later.html'), broken: srv.url('/gk/broken') };
+      u = { good: srv.url('/gk/xiuzhou-2020.txt'), later: srv.url('/gk/later.html'), broken: srv.url('/gk/broken'), huge: srv.url('/gk/huge.pdf') };
       dir = tempDir();
       db = await target(dir);
     });
     after(() => srv.close());
 
-    it('a 404 and a 500 are failed documents under their URL, with the finding and the time; export gives extract\'s rows', async () => {
+    it('a 404, a 500 and a body over --fetch-max-mb are failed documents under their URL, with the finding and the time; export gives extract\'s rows', async () => {
       assert.equal(await run(), 1);
       await withStore(db, async (s) => {
         assert.deepEqual((await listSources(s.db)).map((x) => x.path).sort(), Object.values(u).sort());
         const docs = await s.db.selectFrom('documents as d').innerJoin('sources as s', 's.sha256', 'd.sha256').select(['s.path', 'd.sha256', 'd.status', 'd.bytes', 'd.fetch_failed_at']).orderBy('s.path').execute();
         const failed = docs.filter((d) => d.fetch_failed_at !== null);
-        assert.deepEqual(failed.map((d) => [d.path, d.sha256, d.status, Number(d.bytes)]).sort(), [[u.broken, failedUrlKey(u.broken), 'failed', 0], [u.later, failedUrlKey(u.later), 'failed', 0]].sort());
+        assert.deepEqual(failed.map((d) => [d.path, d.sha256, d.status, Number(d.bytes)]).sort(), [u.broken, u.huge, u.later].map((x) => [x, failedUrlKey(x), 'failed', 0]).sort());
         for (const d of failed) assert.match(String(d.fetch_failed_at), ISO);
         assert.equal(docs.find((d) => d.path === u.good)!.fetch_failed_at, null);
         const r = (await loadReport(s.db, u.later, failedUrlKey(u.later)))!;
@@ -53,6 +54,8 @@ for (const { engine, target } of ENGINES) {
         assert.deepEqual(r.findings.map((f) => [f.rule, f.severity, f.actual]), [['fetch.failed', 'error', 'HTTP 404 Not Found']]);
         const broken = (await loadReport(s.db, u.broken, failedUrlKey(u.broken)))!;
         assert.deepEqual(broken.findings.map((f) => f.actual), ['HTTP 500 Internal Server Error']);
+        const huge = (await loadReport(s.db, u.huge, failedUrlKey(u.huge)))!;
+        assert.deepEqual(huge.findings.map((f) => f.actual), [`the response is ${4 << 20} bytes, above the ${1 << 20}-byte limit`]);
       });
       const exported = join(dir, 'export');
       assert.equal(await quietly(() => runExport(['--db', db, '--out', exported])), 0);
@@ -90,7 +93,7 @@ for (const { engine, target } of ENGINES) {
         assert.equal(await s.db.selectFrom('documents').select('sha256').where('sha256', '=', failedUrlKey(u.later)).executeTakeFirst(), undefined);
         assert.equal(await s.db.selectFrom('findings').select('seq').where('sha256', '=', failedUrlKey(u.later)).executeTakeFirst(), undefined);
         const failed = await s.db.selectFrom('documents').select('sha256').where('fetch_failed_at', 'is not', null).execute();
-        assert.deepEqual(failed.map((d) => d.sha256), [failedUrlKey(u.broken)]);
+        assert.deepEqual(failed.map((d) => d.sha256).sort(), [failedUrlKey(u.broken), failedUrlKey(u.huge)].sort());
       });
     });
 
