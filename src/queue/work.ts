@@ -50,6 +50,8 @@ export class QueueWorker {
   private readonly pool: Pool<ExtractTask, Done>;
   private readonly out = mkdtempSync(join(tmpdir(), 'gkreport-worker-'));
   private inHand = 0;
+  /** Loops asking the queue for a job right now: a job they get is finished even after SIGTERM. */
+  private taking = 0;
   /** The per-host limits hold across every job of every worker of this database (host-gate.ts). */
   private readonly fetch: FetchOptions;
   private urlRun?: UrlRun;
@@ -68,8 +70,9 @@ export class QueueWorker {
     });
   }
 
+  /** Files in hand, counting a job being taken from the queue at this moment (it will be finished too). */
   get busy(): number {
-    return this.inHand;
+    return this.inHand + this.taking;
   }
 
   /**
@@ -88,10 +91,14 @@ export class QueueWorker {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let job: { id: string; data: JobInput } | undefined;
+      this.taking++;
       try {
         job = (await this.boss.fetch<JobInput>(QUEUE, { batchSize: 1 }))?.[0];
       } catch (e) {
         this.opts.log(`cannot take a job (${(e as Error).message}); trying again`);
+      } finally {
+        // handle() counts the job in hand in the same tick: busy never misses it.
+        this.taking--;
       }
       if (!job) {
         await sleep(this.opts.pollSec * 1000);
