@@ -9,7 +9,7 @@ import { runStatus } from '../src/cli/status.js';
 import type { QueueStatus } from '../src/queue/status.js';
 import { loadReport } from '../src/store/index.js';
 import type { Report } from '../src/types.js';
-import { FixtureServer } from './http-server.js';
+import { FixtureServer, maxOverlap } from './http-server.js';
 import { freshPgDatabase } from './pg-helpers.js';
 import { enqueueQuiet, startWorker } from './queue-helpers.js';
 import { fixture, withStore } from './store-helpers.js';
@@ -84,5 +84,23 @@ describe('queue: URL jobs', function () {
     const ha = srv.requests('/gk/huaian-2024.html', from);
     assert.deepEqual(ha.map((l) => [l.status, l.ifModifiedSince]), [[304, LM]]);
     assert.deepEqual(await storedReports(db), before);
+  });
+
+  it('two workers with --per-host 1: one request at a time to the host, across both processes', async () => {
+    const body = readFileSync(fixture('text/xiuzhou-gongxiaoshe-2020.txt'));
+    const urls = [1, 2, 3, 4, 5, 6].map((i) => {
+      srv.routes.set(`/slow/${i}.txt`, { kind: 'file', body, type: 'text/plain; charset=utf-8', delayMs: 1500 });
+      return srv.url(`/slow/${i}.txt`);
+    });
+    const from = srv.log.length;
+    const other = await freshPgDatabase();
+    assert.equal(await enqueueQuiet([...urls, '--db', other]), 0);
+    const flags = ['--jobs', '2', '--per-host', '1', '--host-pause', '100', '--quiet'];
+    const ws = [startWorker(other, flags), startWorker(other, flags)];
+    for (const w of ws) assert.equal(await w.exit, 0, w.log.join('\n'));
+    const log = srv.log.slice(from).filter((l) => l.path.startsWith('/slow/'));
+    assert.deepEqual(log.map((l) => l.path).sort(), urls.map((x) => new URL(x).pathname).sort());
+    assert.equal(maxOverlap(log), 1);
+    assert.equal((await storedReports(other)).size, 6);
   });
 });
