@@ -13,8 +13,9 @@ export const EXPORT_USAGE = `Usage: gkreport export --db FILE|URL [--out DIR] [-
 
 Regenerates reports.csv, values.csv and findings.csv from a store filled by
 "gkreport extract --db FILE|URL" or by workers: the same columns and rows extract writes, for
-every source path the store holds (inputs that could not be read at all have no
-content hash and are not in the store).
+every source path the store holds (a URL that could not be fetched is there as
+a failed report; other inputs that could not be read at all have no content
+hash and are not in the store).
 
 Options:
   --db STORE   the store (required): an SQLite file or a postgres:// URL
