@@ -56,6 +56,14 @@ describe('pdftotext -layout text', function () {
     assert.equal(g.fields['active.procurement.items'], 6);
   });
 
+  it('reads a count written in words ("六件") as the row\'s first value, not as its label', async () => {
+    // layout/chromium-huaian-2024-error-value-not_numeric.txt line 57: "4.   保护第三方合法权益    六件 0      0   0   0    0   6".
+    const r = await form('layout/chromium-huaian-2024-error-value-not_numeric.txt');
+    assert.deepEqual(row(r, 'denied.third_party'), [null, 0, 0, 0, 0, 0, 6]);
+    const f = r.findings.find((x) => x.rule === 'value.not_numeric');
+    assert.deepEqual([f?.fields, f?.actual], [['apps.denied.third_party.natural'], '六件']);
+  });
+
   it('does not join two parts whose second does not stand under the last columns of a full row', () => {
     const lines = [
       '规章 1   2   3   4   5   6   7',
@@ -121,6 +129,14 @@ describe('lynx -dump text', function () {
     assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
     const unplaced = r.findings.find((f) => f.rule === 'value.unplaced' && f.fields.includes('review.upheld'));
     assert.equal(unplaced?.actual, 8);
+  });
+
+  it('reads a count written in words ("六件") as a value cell, the same as its source does', async () => {
+    // lynx/huaian-2024-error-value-not_numeric.txt lines 209–223: "4.保护第三方合法权益", "六件", 0, 0, 0, 0, 0, 6.
+    const r = await form('lynx/huaian-2024-error-value-not_numeric.txt');
+    assert.deepEqual(row(r, 'denied.third_party'), [null, 0, 0, 0, 0, 0, 6]);
+    assert.equal(r.findings.find((x) => x.rule === 'value.not_numeric')?.actual, '六件');
+    assert.equal(r.provenance['apps.denied.third_party.total']!.inferred, true);
   });
 
   it('is told apart from other text and keeps a heading\'s blank lines out of rows', () => {
