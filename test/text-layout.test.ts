@@ -84,6 +84,36 @@ describe('pdftotext -layout text', function () {
     assert.equal(aligned[1]!.inferred, true);
   });
 
+  it('joins a split row that adds up only when joined, and reads glued zeros ("000") as a zero a cell', async () => {
+    // layout/chromium-huaian-shi-2024-table3-split.txt lines 77–79: " 没有现成信息需 11" / "2." / "要另行制作   0    0   0 0 0 11":
+    // 11 = 11 + 0 + 0 + 0 + 0 + 0 only when joined (pdftotext moved the second part's columns).
+    const r = await form('layout/chromium-huaian-shi-2024-table3-split.txt');
+    assert.deepEqual(row(r, 'unable.needs_creation'), [11, 0, 0, 0, 0, 0, 11]);
+    assert.equal(r.provenance['apps.unable.needs_creation.total']!.inferred, true);
+    // Line 95: "（五）不予处理   3.   要求提供公开出版物            0    0   000 0 0".
+    assert.deepEqual(row(r, 'not_processed.publication'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(r.provenance['apps.not_processed.publication.research']!.inferred, true);
+    // Line 101 ("5. 要求行政机关确认或重新出具已获取信息   1    0   000 0 1").
+    assert.deepEqual(row(r, 'not_processed.confirm'), [1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('does not join two parts that add up alone or not at all', () => {
+    const full = ['规章 1   2   3   4   5   6   21', '丙项 1   2   3   4   5   6   21'];
+    // "甲项 5" then "乙项 1 2 3 4 5 15": the second part adds up alone (1+2+3+4+5 = 15), so it may be a row of its own.
+    const alone = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   15', full[1]!]).rows;
+    assert.deepEqual(alone.map((r) => r.cells.length), [8, 2, 7, 8]);
+    // "甲项 5" then "乙项 1 2 3 4 5 16": joined, 5+1+2+3+4+5 = 20, not 16.
+    const neither = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   16', full[1]!]).rows;
+    assert.deepEqual(neither.map((r) => r.cells.length), [8, 2, 7, 8]);
+    // "甲项 5" then "乙项 1 2 3 4 5 20": joined it adds up, alone it does not: one row, counted.
+    const joined = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   20', full[1]!]).rows;
+    assert.deepEqual(joined[1]!.cells, ['甲项 乙项', '5', '1', '2', '3', '4', '5', '20']);
+    assert.equal(joined[1]!.inferred, true);
+    // "00" and "000" are zeros of two and three cells; "100" is a number.
+    assert.deepEqual(layoutRows(['规章 1   000 00   100']).rows[0]!.cells, ['规章', '1', '0', '0', '0', '0', '0', '100']);
+    assert.equal(layoutRows(['规章 1   000 00   100']).rows[0]!.inferred, true);
+  });
+
   it('cuts a row at 512 cells and counts what it drops', () => {
     const { rows, cuts } = layoutRows([`规章 ${'1 '.repeat(600)}`]);
     assert.equal(rows[0]!.cells.length, 512);
