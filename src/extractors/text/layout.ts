@@ -22,6 +22,7 @@ const UNIT = /^(?:万元|亿元|元)$/;
 const UNIT_SPACED = /^[0-9０-９][0-9０-９,，.．]*\s+(?:万元|亿元|元)$/;
 const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
 const GLUED_ZEROS = /^0{2,3}$/;
+const NBSP_ONLY = /^\u00a0+$/;
 /** A label that starts with its item number: "7.属于…", "3.   危及…" (not a group heading such as "（三）不予公开"). */
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
 /** How far (in lines) a full row is looked for around a split one. */
@@ -51,7 +52,8 @@ interface Line {
 
 function parse(raw: string, n: number): Line {
   const tokens: Value[] = [];
-  for (const m of raw.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, line: n });
+  // A no-break space standing alone is a cell whose HTML held only "&nbsp;" (pandoc keeps it): a blank cell, not a gap.
+  for (const m of raw.matchAll(/(?:[^\s]|\u00a0)+/g)) tokens.push({ text: NBSP_ONLY.test(m[0]) ? '' : m[0], start: m.index, end: m.index + m[0].length, line: n });
   // A unit set apart from its number ("251000   元": another font) stays with it, verbatim.
   const last = tokens[tokens.length - 1];
   const before = tokens[tokens.length - 2];
@@ -60,11 +62,13 @@ function parse(raw: string, n: number): Line {
   }
   const all = [...tokens];
   let k = tokens.length;
-  while (k > 0 && (isCellValue(tokens[k - 1]!.text) || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
+  while (k > 0 && (isCellValue(tokens[k - 1]!.text) || tokens[k - 1]!.text === '' || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
   // Zeros of narrow cells printed without a space between them ("0   0   000 0 0"): no report writes a
   // count as "000", so it is one "0" a cell; the cells are counted, so the row says `inferred`.
   const values = tokens.slice(k).flatMap((t) => (GLUED_ZEROS.test(t.text) ? [...t.text].map((z, i) => ({ text: z, start: t.start + i, end: t.start + i + 1, line: n })) : [t]));
-  return { n, label: tokens.slice(0, k).map((t) => t.text).join(' '), values, tokens: all, ...(values.length > tokens.length - k ? { joined: true } : {}) };
+  // Cells counted apart (glued zeros split, blank cells marked by a no-break space): the row says `inferred`.
+  const counted = values.length > tokens.length - k || values.some((v) => v.text === '');
+  return { n, label: tokens.slice(0, k).map((t) => t.text).filter((t) => t !== '').join(' '), values, tokens: all, ...(counted ? { joined: true } : {}) };
 }
 
 /** Whether the text is `pdftotext -layout` output: rows of numbers set apart by runs of spaces, and no tabs or bars. */
