@@ -97,6 +97,15 @@ describe('pdftotext -layout text', function () {
     assert.deepEqual(row(r, 'not_processed.confirm'), [1, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('finds table 四 under its header lines and leaves its six numbers null: pdftotext dropped its blank cells', async () => {
+    // layout/chromium-shanghai-2019-gbk.txt lines 176–182: the header over six lines, then "5   2    7   8      1   9".
+    const r = await form('layout/chromium-shanghai-2019-gbk.txt');
+    assert.equal(r.fields['review.total'], null);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+    const f = r.findings.find((x) => x.rule === 'value.unplaced' && x.fields.includes('review.upheld'));
+    assert.equal(f?.actual, 6);
+  });
+
   it('does not join two parts that add up alone or not at all', () => {
     const full = ['规章 1   2   3   4   5   6   21', '丙项 1   2   3   4   5   6   21'];
     // "甲项 5" then "乙项 1 2 3 4 5 15": the second part adds up alone (1+2+3+4+5 = 15), so it may be a row of its own.

@@ -21,8 +21,10 @@ export function isReviewHeader(row: LogicalRow): boolean {
 export function reviewValues(row: LogicalRow, underHeader: boolean): RawCell[] | undefined {
   const cells = row.cells;
   if (cells.length < REVIEW_WIDTH) {
-    // Raw PDF text drops blank cells: a short all-number row is still table 四's, places unknown.
-    return cells.length >= 5 && cells.every(isValueLike) && cells.some((c) => /\d/.test(c.text)) ? cells : undefined;
+    // Raw PDF text drops blank cells: a short all-number row is still table 四's, places unknown. Layout
+    // text gives the header's lines and the numbers under them as one row: the numbers after it, likewise.
+    const own = underHeader && isReviewHeader(row) ? cells.slice(cells.findLastIndex((c) => !isValueLike(c)) + 1) : cells;
+    return own.length >= 5 && own.every(isValueLike) && own.some((c) => /\d/.test(c.text)) ? own : undefined;
   }
   const values = cells.slice(cells.length - REVIEW_WIDTH);
   // The header row drawn without its spans (pandoc) is fifteen cells too, blank but for its two headings.
