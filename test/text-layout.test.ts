@@ -118,6 +118,9 @@ describe('pdftotext -layout text', function () {
     const joined = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   20', full[1]!]).rows;
     assert.deepEqual(joined[1]!.cells, ['甲项 乙项', '5', '1', '2', '3', '4', '5', '20']);
     assert.equal(joined[1]!.inferred, true);
+    // A narrow row is not judged by its sum: "规章 0" then "规范性文件 0 0" stay two rows.
+    const narrow = layoutRows(['信息内容 1   2   3', '其他 4   5   6', '规章 0', '规范性文件            0   0', '行政许可 7   8   9']).rows;
+    assert.deepEqual(narrow.map((r) => r.cells.length), [4, 4, 2, 3, 4]);
     // "00" and "000" are zeros of two and three cells; "100" is a number.
     assert.deepEqual(layoutRows(['规章 1   000 00   100']).rows[0]!.cells, ['规章', '1', '0', '0', '0', '0', '0', '100']);
     assert.equal(layoutRows(['规章 1   000 00   100']).rows[0]!.inferred, true);

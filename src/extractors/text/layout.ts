@@ -28,6 +28,8 @@ const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
 /** How far (in lines) a full row is looked for around a split one. */
 const NEAR = 20;
 const ITEM_NUMBERS = /(?:^|\s)[0-9０-９]{1,2}[.．、]/g;
+/** The fewest columns of a row whose sum may say that its two parts belong together. */
+const MIN_SUM_WIDTH = 5;
 /** Label-only lines that may stand between the two parts of a split row. */
 const MAX_BETWEEN = 2;
 
@@ -113,9 +115,10 @@ function joinSplitRows(lines: Line[]): void {
     if (a.label === '' || /[0-9０-９]/.test(a.label.replace(ITEM_NUMBERS, '')) || a.values[a.values.length - 1]!.end >= b.values[0]!.start) continue;
     // The second part must stand under the last columns of a full row nearby, one number to a column, or
     // (pdftotext moves columns from line to line) the row must add up only when joined: its last number
-    // the sum of the others, which the second part alone is not.
+    // the sum of the others, which the second part alone is not. Only a wide row (table 三's seven) is
+    // judged by its sum: in a row of three, "0" then "0 0" adds up by chance.
     const ref = full.find((r) => b.values.every((v, k) => overlaps(v, r.values[width - b.values.length + k]!)));
-    if (!ref && !(full.length && addsUp([...a.values, ...b.values]) && !addsUp(b.values))) continue;
+    if (!ref && !(full.length && width >= MIN_SUM_WIDTH && addsUp([...a.values, ...b.values]) && !addsUp(b.values))) continue;
     const between = lines.slice(i + 1, j).map((l) => l.label);
     const numbers = between.filter((t) => LIST_NUMBER.test(t));
     const words = between.filter((t) => !LIST_NUMBER.test(t));
