@@ -121,6 +121,10 @@ describe('pdftotext -layout text', function () {
     // A narrow row is not judged by its sum: "规章 0" then "规范性文件 0 0" stay two rows.
     const narrow = layoutRows(['信息内容 1   2   3', '其他 4   5   6', '规章 0', '规范性文件            0   0', '行政许可 7   8   9']).rows;
     assert.deepEqual(narrow.map((r) => r.cells.length), [4, 4, 2, 3, 4]);
+    // A no-break space alone (pandoc's copy of an "&nbsp;" cell) is a blank cell, counted; one inside a label is not.
+    const nbsp = layoutRows(['规章\u00a0文件   12   \u00a0   \u00a0   3']).rows[0]!;
+    assert.deepEqual(nbsp.cells, ['规章\u00a0文件', '12', '', '', '3']);
+    assert.equal(nbsp.inferred, true);
     // "00" and "000" are zeros of two and three cells; "100" is a number.
     assert.deepEqual(layoutRows(['规章 1   000 00   100']).rows[0]!.cells, ['规章', '1', '0', '0', '0', '0', '0', '100']);
     assert.equal(layoutRows(['规章 1   000 00   100']).rows[0]!.inferred, true);
