@@ -53,4 +53,19 @@ describe('boxgrid: tables drawn in text', () => {
     const p = await extractReport(join(FIXTURES, 'forms/pandoc/shanghai-2019-govpage.txt'));
     assert.deepEqual([p.fields['active.regulations.new_made'], p.fields['active.regulations.new_published'], p.fields['active.regulations.total_published']], [13, 13, 524]);
   });
+
+  it('a table pandoc reflowed into a cell of the page: each row\'s cells on a line, blank cells kept as no-break spaces (pandoc govpage)', async () => {
+    const p = await extractReport(join(FIXTURES, 'forms/pandoc/shanghai-2019-govpage.txt'));
+    const row = (id: string) => ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'].map((c) => p.fields[`apps.${id}.${c}`]);
+    // Lines 203–205: "一、本年新收政府信息公开申请数量", then "821 35 ␣ ␣ 2 1 859" (␣ a no-break space) two lines under it.
+    assert.deepEqual(row('new'), [821, 35, null, null, 2, 1, 859]);
+    assert.deepEqual(row('granted'), [258, 12, null, null, 1, 1, null]);
+    assert.deepEqual(row('result_total'), [767, 35, null, null, 2, 1, 805]);
+    assert.equal(p.provenance['apps.new.total']!.inferred, true);
+    // Table 四's header runs over five lines in the template's order, its fifteen cells over two (lines 280–287).
+    assert.deepEqual(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => p.fields[`review.${c}`]), [5, null, null, 2, 7]);
+    assert.deepEqual(['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => p.fields[`litigation_direct.${c}`]), [8, null, null, 1, 9]);
+    assert.equal(p.provenance['review.total']!.inferred, true);
+    assert.ok(!p.findings.some((f) => f.rule === 'table.missing'));
+  });
 });

@@ -56,6 +56,14 @@ describe('pdftotext -layout text', function () {
     assert.equal(g.fields['active.procurement.items'], 6);
   });
 
+  it('reads a count written in words ("六件") as the row\'s first value, not as its label', async () => {
+    // layout/chromium-huaian-2024-error-value-not_numeric.txt line 57: "4.   保护第三方合法权益    六件 0      0   0   0    0   6".
+    const r = await form('layout/chromium-huaian-2024-error-value-not_numeric.txt');
+    assert.deepEqual(row(r, 'denied.third_party'), [null, 0, 0, 0, 0, 0, 6]);
+    const f = r.findings.find((x) => x.rule === 'value.not_numeric');
+    assert.deepEqual([f?.fields, f?.actual], [['apps.denied.third_party.natural'], '六件']);
+  });
+
   it('does not join two parts whose second does not stand under the last columns of a full row', () => {
     const lines = [
       '规章 1   2   3   4   5   6   7',
@@ -74,6 +82,52 @@ describe('pdftotext -layout text', function () {
     const aligned = layoutRows([lines[0]!, lines[1]!, '乙项             1   2   3   4', lines[3]!]).rows;
     assert.deepEqual(aligned[1]!.cells, ['甲项 乙项', '8', '9', '1', '1', '2', '3', '4']);
     assert.equal(aligned[1]!.inferred, true);
+  });
+
+  it('joins a split row that adds up only when joined, and reads glued zeros ("000") as a zero a cell', async () => {
+    // layout/chromium-huaian-shi-2024-table3-split.txt lines 77–79: " 没有现成信息需 11" / "2." / "要另行制作   0    0   0 0 0 11":
+    // 11 = 11 + 0 + 0 + 0 + 0 + 0 only when joined (pdftotext moved the second part's columns).
+    const r = await form('layout/chromium-huaian-shi-2024-table3-split.txt');
+    assert.deepEqual(row(r, 'unable.needs_creation'), [11, 0, 0, 0, 0, 0, 11]);
+    assert.equal(r.provenance['apps.unable.needs_creation.total']!.inferred, true);
+    // Line 95: "（五）不予处理   3.   要求提供公开出版物            0    0   000 0 0".
+    assert.deepEqual(row(r, 'not_processed.publication'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(r.provenance['apps.not_processed.publication.research']!.inferred, true);
+    // Line 101 ("5. 要求行政机关确认或重新出具已获取信息   1    0   000 0 1").
+    assert.deepEqual(row(r, 'not_processed.confirm'), [1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('finds table 四 under its header lines and leaves its six numbers null: pdftotext dropped its blank cells', async () => {
+    // layout/chromium-shanghai-2019-gbk.txt lines 176–182: the header over six lines, then "5   2    7   8      1   9".
+    const r = await form('layout/chromium-shanghai-2019-gbk.txt');
+    assert.equal(r.fields['review.total'], null);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+    const f = r.findings.find((x) => x.rule === 'value.unplaced' && x.fields.includes('review.upheld'));
+    assert.equal(f?.actual, 6);
+  });
+
+  it('does not join two parts that add up alone or not at all', () => {
+    const full = ['规章 1   2   3   4   5   6   21', '丙项 1   2   3   4   5   6   21'];
+    // "甲项 5" then "乙项 1 2 3 4 5 15": the second part adds up alone (1+2+3+4+5 = 15), so it may be a row of its own.
+    const alone = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   15', full[1]!]).rows;
+    assert.deepEqual(alone.map((r) => r.cells.length), [8, 2, 7, 8]);
+    // "甲项 5" then "乙项 1 2 3 4 5 16": joined, 5+1+2+3+4+5 = 20, not 16.
+    const neither = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   16', full[1]!]).rows;
+    assert.deepEqual(neither.map((r) => r.cells.length), [8, 2, 7, 8]);
+    // "甲项 5" then "乙项 1 2 3 4 5 20": joined it adds up, alone it does not: one row, counted.
+    const joined = layoutRows([full[0]!, '甲项 5', '乙项                   1   2   3   4   5   20', full[1]!]).rows;
+    assert.deepEqual(joined[1]!.cells, ['甲项 乙项', '5', '1', '2', '3', '4', '5', '20']);
+    assert.equal(joined[1]!.inferred, true);
+    // A narrow row is not judged by its sum: "规章 0" then "规范性文件 0 0" stay two rows.
+    const narrow = layoutRows(['信息内容 1   2   3', '其他 4   5   6', '规章 0', '规范性文件            0   0', '行政许可 7   8   9']).rows;
+    assert.deepEqual(narrow.map((r) => r.cells.length), [4, 4, 2, 3, 4]);
+    // A no-break space alone (pandoc's copy of an "&nbsp;" cell) is a blank cell, counted; one inside a label is not.
+    const nbsp = layoutRows(['规章\u00a0文件   12   \u00a0   \u00a0   3']).rows[0]!;
+    assert.deepEqual(nbsp.cells, ['规章\u00a0文件', '12', '', '', '3']);
+    assert.equal(nbsp.inferred, true);
+    // "00" and "000" are zeros of two and three cells; "100" is a number.
+    assert.deepEqual(layoutRows(['规章 1   000 00   100']).rows[0]!.cells, ['规章', '1', '0', '0', '0', '0', '0', '100']);
+    assert.equal(layoutRows(['规章 1   000 00   100']).rows[0]!.inferred, true);
   });
 
   it('cuts a row at 512 cells and counts what it drops', () => {
@@ -121,6 +175,14 @@ describe('lynx -dump text', function () {
     assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
     const unplaced = r.findings.find((f) => f.rule === 'value.unplaced' && f.fields.includes('review.upheld'));
     assert.equal(unplaced?.actual, 8);
+  });
+
+  it('reads a count written in words ("六件") as a value cell, the same as its source does', async () => {
+    // lynx/huaian-2024-error-value-not_numeric.txt lines 209–223: "4.保护第三方合法权益", "六件", 0, 0, 0, 0, 0, 6.
+    const r = await form('lynx/huaian-2024-error-value-not_numeric.txt');
+    assert.deepEqual(row(r, 'denied.third_party'), [null, 0, 0, 0, 0, 0, 6]);
+    assert.equal(r.findings.find((x) => x.rule === 'value.not_numeric')?.actual, '六件');
+    assert.equal(r.provenance['apps.denied.third_party.total']!.inferred, true);
   });
 
   it('is told apart from other text and keeps a heading\'s blank lines out of rows', () => {

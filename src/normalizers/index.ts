@@ -8,7 +8,7 @@ import { appsRow, matchAppsRow, type AppsRowMatch } from './apps.js';
 import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
-import { parseNumber, unitOf } from './numbers.js';
+import { COUNT_IN_WORDS, parseNumber, unitOf } from './numbers.js';
 import { placeCounted } from './placement.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
@@ -241,7 +241,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
       const match = matchAppsRow(keys);
       return match?.score === 1 && !filled.has(match.template.id);
     };
-    const doubtful = (counted || streamed(m.row)) && (!m.values.every(isValueLike) || m.labels.filter(rivalRow).length > 1);
+    const doubtful = (counted || streamed(m.row)) && (!m.values.every((c) => isValueLike(c) || COUNT_IN_WORDS.test(c.text.trim())) || m.labels.filter(rivalRow).length > 1);
     if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));

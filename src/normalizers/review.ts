@@ -21,8 +21,10 @@ export function isReviewHeader(row: LogicalRow): boolean {
 export function reviewValues(row: LogicalRow, underHeader: boolean): RawCell[] | undefined {
   const cells = row.cells;
   if (cells.length < REVIEW_WIDTH) {
-    // Raw PDF text drops blank cells: a short all-number row is still table 四's, places unknown.
-    return cells.length >= 5 && cells.every(isValueLike) && cells.some((c) => /\d/.test(c.text)) ? cells : undefined;
+    // Raw PDF text drops blank cells: a short all-number row is still table 四's, places unknown. Layout
+    // text gives the header's lines and the numbers under them as one row: the numbers after it, likewise.
+    const own = underHeader && isReviewHeader(row) ? cells.slice(cells.findLastIndex((c) => !isValueLike(c)) + 1) : cells;
+    return own.length >= 5 && own.every(isValueLike) && own.some((c) => /\d/.test(c.text)) ? own : undefined;
   }
   const values = cells.slice(cells.length - REVIEW_WIDTH);
   // The header row drawn without its spans (pandoc) is fifteen cells too, blank but for its two headings.
@@ -40,6 +42,7 @@ export function reviewFieldAt(i: number): string {
 const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
 /** Table 四's header cell by cell as an HTML table holds it, row after row. */
 const HEADER_IN_ORDER = ['行政复议', '行政诉讼', ...COLUMN_LABELS, '未经复议直接起诉', '复议后起诉', ...COLUMN_LABELS, ...COLUMN_LABELS];
+const HEADER_TEXT = HEADER_IN_ORDER.join('');
 
 /**
  * The cells after table 四's whole header when a row of counted cells (a dump that gives each cell a
@@ -52,7 +55,11 @@ export function cellsAfterHeader(row: LogicalRow): RawCell[] | undefined {
     const cells = row.cells.slice(at + HEADER_IN_ORDER.length);
     return cells.length && cells.every(isValueLike) ? cells : undefined;
   }
-  return undefined;
+  // Layout text joins the header cells that share a line ("结果维持 结果纠正 其他结果 尚未审结 总计 未经复议")
+  // and may cut one over two lines ("未经复议" / "直接起诉"): the header's words run on in the same order.
+  const last = row.cells.findLastIndex((c) => !isValueLike(c));
+  const cells = row.cells.slice(last + 1);
+  return last >= 0 && cells.length && keys.slice(0, last + 1).join('').endsWith(HEADER_TEXT) ? cells : undefined;
 }
 
 /**

@@ -39,11 +39,11 @@ export const textExtractor: Extractor = {
     const narrative: string[] = [];
     const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
     // Lines between drawn tables are read as rows of cells; each drawn table is a table of its own, in document order.
-    const dump = isCellDump(lines);
-    const layout = !dump && isLayoutText(lines);
-    const readRows = (source: string[], from: number, to: number, first: number) => {
+    type Reader = typeof textRows;
+    const readerOf = (text: string[]): Reader => (isCellDump(text) ? cellDumpRows : isLayoutText(text) ? layoutRows : textRows);
+    const readRows = (source: string[], from: number, to: number, first: number, reader?: Reader) => {
       const slice = source.slice(from, to);
-      const part = dump ? cellDumpRows(slice, first + from) : layout ? layoutRows(slice, first + from) : textRows(slice, first + from);
+      const part = (reader ?? readerOf(slice))(slice, first + from);
       narrative.push(...part.narrative);
       cuts.longLines += part.cuts.longLines;
       cuts.longest = Math.max(cuts.longest, part.cuts.longest);
@@ -56,22 +56,24 @@ export const textExtractor: Extractor = {
       );
       if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
     };
-    // `first` is the 1-based line of part[0]. A page laid out in a drawn grid has its cells read as text of their own.
-    const readPart = (part: string[], first: number) => {
+    // `first` is the 1-based line of part[0]. A page laid out in a drawn grid has its cells read as text of their own,
+    // each stretch between their drawn tables in its own layout (`reader` undefined): a table that pandoc reflowed
+    // into a cell of the page keeps each row's cells on a line of their own, which layout text reads.
+    const readPart = (part: string[], first: number, reader?: Reader) => {
       const drawn = [...findGridBlocks(part).map((b) => ({ ...b, read: readGrid })), ...findRuledBlocks(part).map((b) => ({ ...b, read: readRuled }))].sort((a, b) => a.start - b.start);
       let next = 0;
       for (const b of drawn) {
         if (b.start < next) continue;
-        readRows(part, next, b.start, first);
+        readRows(part, next, b.start, first, reader);
         const block = part.slice(b.start, b.end + 1);
         const layout = b.read === readGrid ? layoutCells(block) : undefined;
         if (layout) for (const cell of layout) readPart(cell.lines, first + b.start + cell.offset);
         else tables.push(b.read(block, tables.length, first + b.start));
         next = b.end + 1;
       }
-      readRows(part, next, part.length, first);
+      readRows(part, next, part.length, first, reader);
     };
-    readPart(lines, 1);
+    readPart(lines, 1, readerOf(lines));
     // Plain text marks no title: the normalizer finds it in the opening lines.
     return result({ format: 'text' as const, tables, text: narrative.join('\n') }, [...decoded.findings, ...cutFindings(cuts)]);
   },

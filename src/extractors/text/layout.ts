@@ -4,8 +4,10 @@
 //  - a row whose numbers pdftotext put on two lines around its wrapped label
 //    ("本机关不掌握相关政府信 31 0" / "1." / "息   0   0   0   0   31") is joined
 //    when the two parts make exactly a full row of the table around it and the
-//    second part stands under that row's last columns: its columns are counted,
-//    so the row says `inferred`;
+//    second part stands under that row's last columns, or when the joined row
+//    adds up (its total the sum of its parts) and the second part alone does
+//    not: its columns are counted, so the row says `inferred`;
+//  - zeros glued together by narrow columns ("000") are a "0" a cell, counted;
 //  - a list number alone ("2.", "5.") is part of a label, not a value;
 //  - a numbered label alone on its line ("7.属于行政执法案卷") before a line
 //    with its own numbered label and numbers is a row of its own (a row left
@@ -19,11 +21,15 @@ import { isCellValue } from './values.js';
 const UNIT = /^(?:万元|亿元|元)$/;
 const UNIT_SPACED = /^[0-9０-９][0-9０-９,，.．]*\s+(?:万元|亿元|元)$/;
 const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
+const GLUED_ZEROS = /^0{2,3}$/;
+const NBSP_ONLY = /^\u00a0+$/;
 /** A label that starts with its item number: "7.属于…", "3.   危及…" (not a group heading such as "（三）不予公开"). */
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
 /** How far (in lines) a full row is looked for around a split one. */
 const NEAR = 20;
 const ITEM_NUMBERS = /(?:^|\s)[0-9０-９]{1,2}[.．、]/g;
+/** The fewest columns of a row whose sum may say that its two parts belong together. */
+const MIN_SUM_WIDTH = 5;
 /** Label-only lines that may stand between the two parts of a split row. */
 const MAX_BETWEEN = 2;
 
@@ -48,7 +54,8 @@ interface Line {
 
 function parse(raw: string, n: number): Line {
   const tokens: Value[] = [];
-  for (const m of raw.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, line: n });
+  // A no-break space standing alone is a cell whose HTML held only "&nbsp;" (pandoc keeps it): a blank cell, not a gap.
+  for (const m of raw.matchAll(/(?:[^\s]|\u00a0)+/g)) tokens.push({ text: NBSP_ONLY.test(m[0]) ? '' : m[0], start: m.index, end: m.index + m[0].length, line: n });
   // A unit set apart from its number ("251000   元": another font) stays with it, verbatim.
   const last = tokens[tokens.length - 1];
   const before = tokens[tokens.length - 2];
@@ -57,8 +64,13 @@ function parse(raw: string, n: number): Line {
   }
   const all = [...tokens];
   let k = tokens.length;
-  while (k > 0 && (isCellValue(tokens[k - 1]!.text) || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
-  return { n, label: tokens.slice(0, k).map((t) => t.text).join(' '), values: tokens.slice(k), tokens: all };
+  while (k > 0 && (isCellValue(tokens[k - 1]!.text) || tokens[k - 1]!.text === '' || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
+  // Zeros of narrow cells printed without a space between them ("0   0   000 0 0"): no report writes a
+  // count as "000", so it is one "0" a cell; the cells are counted, so the row says `inferred`.
+  const values = tokens.slice(k).flatMap((t) => (GLUED_ZEROS.test(t.text) ? [...t.text].map((z, i) => ({ text: z, start: t.start + i, end: t.start + i + 1, line: n })) : [t]));
+  // Cells counted apart (glued zeros split, blank cells marked by a no-break space): the row says `inferred`.
+  const counted = values.length > tokens.length - k || values.some((v) => v.text === '');
+  return { n, label: tokens.slice(0, k).map((t) => t.text).filter((t) => t !== '').join(' '), values, tokens: all, ...(counted ? { joined: true } : {}) };
 }
 
 /** Whether the text is `pdftotext -layout` output: rows of numbers set apart by runs of spaces, and no tabs or bars. */
@@ -81,6 +93,13 @@ function fullRowsNear(lines: Line[], at: number, width: number): Line[] {
   return width >= 3 && full.length >= 2 ? full.sort((a, b) => Math.abs(a.n - lines[at]!.n) - Math.abs(b.n - lines[at]!.n)) : [];
 }
 
+/** Whether a row's last number is the sum of the others (a total column), all plain whole numbers. */
+function addsUp(values: Value[]): boolean {
+  if (values.length < 3 || !values.every((v) => /^[0-9]{1,9}$/.test(v.text))) return false;
+  const n = values.map((v) => Number(v.text));
+  return n.slice(0, -1).reduce((a, b) => a + b, 0) === n[n.length - 1];
+}
+
 /** Joins rows split over two lines (see the head of this file); `lines` holds every line, blank or not, in order. */
 function joinSplitRows(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
@@ -94,9 +113,12 @@ function joinSplitRows(lines: Line[]): void {
     const full = fullRowsNear(lines, j, width);
     // The first part's label is words and item numbers only: another digit there is a cell's text cut by the wrap ("12（其中修订 3" / "件）").
     if (a.label === '' || /[0-9０-９]/.test(a.label.replace(ITEM_NUMBERS, '')) || a.values[a.values.length - 1]!.end >= b.values[0]!.start) continue;
-    // The second part must stand under the last columns of a full row nearby, one number to a column.
+    // The second part must stand under the last columns of a full row nearby, one number to a column, or
+    // (pdftotext moves columns from line to line) the row must add up only when joined: its last number
+    // the sum of the others, which the second part alone is not. Only a wide row (table 三's seven) is
+    // judged by its sum: in a row of three, "0" then "0 0" adds up by chance.
     const ref = full.find((r) => b.values.every((v, k) => overlaps(v, r.values[width - b.values.length + k]!)));
-    if (!ref) continue;
+    if (!ref && !(full.length && width >= MIN_SUM_WIDTH && addsUp([...a.values, ...b.values]) && !addsUp(b.values))) continue;
     const between = lines.slice(i + 1, j).map((l) => l.label);
     const numbers = between.filter((t) => LIST_NUMBER.test(t));
     const words = between.filter((t) => !LIST_NUMBER.test(t));

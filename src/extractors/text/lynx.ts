@@ -1,10 +1,17 @@
 // Text dumps that give every table cell a paragraph of its own (`lynx -dump` of
 // a table too wide to draw): each cell is a line (or a few wrapped lines)
-// followed by one blank line, and an empty cell is one more blank line. So the
-// blank lines between two cells say how many empty cells stand between them,
-// and a row keeps its width where a stream of numbers would lose it. Rows are
-// rebuilt as in a stream (a label after numbers starts a row); their columns are
-// counted, so every row says `inferred`.
+// followed by one blank line, and an empty cell written `<p>&nbsp;</p>` is one
+// more blank line. So the blank lines between two cells count the empty cells
+// between them, and a row keeps its width where a stream of numbers would lose
+// it. Rows are rebuilt as in a stream (a label after numbers starts a row); their
+// columns are counted, so every row says `inferred`.
+// What lynx 2.9 does with other empty cells (tried cell by cell): a run of bare
+// `<td>&nbsp;</td>` cells is one blank line whatever its length, and `<td></td>`
+// or `<td><p></p></td>` leaves none, so such a row shows fewer cells than it has
+// and is placed by no one (the normalizer wants the full width); table 四 of the
+// shanghai pages ("5", two bare &nbsp;, "2", "7", "8", …) stays null: neither
+// its header order nor its sums (5 + 2 = 7 fits three places for the 5 and 2)
+// settle the columns.
 import { MAX_CELL_LINE, MAX_ROW_CELLS, type TextCuts, type TextRow } from './rows.js';
 import { isCellValue } from './values.js';
 
