@@ -2,7 +2,8 @@
 // fixtures/ocr-mixed/make.sh from the real reports): a scan whose tables 三
 // and 四 touch (one frame of rules), and a text PDF whose page holds table 三
 // as text and table 四 as a picture under it (`--ocr auto` reads the picture
-// only; the text table stays the text's).
+// only; the text table stays the text's), and the HTML page it was printed
+// from (table 四 a picture beside the markup's tables).
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { tablesLacking } from '../src/normalizers/template.js';
@@ -90,6 +91,19 @@ describe('--ocr auto: a text table and a picture of the next table on one page (
     // The narrative is the text layer's: text.mismatch reads 均获维持 against table 四's (OCR) cells as for the HTML.
     const mismatches = (r: Report): string[] => r.findings.filter((f) => f.rule === 'text.mismatch').map((f) => f.message).sort();
     assert.deepEqual(mismatches(mixed), mismatches(text));
+  });
+
+  it('the same page as HTML (table 四 a picture beside the markup\'s tables 二 and 三): the picture is read, the markup\'s tables and narrative stay', async () => {
+    const html = await extractReport(fixture('ocr-mixed/shanghai-bangongting-2019-table4-picture/index.html'), LONG);
+    assert.equal(html.status, 'ok');
+    assert.deepEqual(differences(text, html, () => true), []);
+    assert.equal(html.fields['review.total'], 7);
+    assert.equal(html.fields['litigation_direct.upheld'], 8);
+    for (const [id, p] of Object.entries(html.provenance)) assert.equal(p.ocr === true, TABLE_4(id), id);
+    assert.equal(html.findings.filter((f) => f.rule === 'ocr.page').length, 1);
+    assert.equal(html.meta.title, text.meta.title);
+    const mismatches = (r: Report): string[] => r.findings.filter((f) => f.rule === 'text.mismatch').map((f) => f.message).sort();
+    assert.deepEqual(mismatches(html), mismatches(text));
   });
 
   it('--ocr off: table 四 is missing and table.image names page 3 and the table', async () => {
