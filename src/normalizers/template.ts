@@ -127,12 +127,13 @@ export const ACTIVE_HEADERS: Record<'2019' | '2021', string[]> = {
 /**
  * Words (in NFKC text, as extracted) by which each of the template's tables
  * is told in cell text of either version, header words included: extractors
- * use them to decide which pages hold tables and which tables a text layer
- * or markup lacks. No word names a cell of another table.
+ * use them to decide which pages hold tables (the PDF page gate reads the
+ * graphics of a page with a short run holding one) and which tables a text
+ * layer or markup lacks. No word names a cell of another table.
  */
 export const TABLE_WORDS = {
   active: /第二十条|信息内容|本年制发|处理决定数量/,
-  apps: /自然人|本年新收|申请人情况|予以公开|不予公开|无法提供|不予处理|商业企业|结转下年度/,
+  apps: /自然人|本年新收|申请人情况|不予公开|无法提供|不予处理|结转下年度/,
   review: /行政复议|行政诉讼|结果维持/,
 } as const;
 
