@@ -124,6 +124,32 @@ export const ACTIVE_HEADERS: Record<'2019' | '2021', string[]> = {
   '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
 };
 
+/**
+ * Words (in NFKC text, as extracted) by which each of the template's tables
+ * is told in cell text of either version, header words included: extractors
+ * use them to decide which pages hold tables (the PDF page gate reads the
+ * graphics of a page with a short run holding one) and which tables a text
+ * layer or markup lacks. No word names a cell of another table.
+ */
+export const TABLE_WORDS = {
+  active: /第二十条|信息内容|本年制发|处理决定数量/,
+  apps: /自然人|本年新收|申请人情况|不予公开|无法提供|不予处理|结转下年度/,
+  review: /行政复议|行政诉讼|结果维持/,
+} as const;
+
+export type TemplateTable = keyof typeof TABLE_WORDS;
+
+/** The template's tables by the number the template gives them. */
+export const TABLE_NUMBERS: Record<TemplateTable, string> = { active: '二', apps: '三', review: '四' };
+
+/** Any of the template tables' words. */
+export const ANY_TABLE_WORD = new RegExp(Object.values(TABLE_WORDS).map((re) => re.source).join('|'));
+
+/** The template's tables none of whose words is in any of `cellTexts`, in template order. */
+export function tablesLacking(cellTexts: string[]): TemplateTable[] {
+  return (Object.keys(TABLE_WORDS) as TemplateTable[]).filter((t) => !cellTexts.some((c) => TABLE_WORDS[t].test(c)));
+}
+
 /** Fields whose sign is meaningful (本年增/减). */
 export function isSignedField(id: string): boolean {
   return id.endsWith('.change');

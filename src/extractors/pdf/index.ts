@@ -6,7 +6,7 @@ import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, OcrMode, RawCell, RawDocument, RawTable, Result } from '../../types.js';
 import { withOcr } from '../raster/prov.js';
 import { ocrPdfPage, ocrPictureTables, wantsOcr } from '../raster/pdf-page.js';
-import { pictureTablePages, pictureTablesSkipped } from '../raster/pdf-pictures.js';
+import { lackingTables, pictureTablePages, pictureTablesSkipped } from '../raster/pdf-pictures.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
 import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';
@@ -16,7 +16,8 @@ import { readPage, type PageResult } from './page.js';
 
 // pdf-3: Chromium prints (bevelled borders, clipped cells, glyph positions) read differently: incremental runs redo PDFs.
 // pdf-4: --ocr auto reads table pictures on pages with a text layer (a PDF that came out table.missing may now have tables).
-export const PDF_EXTRACTOR_VERSION = 'pdf-4';
+// pdf-5: ... also on pages whose text holds a template table, when the text lacks another (table 四 pasted as a picture under text table 三).
+export const PDF_EXTRACTOR_VERSION = 'pdf-5';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const empty = (): RawDocument => ({ format: 'pdf', tables: [], text: '' });
@@ -86,12 +87,13 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
     if (opts.deadlineAt !== undefined && Date.now() > opts.deadlineAt) throw new PdfOpenError(`gave up after page ${p} of ${doc.numPages} (timeout); the file may be damaged or very large`, 'timeout');
   }
   if (mode !== 'force') {
-    // Text pages whose pictures stand in for the template's tables (none when the text layer holds them all).
+    // Pictures that stand in for the template's tables the text layer lacks (none when it holds them all).
+    const lacking = lackingTables(pages);
     const found = await pictureTablePages(pdfjs, doc, pages, opts.ocrPages);
-    if (mode === 'off') findings.push(...pictureTablesSkipped(found, mode));
+    if (mode === 'off') findings.push(...pictureTablesSkipped(found, lacking, mode));
     else {
       for (const [p, pics] of found) {
-        findings.push(...(await ocrPictureTables(doc, pages[p - 1]!, pics)));
+        findings.push(...(await ocrPictureTables(doc, pages[p - 1]!, pics, lacking)));
         await new Promise((resolve) => setImmediate(resolve));
         if (opts.deadlineAt !== undefined && Date.now() > opts.deadlineAt) throw new PdfOpenError(`gave up reading the table pictures of page ${p} of ${doc.numPages} (timeout); the file may be damaged or very large`, 'timeout');
       }

@@ -10,10 +10,9 @@ import { findGrids, type Grid } from './grid.js';
 import type { Pdfjs } from './load.js';
 import { isPageNumber, runLines, type TextLine } from './meta.js';
 import { pageGraphics, pageText } from './primitives.js';
+import { ANY_TABLE_WORD } from '../../normalizers/template.js';
 import type { RasterPage } from '../raster/page.js';
 
-/** Words of the template's tables (二 三 四) and their headers. */
-const TABLE_WORDS = /自然人|第二十条|行政复议|行政诉讼|本年新收|申请人情况|信息内容|不予公开|无法提供|不予处理|结转下年度|结果维持|处理决定数量|本年制发/;
 /** Runs that are one number: a page of table 三's continuation is mostly these. */
 const NUMBER = /^[\s+\-−]?[\d０-９][\d０-９,.，．]*$/;
 
@@ -24,9 +23,9 @@ const NUMBER = /^[\s+\-−]?[\d０-９][\d０-９,.，．]*$/;
  * (narrative numbers touch the characters around them: 受理申请21件).
  */
 export function looksLikeTablePage(runs: TextRun[]): boolean {
-  if (runs.some((r) => r.str.replace(/\s/g, '').length <= 16 && TABLE_WORDS.test(r.str))) return true;
+  if (runs.some((r) => r.str.replace(/\s/g, '').length <= 16 && ANY_TABLE_WORD.test(r.str))) return true;
   const cells = cellTexts(runs);
-  if (cells.some((t) => t.length <= 16 && TABLE_WORDS.test(t.normalize('NFKC')))) return true;
+  if (cells.some((t) => t.length <= 16 && ANY_TABLE_WORD.test(t.normalize('NFKC')))) return true;
   // A row of numbers in narrow cells (a small page): apart from each other by a third of an em, not by 0.8.
   if (cells.filter((t) => NUMBER.test(t)).length >= 6) return true;
   let apart = 0;

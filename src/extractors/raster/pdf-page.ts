@@ -9,7 +9,8 @@ import { finding } from '../../result.js';
 import type { Finding, OcrMode } from '../../types.js';
 import type { PageResult } from '../pdf/page.js';
 import { readRasterPage } from './page.js';
-import type { PagePicture } from './pdf-pictures.js';
+import type { TemplateTable } from '../../normalizers/template.js';
+import { tableNames, type PagePicture } from './pdf-pictures.js';
 import { dpiFor, renderPage } from './render.js';
 
 /** Share of undecodable characters above which a page's text layer is no use (as pdf/index.ts). */
@@ -59,11 +60,12 @@ function picturesOnly(img: Gray, pics: PagePicture[], k: number): Gray {
 }
 
 /**
- * Reads the tables of page `p` from its pictures `pics` by OCR; its
- * narrative lines stay those of the text layer (meta, text.mismatch read
- * them as for any text PDF). A failure leaves the page as it was, with a finding.
+ * Reads the tables of page `p` from its pictures `pics` by OCR (the text
+ * layer lacks the template's tables `lacking`); its narrative lines and its
+ * text tables stay those of the text layer (meta, text.mismatch read them as
+ * for any text PDF). A failure leaves the page as it was, with a finding.
  */
-export async function ocrPictureTables(doc: PDFDocumentProxy, p: PageResult, pics: PagePicture[]): Promise<Finding[]> {
+export async function ocrPictureTables(doc: PDFDocumentProxy, p: PageResult, pics: PagePicture[], lacking: TemplateTable[]): Promise<Finding[]> {
   // The pictures' own resolution, so their pixels map one to one.
   const sharpest = Math.max(...pics.map((pic) => (pic.px * 72) / Math.max(1, pic.box.x1 - pic.box.x0)));
   const dpi = dpiFor(Number.isFinite(sharpest) && sharpest > 0 ? sharpest : undefined);
@@ -71,10 +73,12 @@ export async function ocrPictureTables(doc: PDFDocumentProxy, p: PageResult, pic
     const image = picturesOnly(await renderPage(doc, p.page, dpi), pics, dpi / 72);
     const r = await readRasterPage(image, dpi, p.page);
     p.ocr = r;
-    // Text tables of the page (none of the template's) stay, in reading order with the pictures'.
+    // The page's text tables stay (the pictures lie clear of them: OCR never saw them), in reading order with the pictures'.
+    const own = p.tables.length;
     p.tables = [...p.tables, ...r.tables].sort((a, b) => a.bbox.y0 - b.bbox.y0);
     const cells = r.tables.reduce((s, t) => s + t.cells.length, 0);
-    return [finding('ocr.page', 'info', `Page ${p.page} has text but no table of the template; its ${pics.length} table-sized picture(s) were read by OCR at ${dpi} dpi (skew ${r.skew}° corrected): ${r.tables.length} table(s), ${cells} cells. Its narrative is the text layer's. Every value from the pictures is marked ocr with a confidence.`, { place: { page: p.page } })];
+    const kept = own > 0 ? `, and so are its ${own} text table(s), which OCR did not read` : '';
+    return [finding('ocr.page', 'info', `Page ${p.page} has text, but the text layer lacks the template's table(s) ${tableNames(lacking)}; the page's ${pics.length} table-sized picture(s) were read by OCR at ${dpi} dpi (skew ${r.skew}° corrected): ${r.tables.length} table(s), ${cells} cells. Its narrative is the text layer's${kept}. Every value from the pictures is marked ocr with a confidence.`, { place: { page: p.page } })];
   } catch (e) {
     return [finding('ocr.failed', 'warning', `Page ${p.page}'s pictures look like tables but reading them by OCR failed: ${(e as Error).message}`, { place: { page: p.page } })];
   }

@@ -1,19 +1,20 @@
 // Tables published as pictures on PDF pages that also have a text layer: a
 // report whose narrative is text but whose tables were pasted as images
-// (a page with picture tables printed or exported to PDF). When the text
-// layer lacks one of the template's tables, the pages without a template
-// table of their own are looked at for pictures large enough to be one;
+// (a page with picture tables printed or exported to PDF), or whose text
+// gives some of the template's tables and a picture the others (table 四
+// pasted as a picture under a text table 三). When the text layer lacks one
+// of the template's tables, every page not read by OCR already is looked at
+// for pictures large enough to be one and clear of the page's text tables;
 // under `--ocr auto` those pictures are read for their tables (the text
-// layer keeps the narrative), under `off` the report is told where they are.
+// layer keeps the narrative and its own tables), under `off` the report is
+// told where they are.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { finding } from '../../result.js';
+import { TABLE_NUMBERS, tablesLacking, type TemplateTable } from '../../normalizers/template.js';
 import type { Finding, OcrMode } from '../../types.js';
 import { apply, concat, type Box, type Matrix } from '../pdf/geometry.js';
 import type { Pdfjs } from '../pdf/load.js';
 import type { PageResult } from '../pdf/page.js';
-
-/** Cell words of each template table: 二 (its article rows), 三 (applicants, intake), 四 (review and litigation). */
-const TEMPLATE_TABLES: RegExp[] = [/第二十条/, /本年新收|自然人/, /行政复议|行政诉讼/];
 
 /** A picture drawn on a page: where (top-left PDF points) and its size in pixels. */
 export interface PagePicture {
@@ -24,16 +25,21 @@ export interface PagePicture {
 
 const cellTexts = (p: PageResult): string[] => p.tables.flatMap((t) => t.cells.map((c) => c.text.normalize('NFKC')));
 
-/** Whether page `p`'s own tables hold one of the template's (its text already gives tables: never OCR'd in auto). */
-function holdsTemplateTable(p: PageResult): boolean {
-  const texts = cellTexts(p);
-  return TEMPLATE_TABLES.some((re) => texts.some((t) => re.test(t)));
+/** The template's tables that the pages' text tables lack (by their cell words). */
+export function lackingTables(pages: PageResult[]): TemplateTable[] {
+  return tablesLacking(pages.flatMap(cellTexts));
 }
 
-/** Whether the pages' tables lack one of the template's three tables. */
-function lacksTemplateTable(pages: PageResult[]): boolean {
-  const texts = pages.flatMap(cellTexts);
-  return TEMPLATE_TABLES.some((re) => !texts.some((t) => re.test(t)));
+/** Table names for a message: 二、四. */
+export const tableNames = (ts: TemplateTable[]): string => ts.map((t) => TABLE_NUMBERS[t]).join('、');
+
+/**
+ * Whether a picture covers part of a text table (more than a 2 pt sliver):
+ * a scan under its own text layer, a shading behind a table. Such a
+ * picture is not read: the table is the text's.
+ */
+export function overTable(pic: PagePicture, p: Pick<PageResult, 'tables'>): boolean {
+  return p.tables.some((t) => Math.min(pic.box.x1, t.bbox.x1) - Math.max(pic.box.x0, t.bbox.x0) > 2 && Math.min(pic.box.y1, t.bbox.y1) - Math.max(pic.box.y0, t.bbox.y0) > 2);
 }
 
 /**
@@ -84,28 +90,29 @@ async function pagePictures(pdfjs: Pdfjs, doc: PDFDocumentProxy, pageNo: number)
 
 /**
  * Pages whose pictures stand in for the template's tables: only when the
- * text layer lacks one of them, only pages not read by OCR already and
- * without a template table of their own, only table-sized pictures.
+ * text layer lacks one of them, only pages not read by OCR already, only
+ * table-sized pictures clear of the page's text tables (a page whose text
+ * holds table 三 may place table 四 as a picture under it).
  */
 export async function pictureTablePages(pdfjs: Pdfjs, doc: PDFDocumentProxy, pages: PageResult[], only?: Set<number>): Promise<Map<number, PagePicture[]>> {
   const out = new Map<number, PagePicture[]>();
-  if (!lacksTemplateTable(pages)) return out;
+  if (lackingTables(pages).length === 0) return out;
   for (const p of pages) {
-    if (p.ocr || holdsTemplateTable(p) || (only && !only.has(p.page))) continue;
+    if (p.ocr || (only && !only.has(p.page))) continue;
     // A page whose operator list was read and found no picture has none (saves a second read).
     if (p.segments !== undefined && p.images === 0) continue;
-    const pics = (await pagePictures(pdfjs, doc, p.page)).filter((pic) => tableSized(pic, p));
+    const pics = (await pagePictures(pdfjs, doc, p.page)).filter((pic) => tableSized(pic, p) && !overTable(pic, p));
     if (pics.length > 0) out.set(p.page, pics);
   }
   return out;
 }
 
 /** `--ocr off`: where pictures stand in for the tables, say so (instead of a bare table.missing). */
-export function pictureTablesSkipped(found: Map<number, PagePicture[]>, mode: OcrMode): Finding[] {
+export function pictureTablesSkipped(found: Map<number, PagePicture[]>, lacking: TemplateTable[], mode: OcrMode): Finding[] {
   if (found.size === 0) return [];
   const pages = [...found.keys()];
   const n = [...found.values()].reduce((s, v) => s + v.length, 0);
   return [
-    finding('table.image', 'warning', `The PDF's text layer lacks a table of the template, but page(s) ${pages.join(', ')} hold ${n} picture(s) large enough to be tables; they were not read (--ocr ${mode}): run with --ocr auto to read them by OCR.`, { place: { page: pages[0]! } }),
+    finding('table.image', 'warning', `The PDF's text layer lacks the template's table(s) ${tableNames(lacking)}, but page(s) ${pages.join(', ')} hold ${n} picture(s) large enough to be tables; they were not read (--ocr ${mode}): run with --ocr auto to read them by OCR.`, { place: { page: pages[0]! } }),
   ];
 }

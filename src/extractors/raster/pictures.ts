@@ -1,10 +1,13 @@
-// Table pictures inside HTML and DOCX reports: where the markup holds no
-// table of the template (`--ocr auto`) or always (`force`), its pictures are
-// read by OCR and their tables appended; pictures that are not at hand (a
-// web address, a file not saved beside the page) give `table.image`.
+// Table pictures inside HTML and DOCX reports: where the markup lacks one of
+// the template's tables (`--ocr auto`) or always (`force`), its pictures are
+// read by OCR and their tables appended (the markup's own tables and, when
+// it holds any of the template's, its narrative stay as they are); pictures
+// that are not at hand (a web address, a file not saved beside the page)
+// give `table.image`.
 import { decodeImage, imageKind } from '../../ocr/decode.js';
 import type { Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
+import { TABLE_NUMBERS, tablesLacking, type TemplateTable } from '../../normalizers/template.js';
 import type { Finding, OcrMode, RawDocument, Result } from '../../types.js';
 import { guessDpi, readRasterPages } from './document.js';
 
@@ -20,16 +23,15 @@ export interface Picture {
 export const MAX_PICTURES = 40;
 export const MAX_PICTURE_BYTES = 30 * 1024 * 1024;
 
-/** Words of the template's tables 三 and 四 (their labels in cells). */
-const TABLE_WORDS = /自然人|本年新收|行政复议|予以公开|商业企业|结转下年度/;
-
-export function holdsTemplateTables(doc: RawDocument): boolean {
-  return doc.tables.some((t) => t.cells.some((c) => TABLE_WORDS.test(c.text)));
+/** The template's tables that the document's own tables lack (by their cell words). */
+export function lackingTables(doc: RawDocument): TemplateTable[] {
+  return tablesLacking(doc.tables.flatMap((t) => t.cells.map((c) => c.text.normalize('NFKC'))));
 }
 
 /** Reads the pictures into the document's tables; the document is returned unchanged when OCR is not wanted. */
 export async function readPictures(doc: RawDocument, pictures: Picture[], mode: OcrMode, where: string): Promise<Result<RawDocument>> {
-  if (mode === 'off' || pictures.length === 0 || (mode === 'auto' && holdsTemplateTables(doc))) return { value: doc, findings: [] };
+  const lacking = lackingTables(doc);
+  if (mode === 'off' || pictures.length === 0 || (mode === 'auto' && lacking.length === 0)) return { value: doc, findings: [] };
   const findings: Finding[] = [];
   const images: { image: Gray; dpi: number; name: string }[] = [];
   const missing: string[] = [];
@@ -53,11 +55,14 @@ export async function readPictures(doc: RawDocument, pictures: Picture[], mode: 
   if (images.length > 0) {
     const r = await readRasterPages(images, doc.tables.length);
     out.tables.push(...r.tables);
-    if (r.text !== '') out.text = [doc.text, r.text].filter((x) => x !== '').join('\n');
+    // Markup that gives some of the template's tables gives the narrative too; the pictures' lines would only repeat it.
+    const markupTables = lacking.length < Object.keys(TABLE_NUMBERS).length;
+    if (r.text !== '' && !markupTables) out.text = [doc.text, r.text].filter((x) => x !== '').join('\n');
     findings.push(...r.findings);
   }
-  if (missing.length > 0 && !holdsTemplateTables(out)) {
-    findings.push(finding('table.image', 'warning', `The ${where} holds no table of the template but ${missing.length} picture(s) that are not at hand, which may be its tables: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Save the pictures beside the page (or give the page with its folder) to read them by OCR.`));
+  const still = lackingTables(out);
+  if (missing.length > 0 && still.length > 0) {
+    findings.push(finding('table.image', 'warning', `The ${where} lacks the template's table(s) ${still.map((t) => TABLE_NUMBERS[t]).join('、')} but holds ${missing.length} picture(s) that are not at hand, which may be its tables: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Save the pictures beside the page (or give the page with its folder) to read them by OCR.`));
   }
   return { value: out, findings };
 }
