@@ -10,6 +10,7 @@ import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { placeCounted } from './placement.js';
+import { placeByArithmetic } from './placement-arith.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
@@ -190,7 +191,10 @@ export function normalize(input: RawDocument): Result<Normalized> {
   const read = logicalRows(raw.tables);
   const votes = activeHeaderVotes(read);
   // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
-  const placement = placeCounted(read, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021');
+  // Tables 三 and 四 of such a stream are read by their arithmetic first (placement-arith.ts).
+  const arith = placeByArithmetic(read);
+  findings.push(...arith.findings);
+  const placement = placeCounted(arith.rows, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021', arith.placed);
   findings.push(...placement.findings);
   const rows = placement.rows;
   const s = scan(rows);

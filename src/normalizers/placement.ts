@@ -77,9 +77,10 @@ function adjacent(a: Label, b: Label): boolean {
  * Re-pairs the counted numbers of tables 二 and 三 in `rows` with their labels (see above). A text table
  * with no counted numbers, and a table whose numbers follow their labels, pass unchanged; rows whose cells
  * all stand on one line keep their numbers (the line is the evidence) and end any gap they fall in.
- * `active` is table 二's version when its headers tell it (its rows hold different counts).
+ * `active` is table 二's version when its headers tell it (its rows hold different counts); `settled` rows
+ * were placed already (placement-arith.ts) and end any gap they fall in.
  */
-export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined): { rows: LogicalRow[]; findings: Finding[] } {
+export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined, settled: ReadonlySet<LogicalRow> = new Set()): { rows: LogicalRow[]; findings: Finding[] } {
   const tables = new Set(rows.filter((r) => r.cells.some((c) => c.prov.inferred)).map((r) => r.table));
   if (tables.size === 0) return { rows, findings: [] };
   const findings: Finding[] = [];
@@ -90,7 +91,7 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
     rows.forEach((row, i) => {
       if (row.table !== table) return;
       const lines = new Set(row.cells.map((c) => c.prov.line));
-      if (lines.size <= 1 && !row.cells.some((c) => c.prov.inferred)) {
+      if (settled.has(row) || (lines.size <= 1 && !row.cells.some((c) => c.prov.inferred))) {
         tokens.push({ t: 'fixed' });
         return;
       }

@@ -1,0 +1,292 @@
+// Table 三 and table 四 of a reading-order text (a PDF's text without its
+// layout: rows lost their lines, labels of merged cells stand where they
+// please) placed by the template's own arithmetic. Between table 三's heading
+// and table 四's stand the numbers of table 三's rows, in template order, but
+// the reading order may give a block of rows row by row, column by column, or
+// the first column of each row and then the rest of each (a PDF whose first
+// column sits on the labels' lines). Every way of cutting the numbers into such
+// blocks is tried: a block is read only when each of its rows' 总计 is the sum
+// of its six parts, a row whose numbers no block reads is left unread, and the
+// readings that read the most rows are kept. A row is placed only when every
+// kept reading gives it the same seven values (rows of zeros read the same
+// whichever way); then the columns must add up (一 + 二 = （七）总计 + 四, and
+// the results to （七）总计) wherever every term was placed, or nothing is.
+// Labels are not used: in such a text they are the least certain thing. A
+// report whose arithmetic really is wrong reads no row of its wrong place, so
+// it loses those values; it never gets a neighbour's.
+// Table 四: exactly fifteen numbers after its heading, in the header's order,
+// when each of its three groups adds up to its 总计.
+// Pure: rows in, rows out; every placed cell says `inferred`.
+import { finding } from '../result.js';
+import type { Finding, RawCell } from '../types.js';
+import type { LogicalRow } from './grid.js';
+import { simplifiedKey } from './labels.js';
+import { parseNumber } from './numbers.js';
+import { HEADER_IN_ORDER } from './review.js';
+import { isValueLike } from './row-parts.js';
+import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from './template.js';
+
+const WIDTH = APPS_COLUMNS.length;
+const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+/** A list number standing alone ("3." before its label on the next line): part of a label, never a count. */
+const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
+const APPS_START = /收到和处理政府信息公开申请|申请人情况/;
+const REVIEW_START = /行政复议/;
+/** Cutting blocks bigger than this many rows is no reading a text gives (and keeps the search small). */
+const MAX_BLOCK = 12;
+
+interface Token {
+  cell: RawCell;
+  /** Index of its logical row. */
+  row: number;
+  number: boolean;
+}
+
+const isNumber = (c: RawCell) => {
+  const t = c.text.trim();
+  return t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid';
+};
+/** A number's value for the arithmetic: a "not reported" mark adds nothing. */
+const amount = (c: RawCell) => parseNumber(c.text).value ?? 0;
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+/**
+ * How a block of k rows gives its numbers: row by row, column by column, the first column then the rest
+ * row by row, or the rest row by row then the first column (the first column sits on the labels' lines,
+ * which the reading order puts before or after the rest).
+ */
+type Mode = 'rows' | 'columns' | 'first' | 'last';
+
+function blockRows(xs: RawCell[], at: number, k: number, mode: Mode): RawCell[][] {
+  const out: RawCell[][] = [];
+  for (let r = 0; r < k; r++) {
+    const row: RawCell[] = [];
+    for (let c = 0; c < WIDTH; c++) {
+      if (mode === 'rows') row.push(xs[at + r * WIDTH + c]!);
+      else if (mode === 'columns') row.push(xs[at + c * k + r]!);
+      else if (mode === 'first') row.push(c === 0 ? xs[at + r]! : xs[at + k + r * (WIDTH - 1) + c - 1]!);
+      else row.push(c === 0 ? xs[at + k * (WIDTH - 1) + r]! : xs[at + r * (WIDTH - 1) + c - 1]!);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** One row as read, or with the number of column `late` read after the rest of its row (-1: none). */
+function lateRow(xs: RawCell[], at: number, late: number): RawCell[] {
+  const seq = xs.slice(at, at + WIDTH);
+  if (late < 0) return seq;
+  const row = [...seq.slice(0, late), seq[WIDTH - 1]!, ...seq.slice(late, WIDTH - 1)];
+  return row;
+}
+
+const addsUp = (row: RawCell[]) => {
+  let s = 0;
+  for (let c = 0; c < WIDTH - 1; c++) s += amount(row[c]!);
+  return same(s, amount(row[WIDTH - 1]!));
+};
+
+interface Step {
+  /** Rows the step covers. */
+  k: number;
+  /** Numbers it takes. */
+  n: number;
+  absent: boolean;
+  /** The rows it reads, or undefined (a row left unread, or absent). */
+  rows?: RawCell[][];
+}
+
+/**
+ * The rows of `template` read from `xs` (see above): per row, its seven cells when every best reading
+ * agrees, else undefined. `absent` rows gave no number at all (the source's blank rows, dropped).
+ */
+export function readAppsNumbers(xs: RawCell[], template: AppsRow[]): Array<RawCell[] | undefined> | undefined {
+  const m = template.length;
+  if (xs.length % WIDTH !== 0 || xs.length > m * WIDTH) return undefined;
+  const absent = m - xs.length / WIDTH;
+  // Steps from state (i rows done, j of them absent): the numbers taken so far are 7(i - j).
+  const steps = (i: number, j: number): Step[] => {
+    const out: Step[] = [];
+    const at = (i - j) * WIDTH;
+    if (j < absent) out.push({ k: 1, n: 0, absent: true });
+    if (at + WIDTH > xs.length) return out;
+    out.push({ k: 1, n: WIDTH, absent: false });
+    for (let late = -1; late < WIDTH - 1; late++) {
+      const one = lateRow(xs, at, late);
+      if (addsUp(one)) out.push({ k: 1, n: WIDTH, absent: false, rows: [one] });
+    }
+    for (let k = 2; k <= Math.min(MAX_BLOCK, m - i) && at + k * WIDTH <= xs.length; k++) {
+      for (const mode of ['columns', 'first', 'last'] as const) {
+        const rows = blockRows(xs, at, k, mode);
+        if (rows.every(addsUp)) out.push({ k, n: k * WIDTH, absent: false, rows });
+      }
+    }
+    return out;
+  };
+  const gain = (s: Step) => (s.rows ? s.k : 0);
+  const NONE = -1;
+  const key = (i: number, j: number) => i * (absent + 1) + j;
+  const all = new Map<number, Step[]>();
+  const stepsAt = (i: number, j: number) => all.get(key(i, j)) ?? all.set(key(i, j), steps(i, j)).get(key(i, j))!;
+  // Forward: the most rows read reaching each state; backward: the most read from it to the end.
+  const fwd = new Array<number>((m + 1) * (absent + 1)).fill(NONE);
+  fwd[key(0, 0)] = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= absent; j++) {
+      const f = fwd[key(i, j)]!;
+      if (f === NONE) continue;
+      for (const s of stepsAt(i, j)) {
+        const to = key(i + s.k, j + (s.absent ? 1 : 0));
+        fwd[to] = Math.max(fwd[to]!, f + gain(s));
+      }
+    }
+  }
+  const best = fwd[key(m, absent)]!;
+  if (best === NONE || best === 0) return undefined;
+  const bwd = new Array<number>((m + 1) * (absent + 1)).fill(NONE);
+  bwd[key(m, absent)] = 0;
+  for (let i = m - 1; i >= 0; i--) {
+    for (let j = 0; j <= absent; j++) {
+      let b = NONE;
+      if (fwd[key(i, j)] === NONE) continue;
+      for (const s of stepsAt(i, j)) {
+        const next = bwd[key(i + s.k, j + (s.absent ? 1 : 0))]!;
+        if (next !== NONE) b = Math.max(b, next + gain(s));
+      }
+      bwd[key(i, j)] = b;
+    }
+  }
+  // Each row's readings over every best way through: one reading of seven values, or none.
+  const seen: Array<{ cells?: RawCell[]; values?: string; doubt: boolean }> = template.map(() => ({ doubt: false }));
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= absent; j++) {
+      const f = fwd[key(i, j)]!;
+      if (f === NONE) continue;
+      for (const s of stepsAt(i, j)) {
+        const b = bwd[key(i + s.k, j + (s.absent ? 1 : 0))]!;
+        if (b === NONE || f + gain(s) + b !== best) continue;
+        for (let r = 0; r < s.k; r++) {
+          const slot = seen[i + r]!;
+          const cells = s.rows?.[r];
+          const values = cells?.map(amount).join(' ');
+          if (!cells || (slot.values !== undefined && slot.values !== values)) slot.doubt = true;
+          else if (slot.values === undefined) {
+            slot.values = values;
+            slot.cells = cells;
+          }
+        }
+      }
+    }
+  }
+  return seen.map((s) => (s.doubt ? undefined : s.cells));
+}
+
+/** The template's column sums over the rows read: a column whose terms were all placed must add up. */
+function columnsAddUp(template: AppsRow[], read: Array<RawCell[] | undefined>): boolean {
+  const at = (id: string) => read[template.findIndex((t) => t.id === id)];
+  const results = template.filter((t) => !['new', 'carried_in', 'result_total', 'carried_out'].includes(t.id)).map((t) => at(t.id));
+  const [added, carried, total, out] = [at('new'), at('carried_in'), at('result_total'), at('carried_out')];
+  for (let c = 0; c < WIDTH; c++) {
+    if (added && carried && total && out && !same(amount(added[c]!) + amount(carried[c]!), amount(total[c]!) + amount(out[c]!))) return false;
+    if (total && results.every((r) => r) && !same(results.reduce((s, r) => s + amount(r![c]!), 0), amount(total[c]!))) return false;
+  }
+  return true;
+}
+
+const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
+const labelCell = (text: string, near: RawCell): RawCell => ({ ...near, text, prov: { ...near.prov, inferred: true } });
+
+function appsVersion(tokens: Token[], count: number): Array<'2019' | '2021'> {
+  const fits = (v: '2019' | '2021') => APPS_ROWS.filter((t) => t.versions.includes(v)).length * WIDTH >= count;
+  // Sub-rows of （六）其他处理 are the 2021 template's; a text that names them is of that version.
+  const text = tokens.filter((t) => !t.number).map((t) => simplifiedKey(t.cell.text)).join('');
+  if (/逾期不补正|收费通知/.test(text)) return fits('2021') ? ['2021'] : [];
+  return (['2019', '2021'] as const).filter(fits);
+}
+
+export interface ArithPlacement {
+  rows: LogicalRow[];
+  findings: Finding[];
+  /** The rows it placed (later passes leave them as they are). */
+  placed: Set<LogicalRow>;
+}
+
+/** Re-reads tables 三 and 四 of the streamed tables in `rows` (see above); a table it cannot read is left as it was. */
+export function placeByArithmetic(rows: LogicalRow[]): ArithPlacement {
+  const tables = new Set(rows.filter((r) => r.cells.some((c) => c.prov.inferred)).map((r) => r.table));
+  const findings: Finding[] = [];
+  const strip = new Set<RawCell>();
+  const insert = new Map<number, LogicalRow[]>();
+  for (const table of tables) {
+    const tokens: Token[] = [];
+    rows.forEach((row, i) => {
+      if (row.table !== table) return;
+      for (const cell of row.cells) if (cell.text.trim() !== '') tokens.push({ cell, row: i, number: isNumber(cell) });
+    });
+    const start = tokens.findIndex((t) => !t.number && APPS_START.test(t.cell.text));
+    if (start < 0) continue;
+    let end = tokens.findIndex((t, i) => i > start && !t.number && REVIEW_START.test(t.cell.text));
+    if (end < 0) end = tokens.length;
+    const apps = tokens.slice(start, end);
+    const xs = apps.filter((t) => t.number).map((t) => t.cell);
+    const readings = appsVersion(apps, xs.length)
+      .map((v) => {
+        const template = APPS_ROWS.filter((t) => t.versions.includes(v));
+        return { template, read: xs.length ? readAppsNumbers(xs, template) : undefined };
+      })
+      .filter((r) => r.read?.some((x) => x));
+    // Two versions that both read: which rows the numbers are is in doubt.
+    if (readings.length === 1) {
+      const { template, read } = readings[0]!;
+      const anchor = tokens[start]!;
+      for (const t of apps) if (t.number) strip.add(t.cell);
+      const placedRows: LogicalRow[] = [];
+      const unread: AppsRow[] = [];
+      const ok = columnsAddUp(template, read!);
+      template.forEach((t, r) => {
+        const cells = ok ? read![r] : undefined;
+        if (!cells) {
+          unread.push(t);
+          return;
+        }
+        const labels = [...(t.group ? [labelCell(t.group, cells[0]!)] : []), labelCell(t.label, cells[0]!)];
+        placedRows.push({ table, row: rows[anchor.row]!.row, cells: [...labels, ...cells.map(place)] });
+      });
+      insert.set(anchor.row, placedRows);
+      if (unread.length) {
+        findings.push(
+          finding('value.unplaced', 'warning', ok
+            ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one, and are left null.`
+            : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): which row is which is in doubt, so table 三 is left null.`, {
+            fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+            actual: xs.length,
+            place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+          }),
+        );
+      }
+    }
+    // Table 四: the numbers after its heading, to the end of the text.
+    if (end < tokens.length) {
+      const ys = tokens.slice(end).filter((t) => t.number).map((t) => t.cell);
+      const groupsAddUp = REVIEW_GROUPS.every((_, g) => {
+        const part = ys.slice(g * REVIEW_COLUMNS.length, (g + 1) * REVIEW_COLUMNS.length).map(amount);
+        return same(part.slice(0, -1).reduce((s, v) => s + v, 0), part[part.length - 1]!);
+      });
+      if (ys.length === REVIEW_WIDTH && groupsAddUp) {
+        const head = tokens[end]!;
+        for (const y of ys) strip.add(y);
+        const header = HEADER_IN_ORDER.map((text) => labelCell(text, head.cell));
+        insert.set(head.row, [...(insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...ys.map(place)] }]);
+      }
+    }
+  }
+  if (!strip.size) return { rows, findings, placed: new Set() };
+  const out: LogicalRow[] = [];
+  rows.forEach((row, i) => {
+    for (const p of insert.get(i) ?? []) out.push(p);
+    const kept = row.cells.filter((c) => !strip.has(c));
+    if (kept.length === row.cells.length) out.push(row);
+    else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
+  });
+  return { rows: out, findings, placed: new Set([...insert.values()].flat()) };
+}
