@@ -23,7 +23,8 @@ import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { parseNumber } from './numbers.js';
 import { HEADER_IN_ORDER } from './review.js';
-import { isValueLike } from './row-parts.js';
+import { isValueLike, labelKeys } from './row-parts.js';
+import { matchAppsRow } from './apps.js';
 import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from './template.js';
 
 const WIDTH = APPS_COLUMNS.length;
@@ -89,96 +90,126 @@ const addsUp = (row: RawCell[]) => {
 interface Step {
   /** Rows the step covers. */
   k: number;
-  /** Numbers it takes. */
-  n: number;
-  absent: boolean;
   /** The rows it reads, or undefined (a row left unread, or absent). */
   rows?: RawCell[][];
 }
 
+type Reading = Array<RawCell[] | undefined>;
+
 /**
- * The rows of `template` read from `xs` (see above): per row, its seven cells when every best reading
- * agrees, else undefined. `absent` rows gave no number at all (the source's blank rows, dropped).
+ * Reads `xs` as the rows of `template` with the rows `absent` giving no number (see above): the most rows
+ * that can be read adding up, and per row its seven cells when every such reading agrees.
  */
-export function readAppsNumbers(xs: RawCell[], template: AppsRow[]): Array<RawCell[] | undefined> | undefined {
+function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[]): { best: number; read: Reading } | undefined {
   const m = template.length;
-  if (xs.length % WIDTH !== 0 || xs.length > m * WIDTH) return undefined;
-  const absent = m - xs.length / WIDTH;
-  // Steps from state (i rows done, j of them absent): the numbers taken so far are 7(i - j).
-  const steps = (i: number, j: number): Step[] => {
-    const out: Step[] = [];
-    const at = (i - j) * WIDTH;
-    if (j < absent) out.push({ k: 1, n: 0, absent: true });
-    if (at + WIDTH > xs.length) return out;
-    out.push({ k: 1, n: WIDTH, absent: false });
+  const at = starts(absent);
+  const stepsAt = (i: number): Step[] => {
+    if (absent[i]) return [{ k: 1 }];
+    const out: Step[] = [{ k: 1 }];
     for (let late = -1; late < WIDTH - 1; late++) {
-      const one = lateRow(xs, at, late);
-      if (addsUp(one)) out.push({ k: 1, n: WIDTH, absent: false, rows: [one] });
+      const one = lateRow(xs, at[i]!, late);
+      if (addsUp(one)) out.push({ k: 1, rows: [one] });
     }
-    for (let k = 2; k <= Math.min(MAX_BLOCK, m - i) && at + k * WIDTH <= xs.length; k++) {
+    // A block of rows read together holds no absent row.
+    for (let k = 2; k <= Math.min(MAX_BLOCK, m - i) && !absent[i + k - 1]; k++) {
       for (const mode of ['columns', 'first', 'last'] as const) {
-        const rows = blockRows(xs, at, k, mode);
-        if (rows.every(addsUp)) out.push({ k, n: k * WIDTH, absent: false, rows });
+        const rows = blockRows(xs, at[i]!, k, mode);
+        if (rows.every(addsUp)) out.push({ k, rows });
       }
     }
     return out;
   };
+  const steps = template.map((_, i) => stepsAt(i));
   const gain = (s: Step) => (s.rows ? s.k : 0);
-  const NONE = -1;
-  const key = (i: number, j: number) => i * (absent + 1) + j;
-  const all = new Map<number, Step[]>();
-  const stepsAt = (i: number, j: number) => all.get(key(i, j)) ?? all.set(key(i, j), steps(i, j)).get(key(i, j))!;
-  // Forward: the most rows read reaching each state; backward: the most read from it to the end.
-  const fwd = new Array<number>((m + 1) * (absent + 1)).fill(NONE);
-  fwd[key(0, 0)] = 0;
+  // Forward: the most rows read reaching each row; backward: the most read from it to the end.
+  const fwd = new Array<number>(m + 1).fill(-1);
+  fwd[0] = 0;
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= absent; j++) {
-      const f = fwd[key(i, j)]!;
-      if (f === NONE) continue;
-      for (const s of stepsAt(i, j)) {
-        const to = key(i + s.k, j + (s.absent ? 1 : 0));
-        fwd[to] = Math.max(fwd[to]!, f + gain(s));
-      }
-    }
+    if (fwd[i]! < 0) continue;
+    for (const s of steps[i]!) fwd[i + s.k] = Math.max(fwd[i + s.k]!, fwd[i]! + gain(s));
   }
-  const best = fwd[key(m, absent)]!;
-  if (best === NONE || best === 0) return undefined;
-  const bwd = new Array<number>((m + 1) * (absent + 1)).fill(NONE);
-  bwd[key(m, absent)] = 0;
-  for (let i = m - 1; i >= 0; i--) {
-    for (let j = 0; j <= absent; j++) {
-      let b = NONE;
-      if (fwd[key(i, j)] === NONE) continue;
-      for (const s of stepsAt(i, j)) {
-        const next = bwd[key(i + s.k, j + (s.absent ? 1 : 0))]!;
-        if (next !== NONE) b = Math.max(b, next + gain(s));
-      }
-      bwd[key(i, j)] = b;
-    }
-  }
-  // Each row's readings over every best way through: one reading of seven values, or none.
-  const seen: Array<{ cells?: RawCell[]; values?: string; doubt: boolean }> = template.map(() => ({ doubt: false }));
+  const best = fwd[m]!;
+  if (best <= 0) return undefined;
+  const bwd = new Array<number>(m + 1).fill(-1);
+  bwd[m] = 0;
+  for (let i = m - 1; i >= 0; i--) for (const s of steps[i]!) if (bwd[i + s.k]! >= 0) bwd[i] = Math.max(bwd[i]!, bwd[i + s.k]! + gain(s));
+  const read: Reading = template.map(() => undefined);
+  const doubt = template.map((_, i) => absent[i]!);
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= absent; j++) {
-      const f = fwd[key(i, j)]!;
-      if (f === NONE) continue;
-      for (const s of stepsAt(i, j)) {
-        const b = bwd[key(i + s.k, j + (s.absent ? 1 : 0))]!;
-        if (b === NONE || f + gain(s) + b !== best) continue;
-        for (let r = 0; r < s.k; r++) {
-          const slot = seen[i + r]!;
-          const cells = s.rows?.[r];
-          const values = cells?.map(amount).join(' ');
-          if (!cells || (slot.values !== undefined && slot.values !== values)) slot.doubt = true;
-          else if (slot.values === undefined) {
-            slot.values = values;
-            slot.cells = cells;
-          }
-        }
+    if (fwd[i]! < 0) continue;
+    for (const s of steps[i]!) {
+      if (bwd[i + s.k]! < 0 || fwd[i]! + gain(s) + bwd[i + s.k]! !== best) continue;
+      for (let r = 0; r < s.k; r++) {
+        const cells = s.rows?.[r];
+        const prev = read[i + r];
+        if (!cells || (prev && !sameValues(prev, cells))) doubt[i + r] = true;
+        else read[i + r] ??= cells;
       }
     }
   }
-  return seen.map((s) => (s.doubt ? undefined : s.cells));
+  return { best, read: read.map((r, i) => (doubt[i] ? undefined : r)) };
+}
+
+/** Where each row's numbers start in the stream when the rows `absent` gave none. */
+function starts(absent: boolean[]): number[] {
+  const at: number[] = [];
+  for (let i = 0, p = 0; i <= absent.length; i++) {
+    at.push(p);
+    if (i < absent.length && !absent[i]) p += WIDTH;
+  }
+  return at;
+}
+
+const sameValues = (a: RawCell[], b: RawCell[]) => a.every((c, i) => same(amount(c), amount(b[i]!)));
+
+/** Rows of the source left blank drop out of a reading-order text: at most this many are looked for. */
+const MAX_ABSENT = 2;
+
+/** Every way of choosing `n` of `m` rows. */
+function choose(m: number, n: number): boolean[][] {
+  if (n === 0) return [new Array<boolean>(m).fill(false)];
+  const out: boolean[][] = [];
+  for (const rest of choose(m, n - 1)) {
+    const last = rest.lastIndexOf(true);
+    for (let i = last + 1; i < m; i++) out.push(rest.map((v, j) => v || j === i));
+  }
+  return out;
+}
+
+/** A row label found in the stream: the template row it names, and how many numbers stand before it. */
+export interface Anchor {
+  row: number;
+  at: number;
+}
+
+/**
+ * The rows of `template` read from `xs` (see above): per row, its seven cells when every best reading
+ * agrees, else undefined; `columns` when readings were found but none whose columns add up. When rows
+ * of the source gave no number, which ones is told first by the arithmetic, then by the labels that stand
+ * right before or right after their row's numbers (`anchors`); what still leaves a choice stays null.
+ */
+export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anchor[] = []): { read?: Reading; columns: boolean } {
+  const m = template.length;
+  if (xs.length === 0 || xs.length % WIDTH !== 0 || xs.length > m * WIDTH || m - xs.length / WIDTH > MAX_ABSENT) return { columns: false };
+  let best = [0, 0];
+  let found = false;
+  let kept: Reading[] = [];
+  for (const absent of choose(m, m - xs.length / WIDTH)) {
+    const r = readWith(xs, template, absent);
+    if (!r) continue;
+    found = true;
+    if (!columnsAddUp(template, r.read)) continue;
+    const at = starts(absent);
+    const score = [r.best, anchors.filter((a) => !absent[a.row] && (a.at === at[a.row] || a.at === at[a.row]! + WIDTH)).length];
+    const cmp = score[0]! - best[0]! || score[1]! - best[1]!;
+    if (cmp < 0) continue;
+    if (cmp > 0) kept = [];
+    best = score;
+    kept.push(r.read);
+  }
+  if (!kept.length) return { columns: found };
+  const read = kept[0]!.map((cells, i) => (cells && kept.every((k) => k[i] && sameValues(k[i]!, cells)) ? cells : undefined));
+  return { read, columns: false };
 }
 
 /** The template's column sums over the rows read: a column whose terms were all placed must add up. */
@@ -196,12 +227,26 @@ function columnsAddUp(template: AppsRow[], read: Array<RawCell[] | undefined>): 
 const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
 const labelCell = (text: string, near: RawCell): RawCell => ({ ...near, text, prov: { ...near.prov, inferred: true } });
 
-function appsVersion(tokens: Token[], count: number): Array<'2019' | '2021'> {
-  const fits = (v: '2019' | '2021') => APPS_ROWS.filter((t) => t.versions.includes(v)).length * WIDTH >= count;
-  // Sub-rows of （六）其他处理 are the 2021 template's; a text that names them is of that version.
+function appsVersion(tokens: Token[]): '2019' | '2021' {
+  // Sub-rows of （六）其他处理 are the 2021 template's: a reading-order text keeps every label's words, if not their place.
   const text = tokens.filter((t) => !t.number).map((t) => simplifiedKey(t.cell.text)).join('');
-  if (/逾期不补正|收费通知/.test(text)) return fits('2021') ? ['2021'] : [];
-  return (['2019', '2021'] as const).filter(fits);
+  return /逾期不补正|收费通知/.test(text) ? '2021' : '2019';
+}
+
+/** The row labels of table 三 found in its part of the stream, each named once, with the numbers before it. */
+function anchorsOf(tokens: Token[], template: AppsRow[]): Anchor[] {
+  const found: Anchor[] = [];
+  let numbers = 0;
+  for (const t of tokens) {
+    if (t.number) {
+      numbers++;
+      continue;
+    }
+    const m = matchAppsRow(labelKeys([t.cell]));
+    const row = m && m.score >= 0.9 ? template.indexOf(m.template) : -1;
+    if (row >= 0) found.push({ row, at: numbers });
+  }
+  return found.filter((a) => found.filter((b) => b.row === a.row).length === 1);
 }
 
 export interface ArithPlacement {
@@ -229,22 +274,17 @@ export function placeByArithmetic(rows: LogicalRow[]): ArithPlacement {
     if (end < 0) end = tokens.length;
     const apps = tokens.slice(start, end);
     const xs = apps.filter((t) => t.number).map((t) => t.cell);
-    const readings = appsVersion(apps, xs.length)
-      .map((v) => {
-        const template = APPS_ROWS.filter((t) => t.versions.includes(v));
-        return { template, read: xs.length ? readAppsNumbers(xs, template) : undefined };
-      })
-      .filter((r) => r.read?.some((x) => x));
-    // Two versions that both read: which rows the numbers are is in doubt.
-    if (readings.length === 1) {
-      const { template, read } = readings[0]!;
+    const version = appsVersion(apps);
+    const template = APPS_ROWS.filter((t) => t.versions.includes(version));
+    const { read, columns } = readAppsNumbers(xs, template, anchorsOf(apps, template));
+    if (read?.some((x) => x) || columns) {
       const anchor = tokens[start]!;
       for (const t of apps) if (t.number) strip.add(t.cell);
       const placedRows: LogicalRow[] = [];
       const unread: AppsRow[] = [];
-      const ok = columnsAddUp(template, read!);
+      const ok = read !== undefined;
       template.forEach((t, r) => {
-        const cells = ok ? read![r] : undefined;
+        const cells = read?.[r];
         if (!cells) {
           unread.push(t);
           return;
@@ -256,8 +296,8 @@ export function placeByArithmetic(rows: LogicalRow[]): ArithPlacement {
       if (unread.length) {
         findings.push(
           finding('value.unplaced', 'warning', ok
-            ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one, and are left null.`
-            : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): which row is which is in doubt, so table 三 is left null.`, {
+            ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one (or may be the source's blank rows), and are left null.`
+            : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
             fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
             actual: xs.length,
             place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
