@@ -186,7 +186,8 @@ export interface Anchor {
  * The rows of `template` read from `xs` (see above): per row, its seven cells when every best reading
  * agrees, else undefined; `columns` when readings were found but none whose columns add up. When rows
  * of the source gave no number, which ones is told first by the arithmetic, then by the labels that stand
- * right before or right after their row's numbers (`anchors`); what still leaves a choice stays null.
+ * right before their row's numbers, or right after them (`anchors`; a text does one or the other); what
+ * still leaves a choice stays null.
  */
 export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anchor[] = []): { read?: Reading; columns: boolean } {
   const m = template.length;
@@ -200,7 +201,9 @@ export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anc
     found = true;
     if (!columnsAddUp(template, r.read)) continue;
     const at = starts(absent);
-    const score = [r.best, anchors.filter((a) => !absent[a.row] && (a.at === at[a.row] || a.at === at[a.row]! + WIDTH)).length];
+    // A text puts its labels before their numbers or after them, the same way throughout.
+    const fits = (shift: number) => anchors.filter((a) => !absent[a.row] && a.at === at[a.row]! + shift).length;
+    const score = [r.best, Math.max(fits(0), fits(WIDTH))];
     const cmp = score[0]! - best[0]! || score[1]! - best[1]!;
     if (cmp < 0) continue;
     if (cmp > 0) kept = [];
