@@ -98,9 +98,10 @@ type Reading = Array<RawCell[] | undefined>;
 
 /**
  * Reads `xs` as the rows of `template` with the rows `absent` giving no number (see above): the most rows
- * that can be read adding up, and per row its seven cells when every such reading agrees.
+ * that can be read adding up, and the distinct readings that read that many (a row unread or absent is
+ * undefined in them).
  */
-function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[]): { best: number; read: Reading } | undefined {
+function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[]): { best: number; readings: Reading[] } | undefined {
   const m = template.length;
   const at = starts(absent);
   const stepsAt = (i: number): Step[] => {
@@ -133,12 +134,36 @@ function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[]): { best
   const bwd = new Array<number>(m + 1).fill(-1);
   bwd[m] = 0;
   for (let i = m - 1; i >= 0; i--) for (const s of steps[i]!) if (bwd[i + s.k]! >= 0) bwd[i] = Math.max(bwd[i]!, bwd[i + s.k]! + gain(s));
+  // The distinct readings (by value) along the best ways through, built from the end; rows of zeros cut
+  // any way read the same, so they stay few. Past MAX_READINGS, only what every way agrees on is kept.
+  const suffix: Array<Map<string, Reading> | undefined> = new Array(m + 1);
+  suffix[m] = new Map([['', []]]);
+  for (let i = m - 1; i >= 0; i--) {
+    if (bwd[i]! < 0) continue;
+    const here = new Map<string, Reading>();
+    for (const s of steps[i]!) {
+      const rest = suffix[i + s.k];
+      if (!rest || bwd[i + s.k]! < 0 || gain(s) + bwd[i + s.k]! !== bwd[i]) continue;
+      const head: Reading = Array.from({ length: s.k }, (_, r) => s.rows?.[r]);
+      const headKey = head.map((cells) => (cells ? cells.map(amount).join(',') : '-')).join(';');
+      for (const [key, tail] of rest) here.set(`${headKey};${key}`, [...head, ...tail]);
+    }
+    if (here.size > MAX_READINGS) return { best, readings: [agreed(template, absent, steps, fwd, bwd, best)] };
+    suffix[i] = here;
+  }
+  return { best, readings: [...(suffix[0]?.values() ?? [])].map((r) => r.map((cells, i) => (absent[i] ? undefined : cells))) };
+}
+
+const MAX_READINGS = 512;
+
+/** What every best way through reads the same (the rest undefined). */
+function agreed(template: AppsRow[], absent: boolean[], steps: Step[][], fwd: number[], bwd: number[], best: number): Reading {
   const read: Reading = template.map(() => undefined);
   const doubt = template.map((_, i) => absent[i]!);
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < template.length; i++) {
     if (fwd[i]! < 0) continue;
     for (const s of steps[i]!) {
-      if (bwd[i + s.k]! < 0 || fwd[i]! + gain(s) + bwd[i + s.k]! !== best) continue;
+      if (bwd[i + s.k]! < 0 || fwd[i]! + (s.rows ? s.k : 0) + bwd[i + s.k]! !== best) continue;
       for (let r = 0; r < s.k; r++) {
         const cells = s.rows?.[r];
         const prev = read[i + r];
@@ -147,7 +172,7 @@ function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[]): { best
       }
     }
   }
-  return { best, read: read.map((r, i) => (doubt[i] ? undefined : r)) };
+  return read.map((r, i) => (doubt[i] ? undefined : r));
 }
 
 /** Where each row's numbers start in the stream when the rows `absent` gave none. */
@@ -199,7 +224,9 @@ export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anc
     const r = readWith(xs, template, absent);
     if (!r) continue;
     found = true;
-    if (!columnsAddUp(template, r.read)) continue;
+    // Readings whose columns do not add up are not the text's (or the report's arithmetic is wrong).
+    const readings = r.readings.filter((x) => columnsAddUp(template, x));
+    if (!readings.length) continue;
     const at = starts(absent);
     // A text puts its labels before their numbers or after them, the same way throughout.
     const fits = (shift: number) => anchors.filter((a) => !absent[a.row] && a.at === at[a.row]! + shift).length;
@@ -208,7 +235,7 @@ export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anc
     if (cmp < 0) continue;
     if (cmp > 0) kept = [];
     best = score;
-    kept.push(r.read);
+    kept.push(...readings);
   }
   if (!kept.length) return { columns: found };
   const read = kept[0]!.map((cells, i) => (cells && kept.every((k) => k[i] && sameValues(k[i]!, cells)) ? cells : undefined));
