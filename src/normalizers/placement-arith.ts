@@ -101,25 +101,11 @@ type Reading = Array<RawCell[] | undefined>;
  * that can be read adding up, and the distinct readings that read that many (a row unread or absent is
  * undefined in them).
  */
-function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[]): { best: number; readings: Reading[] } | undefined {
+function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[], blocks: (at: number) => Step[]): { best: number; readings: Reading[] } | undefined {
   const m = template.length;
   const at = starts(absent);
-  const stepsAt = (i: number): Step[] => {
-    if (absent[i]) return [{ k: 1 }];
-    const out: Step[] = [{ k: 1 }];
-    for (let late = -1; late < WIDTH - 1; late++) {
-      const one = lateRow(xs, at[i]!, late);
-      if (addsUp(one)) out.push({ k: 1, rows: [one] });
-    }
-    // A block of rows read together holds no absent row.
-    for (let k = 2; k <= Math.min(MAX_BLOCK, m - i) && !absent[i + k - 1]; k++) {
-      for (const mode of ['columns', 'first', 'last'] as const) {
-        const rows = blockRows(xs, at[i]!, k, mode);
-        if (rows.every(addsUp)) out.push({ k, rows });
-      }
-    }
-    return out;
-  };
+  // A block of rows read together holds no absent row.
+  const stepsAt = (i: number): Step[] => (absent[i] ? [{ k: 1 }] : blocks(at[i]!).filter((s) => i + s.k <= m && !absent.slice(i, i + s.k).some((a) => a)));
   const steps = template.map((_, i) => stepsAt(i));
   const gain = (s: Step) => (s.rows ? s.k : 0);
   // Forward: the most rows read reaching each row; backward: the most read from it to the end.
@@ -175,6 +161,28 @@ function agreed(template: AppsRow[], absent: boolean[], steps: Step[][], fwd: nu
   return read.map((r, i) => (doubt[i] ? undefined : r));
 }
 
+/** The blocks of rows that add up, read from the numbers at `at` on (whichever rows they are), once per place. */
+function blocksOf(xs: RawCell[]): (at: number) => Step[] {
+  const cache = new Map<number, Step[]>();
+  return (at) => {
+    const hit = cache.get(at);
+    if (hit) return hit;
+    const out: Step[] = [{ k: 1 }];
+    for (let late = -1; late < WIDTH - 1 && at + WIDTH <= xs.length; late++) {
+      const one = lateRow(xs, at, late);
+      if (addsUp(one)) out.push({ k: 1, rows: [one] });
+    }
+    for (let k = 2; k <= MAX_BLOCK && at + k * WIDTH <= xs.length; k++) {
+      for (const mode of ['columns', 'first', 'last'] as const) {
+        const rows = blockRows(xs, at, k, mode);
+        if (rows.every(addsUp)) out.push({ k, rows });
+      }
+    }
+    cache.set(at, out);
+    return out;
+  };
+}
+
 /** Where each row's numbers start in the stream when the rows `absent` gave none. */
 function starts(absent: boolean[]): number[] {
   const at: number[] = [];
@@ -220,8 +228,9 @@ export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anc
   let best = [0, 0];
   let found = false;
   let kept: Reading[] = [];
+  const blocks = blocksOf(xs);
   for (const absent of choose(m, m - xs.length / WIDTH)) {
-    const r = readWith(xs, template, absent);
+    const r = readWith(xs, template, absent, blocks);
     if (!r) continue;
     found = true;
     // Readings whose columns do not add up are not the text's (or the report's arithmetic is wrong).
