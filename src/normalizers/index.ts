@@ -192,7 +192,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
   const votes = activeHeaderVotes(read);
   // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
   // Tables 三 and 四 of such a stream are read by their arithmetic first (placement-arith.ts).
-  const arith = placeByArithmetic(read);
+  const arith = placeByArithmetic(read, new Set(raw.tables.filter((t) => t.readingOrder).map((t) => t.index)));
   findings.push(...arith.findings);
   const placement = placeCounted(arith.rows, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021', arith.placed);
   findings.push(...placement.findings);

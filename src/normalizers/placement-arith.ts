@@ -295,9 +295,13 @@ export interface ArithPlacement {
   placed: Set<LogicalRow>;
 }
 
-/** Re-reads tables 三 and 四 of the streamed tables in `rows` (see above); a table it cannot read is left as it was. */
-export function placeByArithmetic(rows: LogicalRow[]): ArithPlacement {
-  const tables = new Set(rows.filter((r) => r.cells.some((c) => c.prov.inferred)).map((r) => r.table));
+/**
+ * Re-reads tables 三 and 四 of the tables in `rows` rebuilt from reading-order text (`readingOrder`, their
+ * indexes; see above); a table it cannot read is left as it was. Text laid out in columns, or a dump with a
+ * cell per line in the grid's order, keeps its rows: their readers place what they can see.
+ */
+export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<number>): ArithPlacement {
+  const tables = new Set(rows.filter((r) => readingOrder.has(r.table)).map((r) => r.table));
   const findings: Finding[] = [];
   const strip = new Set<RawCell>();
   const insert = new Map<number, LogicalRow[]>();

@@ -54,7 +54,8 @@ export const textExtractor: Extractor = {
       part.rows.forEach((r, row) =>
         r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: index, row, col, line: r.lines[col] ?? r.line, ...(r.inferred ? { inferred: true as const } : {}) } })),
       );
-      if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
+      const readingOrder = !dump && !layout && part.rows.some((r) => r.inferred) ? { readingOrder: true as const } : {};
+      if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells, ...readingOrder });
     };
     // `first` is the 1-based line of part[0]. A page laid out in a drawn grid has its cells read as text of their own.
     const readPart = (part: string[], first: number) => {
