@@ -22,7 +22,7 @@ import { matchAppsRow } from './apps.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from './template.js';
+import { ACTIVE_2019, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from './template.js';
 
 type Kind = 'active' | 'apps';
 
@@ -67,7 +67,8 @@ function classify(text: string, cell: RawCell, row: number, active: '2019' | '20
 /** No row of the template stands between the two (in a version both rows belong to). */
 function adjacent(a: Label, b: Label): boolean {
   if (a.kind !== b.kind || b.index <= a.index) return false;
-  if (a.kind === 'active') return b.index === a.index + 1;
+  // 其他主动公开文件 is a row of some provinces' 2019 tables only: a text without it skips it.
+  if (a.kind === 'active') return b.index === a.index + 1 || (b.index === a.index + 2 && ACTIVE_2019[a.index + 1]?.prefix === 'active.other_docs');
   const va = APPS_ROWS[a.index]!.versions;
   const vb = APPS_ROWS[b.index]!.versions;
   return APPS_ROWS.slice(a.index + 1, b.index).every((t) => !t.versions.some((v) => va.includes(v) && vb.includes(v)));
