@@ -311,7 +311,11 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
       if (row.table !== table) return;
       for (const cell of row.cells) if (cell.text.trim() !== '') tokens.push({ cell, row: i, number: isNumber(cell) });
     });
-    const start = tokens.findIndex((t) => !t.number && APPS_START.test(t.cell.text));
+    // Table 三 starts at the last of its headings before its first row label: the narrative may name the
+    // table before it, and a table broken over pages repeats its header further on.
+    const heading = (t: Token) => !t.number && APPS_START.test(t.cell.text);
+    const firstLabel = tokens.findIndex((t) => !t.number && (matchAppsRow(labelKeys([t.cell]))?.score ?? 0) >= 0.9 && !heading(t));
+    const start = firstLabel < 0 ? tokens.findIndex(heading) : tokens.slice(0, firstLabel).findLastIndex(heading);
     if (start < 0) continue;
     let end = tokens.findIndex((t, i) => i > start && !t.number && REVIEW_START.test(t.cell.text));
     if (end < 0) end = tokens.length;
