@@ -153,3 +153,17 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
     assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
   });
 });
+
+describe('placement: table 二 blocks of one row in reading-order text', () => {
+  it('hongze-qu-2024: 第二十条第（八）项 holds one row, so the one number in it (7545, before the label 行政事业性收费) is its', async () => {
+    // Lines 89-95: 第二十条第（八）项 / 信息内容 / 本年收费金额（单位：万元） / 7545 / 行政事业性收费.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/hongze-qu-2024.txt'));
+    assert.equal(r.fields['active.fees.amount_10k_yuan'], 7545);
+    assert.equal(r.provenance['active.fees.amount_10k_yuan']?.inferred, true);
+  });
+
+  it('a one-row block with more numbers than its row holds is left alone', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '12', '3', '行政事业性收费', '三、收到和处理政府信息公开申请情况']);
+    assert.equal(r.fields['active.fees.amount_10k_yuan'], null);
+  });
+});

@@ -11,6 +11,7 @@ import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { parseNumber, unitOf } from './numbers.js';
 import { placeCounted } from './placement.js';
 import { placeByArithmetic } from './placement-arith.js';
+import { placeSingleRows } from './placement-single.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
@@ -192,9 +193,12 @@ export function normalize(input: RawDocument): Result<Normalized> {
   const votes = activeHeaderVotes(read);
   // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
   // Tables 三 and 四 of such a stream are read by their arithmetic first (placement-arith.ts).
-  const arith = placeByArithmetic(read, new Set(raw.tables.filter((t) => t.readingOrder).map((t) => t.index)));
+  const readingOrder = new Set(raw.tables.filter((t) => t.readingOrder).map((t) => t.index));
+  const activeVersion = votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021';
+  const arith = placeByArithmetic(read, readingOrder);
   findings.push(...arith.findings);
-  const placement = placeCounted(arith.rows, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021', arith.placed);
+  const single = placeSingleRows(arith.rows, readingOrder, activeVersion, arith.placed);
+  const placement = placeCounted(single.rows, activeVersion, new Set([...arith.placed, ...single.placed]));
   findings.push(...placement.findings);
   const rows = placement.rows;
   const s = scan(rows);

@@ -369,11 +369,12 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
   }
   if (!strip.size) return { rows, findings, placed: new Set() };
   const out: LogicalRow[] = [];
+  // Placed rows follow their table's heading (its row may also hold labels of the table before).
   rows.forEach((row, i) => {
-    for (const p of insert.get(i) ?? []) out.push(p);
     const kept = row.cells.filter((c) => !strip.has(c));
     if (kept.length === row.cells.length) out.push(row);
     else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
+    for (const p of insert.get(i) ?? []) out.push(p);
   });
   return { rows: out, findings, placed: new Set([...insert.values()].flat()) };
 }
