@@ -43,12 +43,17 @@ interface Token {
   number: boolean;
 }
 
+/** A count written in words ("六件"): a cell of the table that is no number, so its row cannot add up. */
+const WORD_COUNT = /^[零〇一二两三四五六七八九十百千万]+[件个项条]$/;
 const isNumber = (c: RawCell) => {
   const t = c.text.trim();
-  return t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid';
+  return (t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid') || WORD_COUNT.test(t);
 };
-/** A number's value for the arithmetic: a "not reported" mark adds nothing. */
-const amount = (c: RawCell) => parseNumber(c.text).value ?? 0;
+/** A number's value for the arithmetic: a "not reported" mark adds nothing, a cell that is no number makes it fail. */
+const amount = (c: RawCell) => {
+  const p = parseNumber(c.text);
+  return p.kind === 'invalid' ? Number.NaN : (p.value ?? 0);
+};
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 /**
