@@ -167,3 +167,23 @@ describe('placement: table 二 blocks of one row in reading-order text', () => {
     assert.equal(r.fields['active.fees.amount_10k_yuan'], null);
   });
 });
+
+describe('placement: table 二 given column by column in reading-order text', () => {
+  it('chromium-shanghai-2019-msword: each header then one number per row of its block (本年新制作数量 13 60, 对外公开总数量 524 368, 上一年项目数量 0 0 …)', async () => {
+    // Lines 157-198: the headers of 第二十条第（一）、（五）、（六）项 in the template's block order, each with its column.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-2019-msword.txt'));
+    assert.deepEqual(values(r, 'active.regulations.'), [13, 13, 524]);
+    assert.deepEqual(values(r, 'active.normative.'), [60, 60, 368]);
+    assert.deepEqual(values(r, 'active.licensing.'), [0, 0, 0]);
+    assert.deepEqual(values(r, 'active.coercion.'), [0, 0, 0]);
+    // （八）项's 上一年项目数量 and 本年增/减 stand with no number after them: 行政事业性收费 stays null.
+    assert.deepEqual(values(r, 'active.fees.'), [null, null]);
+    assert.equal(r.provenance['active.normative.total_published']?.inferred, true);
+  });
+
+  it('a header followed by a row\'s three numbers (not the block\'s two rows) places nothing by columns', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '13', '13', '524', '第二十条第（五）项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '三、收到和处理政府信息公开申请情况']);
+    assert.deepEqual(values(r, 'active.regulations.'), [null, null, null]);
+    assert.deepEqual(values(r, 'active.normative.'), [null, null, null]);
+  });
+});
