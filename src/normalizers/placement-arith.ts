@@ -145,7 +145,7 @@ function readWith(xs: RawCell[], template: AppsRow[], absent: boolean[], blocks:
   return { best, readings: [...(suffix[0]?.values() ?? [])].map((r) => r.map((cells, i) => (absent[i] ? undefined : cells))) };
 }
 
-const MAX_READINGS = 512;
+const MAX_READINGS = 128;
 
 /** What every best way through reads the same (the rest undefined). */
 function agreed(template: AppsRow[], absent: boolean[], steps: Step[][], fwd: number[], bwd: number[], best: number): Reading {
