@@ -101,8 +101,8 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
     const r = await appsText([...five, ...Z, ...five, ...Array.from({ length: 18 }, () => Z).flat(), ...five, ...Z]);
     for (const row of ['new', 'granted', 'result_total']) assert.deepEqual(values(r, `apps.${row}.`), [null, null, null, null, null, null, null], row);
     assert.ok(unplaced(r, 'apps.granted.natural'));
-    // Rows of zeros read the same whichever way they are cut.
-    assert.deepEqual(values(r, 'apps.carried_in.'), [0, 0, 0, 0, 0, 0, 0]);
+    // Rows of zeros away from them read the same whichever way they are cut.
+    assert.deepEqual(values(r, 'apps.unable.not_held.'), [0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('a row whose only reading that adds up would break the columns is not placed: numbers whose columns do not add up leave table 三 null', async () => {
