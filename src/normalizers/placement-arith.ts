@@ -73,6 +73,8 @@ export interface ArithPlacement {
   findings: Finding[];
   /** The rows it placed (later passes leave them as they are). */
   placed: Set<LogicalRow>;
+  /** Table 三 was found and read here, even if none of its rows could be placed (they are null with a finding). */
+  appsRead: boolean;
 }
 
 /**
@@ -85,6 +87,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
   const findings: Finding[] = [];
   const strip = new Set<RawCell>();
   const insert = new Map<number, LogicalRow[]>();
+  let appsRead = false;
   for (const table of tables) {
     const tokens: Token[] = [];
     rows.forEach((row, i) => {
@@ -105,6 +108,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     const template = APPS_ROWS.filter((t) => t.versions.includes(version));
     const { read, columns } = readAppsNumbers(xs, template, anchorsOf(apps, template));
     if (read?.some((x) => x) || columns) {
+      appsRead = true;
       const anchor = tokens[start]!;
       for (const t of apps) if (t.number) strip.add(t.cell);
       const placedRows: LogicalRow[] = [];
@@ -147,7 +151,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
       }
     }
   }
-  if (!strip.size) return { rows, findings, placed: new Set() };
+  if (!strip.size) return { rows, findings, placed: new Set(), appsRead };
   const out: LogicalRow[] = [];
   // Placed rows follow their table's heading (its row may also hold labels of the table before).
   rows.forEach((row, i) => {
@@ -156,5 +160,5 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
     for (const p of insert.get(i) ?? []) out.push(p);
   });
-  return { rows: out, findings, placed: new Set([...insert.values()].flat()) };
+  return { rows: out, findings, placed: new Set([...insert.values()].flat()), appsRead };
 }
