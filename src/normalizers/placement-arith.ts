@@ -65,7 +65,9 @@ function anchorsOf(tokens: Token[], template: AppsRow[]): Anchor[] {
     const row = m && m.score >= 0.9 ? template.indexOf(m.template) : -1;
     if (row >= 0) found.push({ row, at: numbers });
   }
-  return found.filter((a) => found.filter((b) => b.row === a.row).length === 1);
+  const times = new Map<number, number>();
+  for (const a of found) times.set(a.row, (times.get(a.row) ?? 0) + 1);
+  return found.filter((a) => times.get(a.row) === 1);
 }
 
 export interface ArithPlacement {
@@ -106,7 +108,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     const xs = apps.filter((t) => t.number).map((t) => t.cell);
     const version = appsVersion(apps);
     const template = APPS_ROWS.filter((t) => t.versions.includes(version));
-    const { read, columns } = readAppsNumbers(xs, template, anchorsOf(apps, template));
+    const { read, columns } = readAppsNumbers(xs, template, () => anchorsOf(apps, template));
     if (read?.some((x) => x) || columns) {
       appsRead = true;
       const anchor = tokens[start]!;

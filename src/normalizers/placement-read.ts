@@ -191,12 +191,13 @@ export interface Anchor {
  * The rows of `template` read from `xs` (see above): per row, its seven cells when every best reading
  * agrees, else undefined; `columns` when readings were found but none whose columns add up. When rows
  * of the source gave no number, which ones is told first by the arithmetic, then by the labels that stand
- * right before their row's numbers, or right after them (`anchors`; a text does one or the other); what
+ * right before their row's numbers, or right after them (`anchorsOf`; a text does one or the other); what
  * still leaves a choice stays null.
  */
-export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchors: Anchor[] = []): { read?: Reading; columns: boolean } {
+export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchorsOf: () => Anchor[] = () => []): { read?: Reading; columns: boolean } {
   const m = template.length;
   if (xs.length === 0 || xs.length % WIDTH !== 0 || xs.length > m * WIDTH || m - xs.length / WIDTH > MAX_ABSENT) return { columns: false };
+  const anchors = xs.length < m * WIDTH ? anchorsOf() : [];
   let best = [0, 0];
   let found = false;
   let kept: Reading[] = [];
