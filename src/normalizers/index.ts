@@ -193,7 +193,8 @@ export function normalize(input: RawDocument): Result<Normalized> {
   const read = logicalRows(raw.tables);
   const votes = activeHeaderVotes(read);
   // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
-  // Tables 三 and 四 of such a stream are read by their arithmetic first (placement-arith.ts).
+  // In reading-order text, tables 三 and 四 are read by their arithmetic first (placement-arith.ts), then
+  // table 二's blocks given column by column or holding one row (placement-columns.ts, placement-single.ts).
   const readingOrder = new Set(raw.tables.filter((t) => t.readingOrder).map((t) => t.index));
   const activeVersion = votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021';
   const arith = placeByArithmetic(read, readingOrder);

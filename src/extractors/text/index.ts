@@ -30,7 +30,7 @@ function cutFindings(c: TextCuts): Finding[] {
 
 export const textExtractor: Extractor = {
   format: 'text',
-  version: 'text-2',
+  version: 'text-3',
   sniff: (buf) => isText(buf),
   async extract({ buffer }) {
     const decoded = decode(buffer);
