@@ -83,6 +83,8 @@ export interface RawTable {
   cells: RawCell[];
   /** Pages the table covers (PDF), 1-based. */
   pages?: number[];
+  /** Rows rebuilt from text in reading order (one cell after another, the rows' lines lost): see normalizers/placement-arith.ts. */
+  readingOrder?: true;
 }
 
 /** What an extractor returns: tables, the narrative text, and what it read of the title. */

@@ -64,3 +64,126 @@ describe('placement: numbers counted off reading-order text', () => {
     assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
   });
 });
+
+// Table 三 of a reading-order text written out by hand: the 2019 template's 23 rows, labels first, then
+// the numbers as `blocks` gives them; table 四's heading ends it.
+const APPS_2019 = [
+  '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密', '2.其他法律行政法规禁止公开',
+  '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项',
+  '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物',
+  '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '（六）其他处理', '（七）总计', '四、结转下年度继续办理',
+];
+const HEAD = ['三、收到和处理政府信息公开申请情况', '申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+const Z = ['0', '0', '0', '0', '0', '0', '0'];
+const appsText = (numbers: string[]) => text([...HEAD, ...APPS_2019, ...numbers, '四、政府信息公开行政复议、行政诉讼情况']);
+
+describe('placement: table 三 of reading-order text read by its arithmetic', () => {
+  it('a block given column by column is placed by its rows\' totals (read row by row, 3 1 1 0 0 0 0 does not add up)', async () => {
+    // 予以公开 3 1 0 0 0 0 4 and 部分公开 1 0 0 0 0 1 2, column by column: 3 1 | 1 0 | 0 0 | 0 0 | 0 0 | 0 1 | 4 2.
+    const r = await appsText([
+      '6', '2', '0', '0', '0', '1', '9', ...Z,
+      '3', '1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '1', '4', '2',
+      ...Z, ...Z, ...Z, '1', '0', '0', '0', '0', '0', '1', ...Z, ...Z, ...Z, ...Z,
+      '1', '1', '0', '0', '0', '0', '2', ...Z, ...Z, ...Z, ...Z, ...Z, ...Z, ...Z, ...Z,
+      '6', '2', '0', '0', '0', '1', '9', ...Z,
+    ]);
+    assert.deepEqual(values(r, 'apps.granted.'), [3, 1, 0, 0, 0, 0, 4]);
+    assert.deepEqual(values(r, 'apps.partial.'), [1, 0, 0, 0, 0, 1, 2]);
+    assert.deepEqual(values(r, 'apps.unable.not_held.'), [1, 1, 0, 0, 0, 0, 2]);
+    assert.deepEqual(values(r, 'apps.result_total.'), [6, 2, 0, 0, 0, 1, 9]);
+    assert.equal(r.provenance['apps.granted.commercial']?.inferred, true);
+    assert.equal(r.provenance['apps.granted.commercial']?.raw, '1');
+    assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
+  });
+
+  it('numbers that add up read two ways are left null: 0 0 0 0 0 5 5 is 其他 = 5 or, its first number read last, 自然人 = 5, and the columns hold either way', async () => {
+    const five = ['0', '0', '0', '0', '0', '5', '5'];
+    const r = await appsText([...five, ...Z, ...five, ...Array.from({ length: 18 }, () => Z).flat(), ...five, ...Z]);
+    for (const row of ['new', 'granted', 'result_total']) assert.deepEqual(values(r, `apps.${row}.`), [null, null, null, null, null, null, null], row);
+    assert.ok(unplaced(r, 'apps.granted.natural'));
+    // Rows of zeros away from them read the same whichever way they are cut.
+    assert.deepEqual(values(r, 'apps.unable.not_held.'), [0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('a row whose only reading that adds up would break the columns is not placed: numbers whose columns do not add up leave table 三 null', async () => {
+    // As the first case, but 结转下年度 says 1 0 0 0 0 0 1: 一 + 二 = （七）总计 + 四 fails in 自然人 and 总计.
+    const r = await appsText([
+      '6', '2', '0', '0', '0', '1', '9', ...Z,
+      '3', '1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '1', '4', '2',
+      ...Z, ...Z, ...Z, '1', '0', '0', '0', '0', '0', '1', ...Z, ...Z, ...Z, ...Z,
+      '1', '1', '0', '0', '0', '0', '2', ...Z, ...Z, ...Z, ...Z, ...Z, ...Z, ...Z, ...Z,
+      '6', '2', '0', '0', '0', '1', '9', '1', '0', '0', '0', '0', '0', '1',
+    ]);
+    assert.deepEqual(values(r, 'apps.new.'), [null, null, null, null, null, null, null]);
+    assert.deepEqual(values(r, 'apps.granted.'), [null, null, null, null, null, null, null]);
+    assert.ok(unplaced(r, 'apps.new.natural'));
+    assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
+  });
+
+  it('hongze-qu-2023 in reading order: ten rows given column by column (1 0 0 0 0 1 1 0 10 3, then each column) placed by their totals', async () => {
+    // Lines 178-253: 属于国家秘密 … 没有现成信息 as ten naturals, then ten of each column, the totals last.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/hongze-qu-2023.txt'));
+    assert.deepEqual(values(r, 'apps.denied.state_secret.'), [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(values(r, 'apps.denied.process_info.'), [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(values(r, 'apps.unable.not_held.'), [10, 0, 0, 0, 0, 0, 10]);
+    assert.deepEqual(values(r, 'apps.unable.needs_creation.'), [3, 0, 0, 0, 0, 0, 3]);
+    // Lines 344-365: 其他处理 and （七）总计 interleaved, 0 21 0 0 … 0 21.
+    assert.deepEqual(values(r, 'apps.result_total.'), [21, 0, 0, 0, 0, 0, 21]);
+    assert.equal(r.provenance['apps.unable.not_held.natural']?.inferred, true);
+  });
+
+  it('report-2021-sample in reading order: first columns on the labels\' lines, then the rest (60 10 | 4 1 0 2 1 68 | 1 0 0 0 0 11); table 四\'s fifteen numbers after its heading', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-sample.txt'));
+    assert.deepEqual(values(r, 'apps.granted.'), [60, 4, 1, 0, 2, 1, 68]);
+    assert.deepEqual(values(r, 'apps.partial.'), [10, 1, 0, 0, 0, 0, 11]);
+    assert.deepEqual(values(r, 'apps.unable.not_held.'), [20, 1, 0, 0, 1, 0, 22]);
+    // 7.属于行政执法案卷 is blank in the source and gave no number: which of the rows around it is the blank one
+    // the labels (moved to the end) cannot tell, so those stay null.
+    assert.deepEqual(values(r, 'apps.denied.enforcement_case.'), [null, null, null, null, null, null, null]);
+    assert.deepEqual(values(r, 'review.'), [3, 1, 0, 1, 5]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [1, 0, 0, 1, 2]);
+    assert.equal(r.provenance['review.total']?.inferred, true);
+  });
+
+  it('a report whose arithmetic is wrong (一 + 二 ≠ （七）总计 + 四) gets no neighbour\'s numbers: its table 三 is left null, with no error blamed on it', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-2024-error-apps-balance.txt'));
+    assert.deepEqual(values(r, 'apps.new.'), [null, null, null, null, null, null, null]);
+    assert.deepEqual(values(r, 'apps.carried_out.'), [null, null, null, null, null, null, null]);
+    assert.ok(unplaced(r, 'apps.new.natural'));
+    assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
+  });
+});
+
+describe('placement: table 二 blocks of one row in reading-order text', () => {
+  it('hongze-qu-2024: 第二十条第（八）项 holds one row, so the one number in it (7545, before the label 行政事业性收费) is its', async () => {
+    // Lines 89-95: 第二十条第（八）项 / 信息内容 / 本年收费金额（单位：万元） / 7545 / 行政事业性收费.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/hongze-qu-2024.txt'));
+    assert.equal(r.fields['active.fees.amount_10k_yuan'], 7545);
+    assert.equal(r.provenance['active.fees.amount_10k_yuan']?.inferred, true);
+  });
+
+  it('a one-row block with more numbers than its row holds is left alone', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '12', '3', '行政事业性收费', '三、收到和处理政府信息公开申请情况']);
+    assert.equal(r.fields['active.fees.amount_10k_yuan'], null);
+  });
+});
+
+describe('placement: table 二 given column by column in reading-order text', () => {
+  it('chromium-shanghai-2019-msword: each header then one number per row of its block (本年新制作数量 13 60, 对外公开总数量 524 368, 上一年项目数量 0 0 …)', async () => {
+    // Lines 157-198: the headers of 第二十条第（一）、（五）、（六）项 in the template's block order, each with its column.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-2019-msword.txt'));
+    assert.deepEqual(values(r, 'active.regulations.'), [13, 13, 524]);
+    assert.deepEqual(values(r, 'active.normative.'), [60, 60, 368]);
+    assert.deepEqual(values(r, 'active.licensing.'), [0, 0, 0]);
+    assert.deepEqual(values(r, 'active.coercion.'), [0, 0, 0]);
+    // （八）项's 上一年项目数量 and 本年增/减 stand with no number after them: 行政事业性收费 stays null.
+    assert.deepEqual(values(r, 'active.fees.'), [null, null]);
+    assert.equal(r.provenance['active.normative.total_published']?.inferred, true);
+  });
+
+  it('a header followed by a row\'s three numbers (not the block\'s two rows) places nothing by columns', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '13', '13', '524', '第二十条第（五）项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '三、收到和处理政府信息公开申请情况']);
+    assert.deepEqual(values(r, 'active.regulations.'), [null, null, null]);
+    assert.deepEqual(values(r, 'active.normative.'), [null, null, null]);
+  });
+});

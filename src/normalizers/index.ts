@@ -10,6 +10,9 @@ import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
 import { COUNT_IN_WORDS, parseNumber, unitOf } from './numbers.js';
 import { placeCounted } from './placement.js';
+import { placeByArithmetic } from './placement-arith.js';
+import { placeColumns } from './placement-columns.js';
+import { placeSingleRows } from './placement-single.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
@@ -190,7 +193,15 @@ export function normalize(input: RawDocument): Result<Normalized> {
   const read = logicalRows(raw.tables);
   const votes = activeHeaderVotes(read);
   // Numbers counted off a stream whose tables print them before their labels are re-paired first (placement.ts).
-  const placement = placeCounted(read, votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021');
+  // In reading-order text, tables 三 and 四 are read by their arithmetic first (placement-arith.ts), then
+  // table 二's blocks given column by column or holding one row (placement-columns.ts, placement-single.ts).
+  const readingOrder = new Set(raw.tables.filter((t) => t.readingOrder).map((t) => t.index));
+  const activeVersion = votes['2019'] === votes['2021'] ? undefined : votes['2019'] > votes['2021'] ? '2019' : '2021';
+  const arith = placeByArithmetic(read, readingOrder);
+  findings.push(...arith.findings);
+  const columns = placeColumns(arith.rows, readingOrder, activeVersion, arith.placed);
+  const single = placeSingleRows(columns.rows, readingOrder, activeVersion, new Set([...arith.placed, ...columns.placed]));
+  const placement = placeCounted(single.rows, activeVersion, new Set([...arith.placed, ...columns.placed, ...single.placed]));
   findings.push(...placement.findings);
   const rows = placement.rows;
   const s = scan(rows);
@@ -283,7 +294,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     findings.push(finding('label.unmapped', 'warning', `Row label "${label.text}" matches no row of the template; its numbers were not used.`, { actual: label.text, place: placeOf(row, label) }));
   }
 
-  const tablesFound = { active: s.active.length > 0, apps: s.apps.length >= 3, review: s.review !== undefined };
+  const tablesFound = { active: s.active.length > 0, apps: s.apps.length >= 3 || arith.appsRead, review: s.review !== undefined };
   const title = reportTitle(raw);
   // A table whose cells were cut away still shows its version in its header labels.
   const format_version: TemplateVersion = tablesFound.active || votes['2019'] !== votes['2021'] ? shape.active : tablesFound.apps ? shape.apps : 'unknown';

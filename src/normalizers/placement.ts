@@ -22,7 +22,7 @@ import { matchAppsRow } from './apps.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from './template.js';
+import { ACTIVE_2019, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from './template.js';
 
 type Kind = 'active' | 'apps';
 
@@ -67,7 +67,8 @@ function classify(text: string, cell: RawCell, row: number, active: '2019' | '20
 /** No row of the template stands between the two (in a version both rows belong to). */
 function adjacent(a: Label, b: Label): boolean {
   if (a.kind !== b.kind || b.index <= a.index) return false;
-  if (a.kind === 'active') return b.index === a.index + 1;
+  // 其他主动公开文件 is a row of some provinces' 2019 tables only: a text without it skips it.
+  if (a.kind === 'active') return b.index === a.index + 1 || (b.index === a.index + 2 && ACTIVE_2019[a.index + 1]?.prefix === 'active.other_docs');
   const va = APPS_ROWS[a.index]!.versions;
   const vb = APPS_ROWS[b.index]!.versions;
   return APPS_ROWS.slice(a.index + 1, b.index).every((t) => !t.versions.some((v) => va.includes(v) && vb.includes(v)));
@@ -77,9 +78,10 @@ function adjacent(a: Label, b: Label): boolean {
  * Re-pairs the counted numbers of tables 二 and 三 in `rows` with their labels (see above). A text table
  * with no counted numbers, and a table whose numbers follow their labels, pass unchanged; rows whose cells
  * all stand on one line keep their numbers (the line is the evidence) and end any gap they fall in.
- * `active` is table 二's version when its headers tell it (its rows hold different counts).
+ * `active` is table 二's version when its headers tell it (its rows hold different counts); `settled` rows
+ * were placed already (placement-arith.ts) and end any gap they fall in.
  */
-export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined): { rows: LogicalRow[]; findings: Finding[] } {
+export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined, settled: ReadonlySet<LogicalRow> = new Set()): { rows: LogicalRow[]; findings: Finding[] } {
   const tables = new Set(rows.filter((r) => r.cells.some((c) => c.prov.inferred)).map((r) => r.table));
   if (tables.size === 0) return { rows, findings: [] };
   const findings: Finding[] = [];
@@ -90,7 +92,7 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
     rows.forEach((row, i) => {
       if (row.table !== table) return;
       const lines = new Set(row.cells.map((c) => c.prov.line));
-      if (lines.size <= 1 && !row.cells.some((c) => c.prov.inferred)) {
+      if (settled.has(row) || (lines.size <= 1 && !row.cells.some((c) => c.prov.inferred))) {
         tokens.push({ t: 'fixed' });
         return;
       }

@@ -41,7 +41,7 @@ export function reviewFieldAt(i: number): string {
 
 const COLUMN_LABELS = REVIEW_COLUMNS.map((c) => c.label);
 /** Table 四's header cell by cell as an HTML table holds it, row after row. */
-const HEADER_IN_ORDER = ['行政复议', '行政诉讼', ...COLUMN_LABELS, '未经复议直接起诉', '复议后起诉', ...COLUMN_LABELS, ...COLUMN_LABELS];
+export const HEADER_IN_ORDER = ['行政复议', '行政诉讼', ...COLUMN_LABELS, '未经复议直接起诉', '复议后起诉', ...COLUMN_LABELS, ...COLUMN_LABELS];
 const HEADER_TEXT = HEADER_IN_ORDER.join('');
 
 /**

@@ -30,7 +30,7 @@ function cutFindings(c: TextCuts): Finding[] {
 
 export const textExtractor: Extractor = {
   format: 'text',
-  version: 'text-2',
+  version: 'text-3',
   sniff: (buf) => isText(buf),
   async extract({ buffer }) {
     const decoded = decode(buffer);
@@ -43,7 +43,8 @@ export const textExtractor: Extractor = {
     const readerOf = (text: string[]): Reader => (isCellDump(text) ? cellDumpRows : isLayoutText(text) ? layoutRows : textRows);
     const readRows = (source: string[], from: number, to: number, first: number, reader?: Reader) => {
       const slice = source.slice(from, to);
-      const part = (reader ?? readerOf(slice))(slice, first + from);
+      const read = reader ?? readerOf(slice);
+      const part = read(slice, first + from);
       narrative.push(...part.narrative);
       cuts.longLines += part.cuts.longLines;
       cuts.longest = Math.max(cuts.longest, part.cuts.longest);
@@ -54,7 +55,8 @@ export const textExtractor: Extractor = {
       part.rows.forEach((r, row) =>
         r.cells.forEach((text, col) => cells.push({ text, row, col, rowSpan: 1, colSpan: 1, prov: { table: index, row, col, line: r.lines[col] ?? r.line, ...(r.inferred ? { inferred: true as const } : {}) } })),
       );
-      if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells });
+      const readingOrder = read === textRows && part.rows.some((r) => r.inferred) ? { readingOrder: true as const } : {};
+      if (cells.length) tables.push({ index, nRows: part.rows.length, nCols: Math.max(0, ...part.rows.map((r) => r.cells.length)), cells, ...readingOrder });
     };
     // `first` is the 1-based line of part[0]. A page laid out in a drawn grid has its cells read as text of their own,
     // each stretch between their drawn tables in its own layout (`reader` undefined): a table that pandoc reflowed

@@ -1,0 +1,166 @@
+// Tables 三 and 四 of a reading-order text (a PDF's text without its layout:
+// rows lost their lines, labels of merged cells stand where they please)
+// placed by the template's own arithmetic. Table 三's numbers are those between
+// its heading and table 四's, in template order; placement-read.ts reads them
+// as rows that add up, in every way a reading order gives a block of rows, and
+// keeps a row only when every reading agrees on it. Up to two rows of the
+// source left blank give no number at all: which ones is told by the
+// arithmetic, then by the labels found (before their row's numbers, or after
+// them, the same way throughout a text); elsewhere labels are not used, being
+// the least certain thing in such a text. A report whose own arithmetic is
+// wrong has no reading that adds up where it is wrong, so it loses those
+// values; it never gets a neighbour's.
+// Table 四: exactly fifteen numbers after its heading, in the header's order,
+// when each of its three groups adds up to its 总计.
+// Pure: rows in, rows out; every placed cell says `inferred`.
+import { finding } from '../result.js';
+import { matchAppsRow } from './apps.js';
+import type { Finding, RawCell } from '../types.js';
+import type { LogicalRow } from './grid.js';
+import { simplifiedKey } from './labels.js';
+import { parseNumber } from './numbers.js';
+import { HEADER_IN_ORDER } from './review.js';
+import { isValueLike, labelKeys } from './row-parts.js';
+import { amount, readAppsNumbers, same, WIDTH, type Anchor } from './placement-read.js';
+import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from './template.js';
+
+const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+/** A list number standing alone ("3." before its label on the next line): part of a label, never a count. */
+const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
+const APPS_START = /收到和处理政府信息公开申请|申请人情况/;
+const REVIEW_START = /行政复议/;
+
+interface Token {
+  cell: RawCell;
+  /** Index of its logical row. */
+  row: number;
+  number: boolean;
+}
+
+/** A count written in words ("六件"): a cell of the table that is no number, so its row cannot add up. */
+const WORD_COUNT = /^[零〇一二两三四五六七八九十百千万]+[件个项条]$/;
+const isNumber = (c: RawCell) => {
+  const t = c.text.trim();
+  return (t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid') || WORD_COUNT.test(t);
+};
+const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
+const labelCell = (text: string, near: RawCell): RawCell => ({ ...near, text, prov: { ...near.prov, inferred: true } });
+
+function appsVersion(tokens: Token[]): '2019' | '2021' {
+  // Sub-rows of （六）其他处理 are the 2021 template's: a reading-order text keeps every label's words, if not their place.
+  const text = tokens.filter((t) => !t.number).map((t) => simplifiedKey(t.cell.text)).join('');
+  return /逾期不补正|收费通知/.test(text) ? '2021' : '2019';
+}
+
+/** The row labels of table 三 found in its part of the stream, each named once, with the numbers before it. */
+function anchorsOf(tokens: Token[], template: AppsRow[]): Anchor[] {
+  const found: Anchor[] = [];
+  let numbers = 0;
+  for (const t of tokens) {
+    if (t.number) {
+      numbers++;
+      continue;
+    }
+    const m = matchAppsRow(labelKeys([t.cell]));
+    const row = m && m.score >= 0.9 ? template.indexOf(m.template) : -1;
+    if (row >= 0) found.push({ row, at: numbers });
+  }
+  const times = new Map<number, number>();
+  for (const a of found) times.set(a.row, (times.get(a.row) ?? 0) + 1);
+  return found.filter((a) => times.get(a.row) === 1);
+}
+
+export interface ArithPlacement {
+  rows: LogicalRow[];
+  findings: Finding[];
+  /** The rows it placed (later passes leave them as they are). */
+  placed: Set<LogicalRow>;
+  /** Table 三 was found and read here, even if none of its rows could be placed (they are null with a finding). */
+  appsRead: boolean;
+}
+
+/**
+ * Re-reads tables 三 and 四 of the tables in `rows` rebuilt from reading-order text (`readingOrder`, their
+ * indexes; see above); a table it cannot read is left as it was. Text laid out in columns, or a dump with a
+ * cell per line in the grid's order, keeps its rows: their readers place what they can see.
+ */
+export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<number>): ArithPlacement {
+  const tables = new Set(rows.filter((r) => readingOrder.has(r.table)).map((r) => r.table));
+  const findings: Finding[] = [];
+  const strip = new Set<RawCell>();
+  const insert = new Map<number, LogicalRow[]>();
+  let appsRead = false;
+  for (const table of tables) {
+    const tokens: Token[] = [];
+    rows.forEach((row, i) => {
+      if (row.table !== table) return;
+      for (const cell of row.cells) if (cell.text.trim() !== '') tokens.push({ cell, row: i, number: isNumber(cell) });
+    });
+    // Table 三 starts at the last of its headings before its first row label: the narrative may name the
+    // table before it, and a table broken over pages repeats its header further on.
+    const heading = (t: Token) => !t.number && APPS_START.test(t.cell.text);
+    const firstLabel = tokens.findIndex((t) => !t.number && (matchAppsRow(labelKeys([t.cell]))?.score ?? 0) >= 0.9 && !heading(t));
+    const start = firstLabel < 0 ? tokens.findIndex(heading) : tokens.slice(0, firstLabel).findLastIndex(heading);
+    if (start < 0) continue;
+    let end = tokens.findIndex((t, i) => i > start && !t.number && REVIEW_START.test(t.cell.text));
+    if (end < 0) end = tokens.length;
+    const apps = tokens.slice(start, end);
+    const xs = apps.filter((t) => t.number).map((t) => t.cell);
+    const version = appsVersion(apps);
+    const template = APPS_ROWS.filter((t) => t.versions.includes(version));
+    const { read, columns } = readAppsNumbers(xs, template, () => anchorsOf(apps, template));
+    if (read?.some((x) => x) || columns) {
+      appsRead = true;
+      const anchor = tokens[start]!;
+      for (const t of apps) if (t.number) strip.add(t.cell);
+      const placedRows: LogicalRow[] = [];
+      const unread: AppsRow[] = [];
+      const ok = read !== undefined;
+      template.forEach((t, r) => {
+        const cells = read?.[r];
+        if (!cells) {
+          unread.push(t);
+          return;
+        }
+        const labels = [...(t.group ? [labelCell(t.group, cells[0]!)] : []), labelCell(t.label, cells[0]!)];
+        placedRows.push({ table, row: rows[anchor.row]!.row, cells: [...labels, ...cells.map(place)] });
+      });
+      insert.set(anchor.row, placedRows);
+      if (unread.length) {
+        findings.push(
+          finding('value.unplaced', 'warning', ok
+            ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one (or may be the source's blank rows), and are left null.`
+            : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
+            fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+            actual: xs.length,
+            place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+          }),
+        );
+      }
+    }
+    // Table 四: the numbers after its heading, to the end of the text.
+    if (end < tokens.length) {
+      const ys = tokens.slice(end).filter((t) => t.number).map((t) => t.cell);
+      const groupsAddUp = REVIEW_GROUPS.every((_, g) => {
+        const part = ys.slice(g * REVIEW_COLUMNS.length, (g + 1) * REVIEW_COLUMNS.length).map(amount);
+        return same(part.slice(0, -1).reduce((s, v) => s + v, 0), part[part.length - 1]!);
+      });
+      if (ys.length === REVIEW_WIDTH && groupsAddUp) {
+        const head = tokens[end]!;
+        for (const y of ys) strip.add(y);
+        const header = HEADER_IN_ORDER.map((text) => labelCell(text, head.cell));
+        insert.set(head.row, [...(insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...ys.map(place)] }]);
+      }
+    }
+  }
+  if (!strip.size) return { rows, findings, placed: new Set(), appsRead };
+  const out: LogicalRow[] = [];
+  // Placed rows follow their table's heading (its row may also hold labels of the table before).
+  rows.forEach((row, i) => {
+    const kept = row.cells.filter((c) => !strip.has(c));
+    if (kept.length === row.cells.length) out.push(row);
+    else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
+    for (const p of insert.get(i) ?? []) out.push(p);
+  });
+  return { rows: out, findings, placed: new Set([...insert.values()].flat()), appsRead };
+}
