@@ -21,6 +21,7 @@ import { simplifiedKey } from './labels.js';
 import { parseNumber } from './numbers.js';
 import { HEADER_IN_ORDER } from './review.js';
 import { isValueLike, labelKeys } from './row-parts.js';
+import { spliceRows } from './placement.js';
 import { amount, readAppsNumbers, same, WIDTH, type Anchor } from './placement-read.js';
 import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from './template.js';
 
@@ -154,13 +155,6 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     }
   }
   if (!strip.size) return { rows, findings, placed: new Set(), appsRead };
-  const out: LogicalRow[] = [];
   // Placed rows follow their table's heading (its row may also hold labels of the table before).
-  rows.forEach((row, i) => {
-    const kept = row.cells.filter((c) => !strip.has(c));
-    if (kept.length === row.cells.length) out.push(row);
-    else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
-    for (const p of insert.get(i) ?? []) out.push(p);
-  });
-  return { rows: out, findings, placed: new Set([...insert.values()].flat()), appsRead };
+  return { rows: spliceRows(rows, strip, insert), findings, placed: new Set([...insert.values()].flat()), appsRead };
 }

@@ -13,6 +13,7 @@ import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { parseNumber } from './numbers.js';
+import { spliceRows } from './placement.js';
 import { isValueLike } from './row-parts.js';
 import { activeRows, type ActiveRow } from './template.js';
 
@@ -100,12 +101,5 @@ export function placeColumns(rows: LogicalRow[], readingOrder: ReadonlySet<numbe
     });
   }
   if (!strip.size) return { rows, placed: new Set() };
-  const out: LogicalRow[] = [];
-  rows.forEach((row, i) => {
-    const kept = row.cells.filter((c) => !strip.has(c));
-    if (kept.length === row.cells.length) out.push(row);
-    else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
-    for (const p of insert.get(i) ?? []) out.push(p);
-  });
-  return { rows: out, placed: new Set([...insert.values()].flat()) };
+  return { rows: spliceRows(rows, strip, insert), placed: new Set([...insert.values()].flat()) };
 }

@@ -201,12 +201,20 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
     }
   }
   if (strip.size === 0 && placed.size === 0) return { rows, findings };
-  const result: LogicalRow[] = [];
+  return { rows: spliceRows(rows, strip, placed), findings };
+}
+
+/**
+ * The rows with the cells a placement took out of them removed (a row left with no text goes) and the rows it
+ * made inserted after the row they belong to (keyed by that row's index).
+ */
+export function spliceRows(rows: LogicalRow[], strip: ReadonlySet<RawCell>, insert: ReadonlyMap<number, LogicalRow[]>): LogicalRow[] {
+  const out: LogicalRow[] = [];
   rows.forEach((row, i) => {
     const kept = row.cells.filter((c) => !strip.has(c));
-    if (kept.length === row.cells.length) result.push(row);
-    else if (kept.some((c) => c.text.trim() !== '')) result.push({ ...row, cells: kept });
-    for (const p of placed.get(i) ?? []) result.push(p);
+    if (kept.length === row.cells.length) out.push(row);
+    else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
+    for (const p of insert.get(i) ?? []) out.push(p);
   });
-  return { rows: result, findings };
+  return out;
 }
