@@ -16,7 +16,7 @@ import { runMammoth, type MammothPass } from './mammoth-pass.js';
 import { readDocMeta } from './meta.js';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipError, type ZipLimits } from './zip.js';
 
-export const DOCX_VERSION = 'docx-2';
+export const DOCX_VERSION = 'docx-3';
 const BLOCKS = 'p,h1,h2,h3,h4,h5,h6,li';
 const empty = (): RawDocument => ({ format: 'docx', tables: [], text: '' });
 

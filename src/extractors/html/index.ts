@@ -95,7 +95,7 @@ export function htmlToRaw($: CheerioAPI, format: RawDocument['format'], grid: Gr
 
 export const htmlExtractor: Extractor = {
   format: 'html',
-  version: 'html-2',
+  version: 'html-3',
   sniff: (buf) => isHtml(buf),
   async extract({ buffer, path, options }) {
     const decoded = decode(buffer, declaredCharset(buffer));
