@@ -12,7 +12,8 @@ import { findPagePicture, singleDo } from '../src/extractors/raster/page-picture
 import { PdfFile } from '../src/extractors/raster/pdf-objects.js';
 import { renderPage } from '../src/extractors/raster/render.js';
 import { decodeImage } from '../src/ocr/decode.js';
-import { crop } from '../src/ocr/image.js';
+import { decodeGroup4 } from '../src/ocr/ccitt.js';
+import { crop, fromRgba } from '../src/ocr/image.js';
 
 const OCR = fileURLToPath(new URL('../../fixtures/ocr/', import.meta.url));
 const REAL = fileURLToPath(new URL('../../fixtures/pdf/real/', import.meta.url));
@@ -130,9 +131,29 @@ describe('OCR rendering from the page\'s own JPEG (raster/page-picture.ts)', fun
     assert.deepEqual(await pictures(OCR + 'hongze-qu-2024-one-scanned-page.pdf'), [undefined, undefined, '1240x1755', undefined, undefined]);
   });
 
-  it('leaves CCITT scans and text pages to pdfjs', async () => {
-    assert.deepEqual(await pictures(OCR + 'hongze-qu-2023-scan-1bit-200dpi.pdf'), [undefined, undefined, undefined, undefined, undefined]);
+  it('takes the Group 4 pictures of a 1-bit scan, and leaves text pages to pdfjs', async () => {
+    // 1653×2339: the size of each CCITT picture in the PDF (pdfimages -list shows it).
+    assert.deepEqual(await pictures(OCR + 'hongze-qu-2023-scan-1bit-200dpi.pdf'), Array(5).fill('1653x2339'));
     assert.deepEqual(await pictures(REAL + 'hongze-qu-2023.pdf'), [undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('draws a Group 4 page pixel for pixel as pdfjs paints it, and refuses fax data cut short', async () => {
+    const buf = readFileSync(OCR + 'hongze-qu-2023-scan-1bit-200dpi.pdf');
+    const { doc, task } = await openPdf(buf);
+    const drawn = await renderPage(doc, 3, 200);
+    const page = await doc.getPage(3);
+    const viewport = page.getViewport({ scale: 200 / 72 });
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: unknown; context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } } } }).canvasFactory;
+    const made = factory.create(drawn.width, drawn.height);
+    await page.render({ canvasContext: made.context as never, canvas: made.canvas as never, viewport, background: '#ffffff' }).promise;
+    const painted = fromRgba(made.context.getImageData(0, 0, drawn.width, drawn.height).data, drawn.width, drawn.height);
+    const pic = findPagePicture(new PdfFile(buf), page.ref!.num, page.view)!;
+    await task.destroy();
+    assert.ok(Buffer.from(drawn.data).equals(Buffer.from(painted.data)), 'the drawn page differs from pdfjs\'s painting');
+    // Table 三 is on this page: a good share of it is ink.
+    assert.ok(drawn.data.filter((v) => v === 0).length > 0.02 * drawn.data.length);
+    assert.equal(pic.kind, 'ccitt');
+    if (pic.kind === 'ccitt') assert.throws(() => decodeGroup4(pic.data.subarray(0, pic.data.length >> 1), pic.width, pic.height, pic.blackIs1), /fax data/);
   });
 
   it('draws the page pixel for pixel as the JPEG decodes', async () => {

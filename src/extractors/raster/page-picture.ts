@@ -4,7 +4,9 @@
 // JavaScript decoder (≈ 0.9 s for a 300 dpi page); an 8-bit grey or RGB
 // picture stored with Flate (what img2pdf writes for a PNG) is inflated by
 // Node's zlib and its PNG predictor undone here (pdfjs: ≈ 1.2 s JavaScript
-// inflate for a 300 dpi page). Anything else — other filters, masks, a
+// inflate for a 300 dpi page); a 1-bit Group 4 fax picture is decoded by
+// ocr/ccitt.ts straight to grey (pdfjs painted it through an RGBA canvas
+// read back: ≈ 0.5 s a 300 dpi page). Anything else — other filters, masks, a
 // /Decode array, CMYK, EXIF, rotation, more operators or pictures,
 // annotations, objects in object streams, encryption — gives undefined and
 // the page is rendered by pdfjs as before.
@@ -14,7 +16,7 @@ import { gray, type Gray } from '../../ocr/image.js';
 import { dictOf, filterNames, Lexer, name, PdfFile, type PdfDict, type PdfValue } from './pdf-objects.js';
 
 /** How the picture's pixels are stored: a JPEG file, or Flate-compressed rows of 8-bit samples. */
-export type Encoded = { kind: 'jpeg'; jpeg: Buffer } | { kind: 'flate'; data: Buffer; colors: 1 | 3; png: boolean };
+export type Encoded = { kind: 'jpeg'; jpeg: Buffer } | { kind: 'flate'; data: Buffer; colors: 1 | 3; png: boolean } | { kind: 'ccitt'; data: Buffer; blackIs1: boolean };
 
 export type PagePicture = Encoded & {
   width: number;
@@ -127,6 +129,22 @@ function plainFlate(pdf: PdfFile, img: PdfDict): Encoded | undefined {
   return data && { kind: 'flate', data, colors, png };
 }
 
+/** 1-bit DeviceGray under CCITTFaxDecode alone, Group 4 (K < 0) as scanners write it, no byte-aligned rows or end-of-line codes. */
+function plainCcitt(pdf: PdfFile, img: PdfDict): Encoded | undefined {
+  const d = img.dict;
+  const filters = filterNames(pdf.resolve(d.Filter));
+  if (!filters || filters.length !== 1 || filters[0] !== 'CCITTFaxDecode' || pdf.resolve(d.BitsPerComponent) !== 1 || colourSpace(pdf, img) !== 'DeviceGray') return undefined;
+  const parms = pdf.resolve(d.DecodeParms);
+  const p = dictOf(Array.isArray(parms) && parms.length === 1 ? pdf.resolve(parms[0]) : parms);
+  if (!p) return undefined;
+  const get = (k: string) => pdf.resolve(p.dict[k]);
+  const k = get('K'), rows = get('Rows'), blackIs1 = get('BlackIs1') ?? false;
+  if (typeof k !== 'number' || k >= 0 || (get('Columns') ?? 1728) !== pdf.resolve(d.Width) || (rows !== undefined && rows !== pdf.resolve(d.Height))) return undefined;
+  if ((get('EncodedByteAlign') ?? false) !== false || (get('EndOfLine') ?? false) !== false || typeof blackIs1 !== 'boolean') return undefined;
+  const data = pdf.rawStream(img);
+  return data && { kind: 'ccitt', data, blackIs1 };
+}
+
 /** Largest picture taken this way (pixels), as decode.ts's limit: a bigger one goes to pdfjs, which has its own. */
 const MAX_PIXELS = 100_000_000;
 
@@ -207,13 +225,13 @@ export function pageImage(pdf: PdfFile, ref: number): { img: PdfDict; width: num
   return { img, width, height, ctm: paint.ctm };
 }
 
-/** The page's one picture (JPEG or 8-bit Flate) and its placement, when the page is nothing else; `view` and `ref` as pdfjs gives them. */
+/** The page's one picture (JPEG, 8-bit Flate or Group 4 fax) and its placement, when the page is nothing else; `view` and `ref` as pdfjs gives them. */
 export function findPagePicture(pdf: PdfFile, ref: number, view: number[]): PagePicture | undefined {
   const found = pageImage(pdf, ref);
   if (!found) return undefined;
   const { img, width, height } = found;
   const jpeg = plainJpeg(pdf, img);
-  const encoded: Encoded | undefined = jpeg ? { kind: 'jpeg', jpeg } : plainFlate(pdf, img);
+  const encoded: Encoded | undefined = jpeg ? { kind: 'jpeg', jpeg } : (plainFlate(pdf, img) ?? plainCcitt(pdf, img));
   if (!encoded) return undefined;
   // A picture drawn upright and unturned: the unit square scaled and moved, nothing more.
   const [a, b, c, d, e, f] = found.ctm;

@@ -1,11 +1,12 @@
 // A PDF page drawn into grey pixels at the resolution of the page's picture,
 // so a scan's pixels map one to one (resampling a 1-bit scan smears it); only
 // below 100 dpi it is drawn larger, and above 300 smaller (time). A page that
-// only places one JPEG picture, or one 8-bit Flate picture at its own
-// resolution, is drawn from the picture's bytes decoded natively
+// only places one JPEG picture, or one 8-bit Flate or Group 4 fax picture at
+// its own resolution, is drawn from the picture's bytes decoded natively
 // (page-picture.ts); every other page by pdfjs with @napi-rs/canvas (the
 // canvas pdf-parse already brings).
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { decodeGroup4 } from '../../ocr/ccitt.js';
 import { checkStructure } from '../../ocr/decode.js';
 import { fromRgba, gray, type Gray } from '../../ocr/image.js';
 import { pdfFileOf } from '../pdf/primitives.js';
@@ -48,7 +49,11 @@ async function drawPicture(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: numbe
   // At its own resolution (the page's size in points is rounded) the picture is copied pixel for pixel: a scale of
   // 1.0000002 would resample it all, and Skia's 'high' (Mitchell) filter blurs even at scale 1.
   const oneToOne = Math.abs(dw - pic.width) < 1 && Math.abs(dh - pic.height) < 1;
-  if (pic.kind === 'flate') return oneToOne ? placeAt(flateGray(pic), Math.round(x), Math.round(y), w, h) : undefined;
+  if (pic.kind !== 'jpeg') {
+    if (!oneToOne) return undefined;
+    const pixels = pic.kind === 'flate' ? flateGray(pic) : decodeGroup4(pic.data, pic.width, pic.height, pic.blackIs1);
+    return placeAt(pixels, Math.round(x), Math.round(y), w, h);
+  }
   checkStructure(pic.jpeg, 'jpeg'); // a cut JPEG crashes the native decoder
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const img = await loadImage(pic.jpeg);
