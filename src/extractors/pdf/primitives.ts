@@ -1,7 +1,11 @@
 // The one seam to pdfjs: text content → TextRun[], operator list → rules
 // (Segment[]), image count and vertical-font glyphs. Nothing downstream sees
 // OPS numbers or pdfjs items. Coordinates leave here in top-left PDF points.
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// A page without text that only places one picture (a scan) is told from
+// the file itself: pdfjs's operator list would decode the picture.
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pageImage } from '../raster/page-picture.js';
+import { PdfFile } from '../raster/pdf-objects.js';
 import { apply, concat, IDENTITY, type Box, type Glyph, type Matrix, type Segment, type TextRun } from './geometry.js';
 import type { Pdfjs } from './load.js';
 import { decodePath, fillSegments, strokeSegments } from './path-decode.js';
@@ -81,8 +85,52 @@ const CUT = 2;
 
 const WHITE = /^#fff(fff)?$/i;
 
+interface Transport {
+  getData(): Promise<Uint8Array>;
+}
+
+/** The file's objects, parsed once per document (its pages share pdfjs's transport). */
+const files = new WeakMap<Transport, Promise<PdfFile | undefined>>();
+
+/**
+ * The file behind a page or document, for reading its objects directly
+ * (pdfjs keeps its parser in the worker). A page reaches the file's bytes
+ * only through its transport, as `PDFDocumentProxy.getData` does (pdfjs-dist
+ * 5.4, pinned by load.ts); undefined when that is not there.
+ */
+export function pdfFileOf(holder: PDFPageProxy | PDFDocumentProxy): Promise<PdfFile | undefined> {
+  const transport = (holder as unknown as { _transport?: Transport })._transport;
+  if (!transport || typeof transport.getData !== 'function') return Promise.resolve(undefined);
+  let f = files.get(transport);
+  if (!f) {
+    f = transport.getData().then((d) => new PdfFile(Buffer.from(d.buffer, d.byteOffset, d.byteLength)), () => undefined);
+    files.set(transport, f);
+  }
+  return f;
+}
+
+/**
+ * What the operator list would give for a page without text that only
+ * places one picture (save, transform, paintImageXObject, restore): one
+ * image, its resolution, nothing else. Reading the list would make pdfjs
+ * decode the picture (≈ 0.7 s for a 300 dpi page) only to count it.
+ */
+async function pictureOnly(page: PDFPageProxy, text: PageText): Promise<PageGraphics | undefined> {
+  if (text.runs.length > 0 || !page.ref) return undefined;
+  const pdf = await pdfFileOf(page);
+  const found = pdf && pageImage(pdf, page.ref.num);
+  if (!found) return undefined;
+  // As the operator walk below: the picture's width in pixels over its width on the page.
+  const ctm = concat(text.viewport, found.ctm);
+  const shown = Math.hypot(ctm[0], ctm[1]);
+  const imageDpi = shown > 1 ? Math.round((found.width * 72) / shown) : 0;
+  return { segments: [], images: 1, vertical: [], placed: [], ...(imageDpi > 0 ? { imageDpi } : {}) };
+}
+
 /** Rules, images and vertical glyphs from the page's operator list. */
 export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageText, firstRun: number): Promise<PageGraphics> {
+  const simple = await pictureOnly(page, text).catch(() => undefined);
+  if (simple) return simple;
   const { OPS } = pdfjs;
   const ops = await page.getOperatorList();
   const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);

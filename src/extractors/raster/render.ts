@@ -1,14 +1,16 @@
 // A PDF page drawn into grey pixels at the resolution of the page's picture,
 // so a scan's pixels map one to one (resampling a 1-bit scan smears it); only
 // below 100 dpi it is drawn larger, and above 300 smaller (time). A page that
-// only places one JPEG picture is drawn from the JPEG's bytes decoded
-// natively (page-picture.ts); every other page by pdfjs with @napi-rs/canvas
-// (the canvas pdf-parse already brings).
+// only places one JPEG picture, or one 8-bit Flate or Group 4 fax picture at
+// its own resolution, is drawn from the picture's bytes decoded natively
+// (page-picture.ts); every other page by pdfjs with @napi-rs/canvas (the
+// canvas pdf-parse already brings).
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { decodeGroup4 } from '../../ocr/ccitt.js';
 import { checkStructure } from '../../ocr/decode.js';
-import { fromRgba, type Gray } from '../../ocr/image.js';
-import { findPagePicture } from './page-picture.js';
-import { PdfFile } from './pdf-objects.js';
+import { fromRgba, gray, type Gray } from '../../ocr/image.js';
+import { pdfFileOf } from '../pdf/primitives.js';
+import { findPagePicture, flateGray } from './page-picture.js';
 
 export const MIN_DPI = 100;
 export const MAX_DPI = 300;
@@ -25,36 +27,42 @@ interface CanvasFactory {
   destroy?(c: unknown): void;
 }
 
-/** The file's objects, read once per document (pages of one scan share them). */
-const files = new WeakMap<PDFDocumentProxy, Promise<PdfFile>>();
-
-function pdfFile(doc: PDFDocumentProxy): Promise<PdfFile> {
-  let f = files.get(doc);
-  if (!f) {
-    f = doc.getData().then((d) => new PdfFile(Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
-    files.set(doc, f);
+/** The picture copied into a white page at (x, y), pixel for pixel (what is outside the page is cut). */
+function placeAt(pic: Gray, x: number, y: number, w: number, h: number): Gray {
+  const out = gray(w, h);
+  const x0 = Math.max(0, x), x1 = Math.min(w, x + pic.width);
+  for (let row = Math.max(0, y); row < Math.min(h, y + pic.height) && x1 > x0; row++) {
+    const src = (row - y) * pic.width + (x0 - x);
+    out.data.set(pic.data.subarray(src, src + x1 - x0), row * w + x0);
   }
-  return f;
+  return out;
 }
 
-/** The page from its one JPEG, or undefined when the page is not that simple (pdfjs draws it then). */
+/** The page from its one picture, or undefined when the page is not that simple (pdfjs draws it then). */
 async function drawPicture(doc: PDFDocumentProxy, page: PDFPageProxy, dpi: number, w: number, h: number): Promise<Gray | undefined> {
   if (page.rotate % 360 !== 0 || page.userUnit !== 1 || !page.ref) return undefined;
-  const pic = findPagePicture(await pdfFile(doc), page.ref.num, page.view);
+  const pdf = await pdfFileOf(doc);
+  const pic = pdf && findPagePicture(pdf, page.ref.num, page.view);
   if (!pic) return undefined;
+  const k = dpi / 72;
+  const [x, y, dw, dh] = [pic.x * k, pic.y * k, pic.w * k, pic.h * k];
+  // At its own resolution (the page's size in points is rounded) the picture is copied pixel for pixel: a scale of
+  // 1.0000002 would resample it all, and Skia's 'high' (Mitchell) filter blurs even at scale 1.
+  const oneToOne = Math.abs(dw - pic.width) < 1 && Math.abs(dh - pic.height) < 1;
+  if (pic.kind !== 'jpeg') {
+    if (!oneToOne) return undefined;
+    const pixels = pic.kind === 'flate' ? flateGray(pic) : decodeGroup4(pic.data, pic.width, pic.height, pic.blackIs1);
+    return placeAt(pixels, Math.round(x), Math.round(y), w, h);
+  }
   checkStructure(pic.jpeg, 'jpeg'); // a cut JPEG crashes the native decoder
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const img = await loadImage(pic.jpeg);
   if (img.width !== pic.width || img.height !== pic.height) return undefined;
-  const k = dpi / 72;
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
-  const [x, y, dw, dh] = [pic.x * k, pic.y * k, pic.w * k, pic.h * k];
-  // At its own resolution (the page's size in points is rounded) the picture is copied pixel for pixel: a scale of
-  // 1.0000002 would resample it all, and Skia's 'high' (Mitchell) filter blurs even at scale 1.
-  if (Math.abs(dw - img.width) < 1 && Math.abs(dh - img.height) < 1) ctx.drawImage(img, Math.round(x), Math.round(y));
+  if (oneToOne) ctx.drawImage(img, Math.round(x), Math.round(y));
   else {
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(img, x, y, dw, dh);

@@ -26,29 +26,59 @@ interface Run {
   b1: number;
 }
 
-/** Long dark runs along one axis; `len` in pixels; gaps of one pixel are bridged (1-bit scans). */
-function runs(img: Gray, axis: 'h' | 'v', len: number): Run[] {
-  const { width, height, data } = img;
-  const lines = axis === 'h' ? height : width;
-  const along = axis === 'h' ? width : height;
-  const dark = (line: number, k: number): boolean => {
-    if (line < 0 || line >= lines) return false;
-    return (axis === 'h' ? data[line * width + k]! : data[k * width + line]!) < INK;
-  };
+/** 1 where the pixel is ink, else 0. */
+function darkMask(img: Gray): Uint8Array {
+  const { data } = img;
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = data[i]! < INK ? 1 : 0;
+  return out;
+}
+
+/**
+ * Long dark runs along one axis; `len` in pixels; gaps of one pixel are
+ * bridged (1-bit scans). Ordered by line, then along it. Both axes walk the
+ * pixels row by row (a column walk strides the whole page at every step).
+ */
+function runs(img: Gray, axis: 'h' | 'v', len: number, dark: Uint8Array): Run[] {
+  const { width, height } = img;
   const out: Run[] = [];
-  for (let line = 0; line < lines; line++) {
-    let start = -1, last = -2;
-    for (let k = 0; k <= along; k++) {
-      const d = k < along && (dark(line, k) || dark(line - 1, k) || dark(line + 1, k));
-      if (d) {
+  if (axis === 'h') {
+    const row = new Uint8Array(width);
+    for (let line = 0; line < height; line++) {
+      // A pixel counts when it or the one above or below is ink.
+      row.set(dark.subarray(line * width, (line + 1) * width));
+      if (line > 0) for (let k = 0, j = (line - 1) * width; k < width; k++, j++) row[k] = row[k]! | dark[j]!;
+      if (line < height - 1) for (let k = 0, j = (line + 1) * width; k < width; k++, j++) row[k] = row[k]! | dark[j]!;
+      let start = -1, last = -2;
+      for (let k = 0; k < width; k++) {
+        if (!row[k]) continue;
         if (start < 0 || k - last > 2) {
           if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
           start = k;
         }
         last = k;
       }
+      if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
     }
-    if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
+    return out;
+  }
+  // Vertical: every column's open run is carried down the rows; a pixel counts when it or its left or right neighbour is ink.
+  const start = new Int32Array(width).fill(-1), last = new Int32Array(width).fill(-2);
+  const found: Run[][] = Array.from({ length: width }, () => []);
+  for (let k = 0; k < height; k++) {
+    const at = k * width;
+    for (let line = 0; line < width; line++) {
+      if (!(dark[at + line]! | (line > 0 ? dark[at + line - 1]! : 0) | (line < width - 1 ? dark[at + line + 1]! : 0))) continue;
+      if (start[line]! < 0 || k - last[line]! > 2) {
+        if (start[line]! >= 0 && last[line]! - start[line]! + 1 >= len) found[line]!.push({ at: line, b0: start[line]!, b1: last[line]! });
+        start[line] = k;
+      }
+      last[line] = k;
+    }
+  }
+  for (let line = 0; line < width; line++) {
+    if (start[line]! >= 0 && last[line]! - start[line]! + 1 >= len) found[line]!.push({ at: line, b0: start[line]!, b1: last[line]! });
+    out.push(...found[line]!);
   }
   return out;
 }
@@ -80,7 +110,8 @@ function thin(groups: PixelRule[], dpi: number): PixelRule[] {
 }
 
 export function findRules(img: Gray, dpi: number): PixelRule[] {
-  return [...thin(groupRuns(runs(img, 'h', Math.round(0.6 * dpi)), 'h'), dpi), ...thin(groupRuns(runs(img, 'v', Math.round(0.25 * dpi)), 'v'), dpi)];
+  const dark = darkMask(img);
+  return [...thin(groupRuns(runs(img, 'h', Math.round(0.6 * dpi), dark), 'h'), dpi), ...thin(groupRuns(runs(img, 'v', Math.round(0.25 * dpi), dark), 'v'), dpi)];
 }
 
 /**
