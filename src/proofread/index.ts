@@ -98,12 +98,19 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
         if (choices[i]!.field !== choices[j]!.field && solves([choices[i]!, choices[j]!])) solutions.push([choices[i]!, choices[j]!]);
       }
     }
+    const combined = solutions.length > 1 ? eachOwnCell(solutions, n) : undefined;
+    const together = combined !== undefined && solves(combined);
+    if (together) solutions = [combined];
     if (solutions.length === 1) {
       const chosen = solutions[0]!;
       fields = { ...fields };
       for (const c of chosen) {
         const p = provenance[c.field]!;
-        added.push(finding('ocr.corrected', 'warning', `OCR read ${JSON.stringify(p.raw)} for ${c.field}, ${p.kind === 'invalid' ? 'which is no number' : "and the table's identities failed"}; its other reading ${JSON.stringify(c.text)} is the only one among the uncertain cells' readings that makes every identity of table ${table === 'apps' ? '三' : '四'} hold, so ${c.value} was used. Check the scan.`, { fields: [c.field], expected: c.value, actual: p.raw, place: placeOf(p) }));
+        const tbl = table === 'apps' ? '三' : '四';
+        const why = together
+          ? `is the only digit that lets this cell's own identities hold, and with the other unread cells read so every identity of table ${tbl} holds`
+          : `is the only one among the uncertain cells' readings that makes every identity of table ${tbl} hold`;
+        added.push(finding('ocr.corrected', 'warning', `OCR read ${JSON.stringify(p.raw)} for ${c.field}, ${p.kind === 'invalid' ? 'which is no number' : "and the table's identities failed"}; its other reading ${JSON.stringify(c.text)} ${why}, so ${c.value} was used. Check the scan.`, { fields: [c.field], expected: c.value, actual: p.raw, place: placeOf(p) }));
         fields[c.field] = c.value;
         provenance[c.field] = { ...p, kind: 'number' };
       }
@@ -130,6 +137,18 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
   // The identities are checked again on the corrected values; settled errors give way to their OCR findings.
   const rerun = runChecks(corrected).filter((f) => !((ARITHMETIC.has(f.rule) || f.rule === 'value.not_numeric') && f.severity !== 'info' && [...settled].some((e) => e.rule === f.rule && e.message === f.message)));
   return { value: corrected, findings: [...rerun, ...added] };
+}
+
+/**
+ * Several cells OCR read as no number, each settled on its own: every
+ * solution is one such cell's one reading, no cell twice (table 四's two
+ * unread totals, each fixed by its own row's identity). Together they are
+ * one choice, used only when together they make every identity hold.
+ */
+function eachOwnCell(solutions: Choice[][], n: Normalized): Choice[] | undefined {
+  if (!solutions.every((s) => s.length === 1 && n.provenance[s[0]!.field]?.kind === 'invalid')) return undefined;
+  const cells = solutions.map((s) => s[0]!);
+  return new Set(cells.map((c) => c.field)).size === cells.length ? cells : undefined;
 }
 
 function placeOf(p: { table?: number; row?: number; col?: number; page?: number; bbox?: [number, number, number, number] }) {
