@@ -78,6 +78,12 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
   const provenance = { ...n.provenance };
   const added: Finding[] = [];
   const settled = new Set<Finding>();
+  // A cell OCR read as no number that no reading settles stays null: the scan's doubt, not the report's error.
+  const unreadDoubt = (f: Finding, why: string): void => {
+    const ids = f.fields.filter((id) => n.provenance[id]?.ocr);
+    settled.add(f);
+    added.push(finding('ocr.uncertain', 'warning', `OCR read ${ids.map((id) => `${JSON.stringify(n.provenance[id]!.raw)} for ${id}`).join(', ')}, which is no number, and ${why} would make table ${TABLE_OF(ids[0]!) === 'apps' ? '三' : '四'} hold: left null. Check the scan.`, { fields: ids, ...(f.place ? { place: f.place } : {}) }));
+  };
   for (const table of ['apps', 'review'] as const) {
     const errs = errors.filter((f) => ARITHMETIC.get(f.rule) === table);
     const blanks = unread.filter((f) => f.fields.some((id) => TABLE_OF(id) === table));
@@ -114,7 +120,11 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
         fields[c.field] = c.value;
         provenance[c.field] = { ...p, kind: 'number' };
       }
-      [...errs, ...blanks].forEach((f) => settled.add(f));
+      errs.forEach((f) => settled.add(f));
+      // An unread cell the choice leaves unread is still the scan's doubt (below), never dropped in silence.
+      const rest = blanks.filter((f) => !f.fields.every((id) => !n.provenance[id]?.ocr || chosen.some((c) => c.field === id)));
+      blanks.filter((f) => !rest.includes(f)).forEach((f) => settled.add(f));
+      for (const f of rest) unreadDoubt(f, 'none of its other readings');
       continue;
     }
     solutions = solutions.slice(0, 3);
@@ -125,12 +135,7 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
       const why = solutions.length > 1 ? `${solutions.length} different choices among OCR's other readings would make it hold` : 'none of OCR\'s other readings makes it hold';
       added.push(finding('ocr.uncertain', 'warning', `${f.message} It involves cells read by OCR with low confidence (${doubtful.map((id) => `${id} ${JSON.stringify(n.provenance[id]!.raw)} at ${n.provenance[id]!.confidence}`).join(', ')}) and ${why}: the reading may be wrong, not the report. Check the scan.`, { fields: doubtful, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}), ...(f.place ? { place: f.place } : {}) }));
     }
-    // A cell OCR read as no number that no reading settles stays null: the scan's doubt, not the report's error.
-    for (const f of blanks) {
-      const ids = f.fields.filter((id) => n.provenance[id]?.ocr);
-      settled.add(f);
-      added.push(finding('ocr.uncertain', 'warning', `OCR read ${ids.map((id) => `${JSON.stringify(n.provenance[id]!.raw)} for ${id}`).join(', ')}, which is no number, and ${solutions.length > 1 ? `${solutions.length} different readings` : 'none of its other readings'} would make table ${table === 'apps' ? '三' : '四'} hold: left null. Check the scan.`, { fields: ids, ...(f.place ? { place: f.place } : {}) }));
-    }
+    for (const f of blanks) unreadDoubt(f, solutions.length > 1 ? `${solutions.length} different readings` : 'none of its other readings');
   }
   if (settled.size === 0 && added.length === 0) return { value: n, findings: checks };
   const corrected = { ...n, fields, provenance };

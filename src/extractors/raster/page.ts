@@ -2,7 +2,7 @@
 // the rules, build grids with the PDF extractor's grid builder, erase the
 // rules, then read each cell's lines with the recogniser alone (whole-page
 // detection merged neighbouring cells and dropped lone digits: notes/ocr.md).
-import { crop, darkenMidtones, rotate, shrink, type Gray } from '../../ocr/image.js';
+import { crop, darkenMidtones, gray, rotate, shrink, type Gray } from '../../ocr/image.js';
 import type { OcrReading } from '../../ocr/reading.js';
 import { recognize, type Reading } from '../../ocr/recognize.js';
 import type { PageCell, PageTable } from '../pdf/cells.js';
@@ -37,9 +37,32 @@ export interface RasterPage {
   lines: TextLine[];
 }
 
-/** Line images get a white margin: the recogniser reads glyphs cut at the edge badly. */
-function padded(img: Gray, b: InkBox, pad: number): Gray {
-  return crop(img, b.x0 - pad, b.y0 - pad, b.x1 + 1 + pad, b.y1 + 1 + pad);
+/**
+ * Line images get a white margin, white where the cell's crop ends (a
+ * browser puts a cell's text 1 px from its border): the recogniser reads
+ * glyphs at the edge badly. `py`: the margin above and below.
+ */
+function padded(img: Gray, b: InkBox, pad: number, py = pad): Gray {
+  const out = gray(b.x1 - b.x0 + 1 + 2 * pad, b.y1 - b.y0 + 1 + 2 * py);
+  const x0 = Math.max(0, b.x0 - pad), y0 = Math.max(0, b.y0 - py);
+  const part = crop(img, x0, y0, b.x1 + 1 + pad, b.y1 + 1 + py);
+  for (let y = 0; y < part.height; y++) out.data.set(part.data.subarray(y * part.width, (y + 1) * part.width), (y0 - (b.y0 - py) + y) * out.width + (x0 - (b.x0 - pad)));
+  return out;
+}
+
+/**
+ * A lone glyph (a one-digit cell) read as a letter or sign: a Chromium `2`
+ * with the page's margin read `N` at 0.99, and reads `2` centred in a line
+ * twice its height. Only a digit read so replaces it (a `0` so centred on a
+ * noisy 100 dpi scan reads as nothing).
+ */
+const LONE_MISREAD = /^[^\d\p{Script=Han}]+$/u;
+
+async function lonely(img: Gray, b: InkBox, r: Reading, lex?: Lexicon): Promise<Reading> {
+  const h = b.y1 - b.y0 + 1;
+  if (b.x1 - b.x0 + 1 > 0.9 * h || !LONE_MISREAD.test(r.text)) return r;
+  const again = await recognize(padded(img, b, Math.round(h / 4), Math.round(h / 2)), lex);
+  return /^\d$/.test(again.text) ? again : r;
 }
 
 function joinReadings(rs: Reading[]): { text: string; ocr: OcrReading } {
@@ -85,7 +108,7 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon,
   const out: Reading[] = [];
   for (const l of lines) {
     const line = padded(img, l, pad);
-    let r = await recognize(line, lex);
+    let r = await lonely(img, l, await recognize(line, lex), lex);
     if (r.word === undefined && (r.text === '' || r.confidence < retry)) {
       const again = await recognize(bolder(line), lex);
       // A reading the template's lexicon settled beats a free one (r has none here); otherwise the more confident.
@@ -139,6 +162,9 @@ const MIDTONE_GAMMA = 2;
  */
 const WORK_DPI = 150;
 
+/** 1-bit scans up to this resolution are read as they are. */
+const BILEVEL_NATIVE_DPI = 220;
+
 /** Black and white only (a 1-bit scan), judged on a sample of pixels. */
 function bilevel(img: Gray): boolean {
   let grey = 0, n = 0;
@@ -148,10 +174,14 @@ function bilevel(img: Gray): boolean {
 
 /** Reads one page image at `dpi`; `page` is its 1-based number. */
 export async function readRasterPage(scan: Gray, scanDpi: number, page: number): Promise<RasterPage> {
-  // 1-bit scans stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow the rules beside them.
-  const shrinking = scanDpi > WORK_DPI * 1.1 && !bilevel(scan);
+  // 1-bit scans up to 200 dpi stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow
+  // the rules beside them. Finer, they lose those dots first, then are shrunk: at 300 dpi a browser's grey borders are
+  // bands of scattered dots that no run follows, and a cell's text sits among what is left of them.
+  const bi = bilevel(scan);
+  const shrinking = scanDpi > WORK_DPI * 1.1 && (!bi || scanDpi > BILEVEL_NATIVE_DPI);
   const dpi = shrinking ? WORK_DPI : scanDpi;
-  const clean = despeckle(darkenMidtones(shrinking ? shrink(scan, WORK_DPI / scanDpi) : scan, MIDTONE_GAMMA));
+  const source = shrinking && bi ? despeckle(scan) : scan;
+  const clean = despeckle(darkenMidtones(shrinking ? shrink(source, WORK_DPI / scanDpi) : scan, MIDTONE_GAMMA));
   const skew = skewAngle(clean);
   // Below 0.15° a rule drifts less than the ±1 px the rule scan allows over a page; rotating would only blur.
   const image = Math.abs(skew) >= 0.15 ? rotate(clean, skew) : clean;
@@ -163,8 +193,15 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
       : { axis: 'v', y0: r.b0 / k, y1: (r.b1 + 1) / k, x0: (r.a0 + r.a1 + 1) / 2 / k, x1: (r.a0 + r.a1 + 1) / 2 / k },
   );
   const grids = findGrids(segments);
-  const erased = eraseRules(image, rules);
-  const speck = Math.max(2, Math.round((dpi / 150) ** 2 * 2));
+  // Vertical rules go only inside the tables: outside, a run 0.25 in long is a stroke of large type (a browser's
+  // bold 24 px title at 150 dpi), erased it read 2024 as 2（D24. A horizontal one as long as a rule is no stroke.
+  const near = (r: PixelRule, g: Grid): boolean => {
+    const x = (r.a0 + r.a1 + 1) / 2 / k;
+    return x >= g.bbox.x0 - 2 && x <= g.bbox.x1 + 2 && r.b1 / k >= g.bbox.y0 - 2 && r.b0 / k <= g.bbox.y1 + 2;
+  };
+  const erased = eraseRules(image, rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g))));
+  // A shrunk 1-bit scan's specks are its dither's, at the scan's resolution (300 dpi: grey crumbs of 3–7 px at 150).
+  const speck = Math.max(2, Math.round(((shrinking && bi ? scanDpi : dpi) / 150) ** 2 * 2));
   const pad = Math.max(2, Math.round(dpi / 25));
   // Pass 1: each cell's ink, cleaned, in bands; pass 2 merges bands with the page's line height.
   const cellInk = grids.map((g) =>
