@@ -67,12 +67,19 @@ const uncertain = (n: Normalized, id: string): boolean => {
   return p?.ocr === true && (p.confidence ?? 0) < SURE;
 };
 
+/** A cell OCR read with confidence as Chinese words: no misread digit (those come out as Latin letters and signs). */
+const wordsRead = (n: Normalized, id: string): boolean => {
+  const p = n.provenance[id];
+  return p?.ocr === true && (p.confidence ?? 0) >= SURE && /\p{Script=Han}/u.test(p.raw);
+};
+
 const TABLE_OF = (id: string): 'apps' | 'review' | undefined => (id.startsWith('apps.') ? 'apps' : /^(review|litigation_)/.test(id) ? 'review' : undefined);
 
 export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): Result<Normalized> {
   const errors = checks.filter((f) => ARITHMETIC.has(f.rule) && f.severity === 'error');
-  // OCR cells read as no number leave their identities unchecked: the arithmetic can read them instead.
-  const unread = checks.filter((f) => f.rule === 'value.not_numeric' && f.fields.some((id) => n.provenance[id]?.ocr));
+  // OCR cells read as no number leave their identities unchecked: the arithmetic can read them instead. Words
+  // read with confidence (六件 where a number belongs) are the report's, and stay its error.
+  const unread = checks.filter((f) => f.rule === 'value.not_numeric' && f.fields.some((id) => n.provenance[id]?.ocr && !wordsRead(n, id)));
   if ((errors.length === 0 && unread.length === 0) || !Object.values(n.provenance).some((p) => p.ocr)) return { value: n, findings: checks };
   let fields = { ...n.fields };
   const provenance = { ...n.provenance };
