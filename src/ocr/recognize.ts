@@ -69,11 +69,16 @@ export function decode(probs: Float32Array, steps: number, classes: string[]): R
 const LOOKALIKE: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', b: '6', l: '1', I: '1', '|': '1', i: '1', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9', q: '9' };
 const NUMERIC = new Set([...'0123456789.,-']);
 
+/** Strokes a `1` is misread as, and a slash or bar (a blank cell's mark) is read as. */
+const STROKES = new Set([...'|lIi']);
+
 /** A reading that is a number, perhaps misspelt with look-alike letters (no Chinese, mostly digits). */
 function looksNumeric(text: string): boolean {
   const t = text.normalize('NFKC').replace(/\s/g, '');
   if (t === '' || t.length > 16) return false;
   const chars = [...t];
+  // Strokes alone are no number: a `/` marking a blank cell read `|` became a 1 (the proof-reader may still read it as one).
+  if (chars.every((c) => STROKES.has(c))) return false;
   return chars.every((c) => NUMERIC.has(c) || c in LOOKALIKE) && chars.filter((c) => /\d/.test(c) || c in LOOKALIKE).length >= chars.length / 2;
 }
 
