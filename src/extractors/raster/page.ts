@@ -182,6 +182,11 @@ const WORK_DPI = 150;
 /** 1-bit scans up to this resolution are read as they are. */
 const BILEVEL_NATIVE_DPI = 220;
 
+/** How much ruling the image holds, in inches. */
+function ruleInches(img: Gray, dpi: number): number {
+  return findRules(img, dpi).reduce((s, r) => s + (r.b1 - r.b0 + 1), 0) / dpi;
+}
+
 /** Black and white only (a 1-bit scan), judged on a sample of pixels. */
 function bilevel(img: Gray): boolean {
   let grey = 0, n = 0;
@@ -191,14 +196,18 @@ function bilevel(img: Gray): boolean {
 
 /** Reads one page image at `dpi`; `page` is its 1-based number. */
 export async function readRasterPage(scan: Gray, scanDpi: number, page: number): Promise<RasterPage> {
-  // 1-bit scans up to 200 dpi stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow
-  // the rules beside them. Finer, they lose those dots first, then are shrunk: at 300 dpi a browser's grey borders are
-  // bands of scattered dots that no run follows, and a cell's text sits among what is left of them.
+  // 1-bit scans stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow the rules
+  // beside them. But at 300 dpi a browser's grey borders are bands of scattered dots that no run follows: a fine 1-bit
+  // scan is also read without its specks and shrunk, and that image is kept when more rules are found in it.
   const bi = bilevel(scan);
-  const shrinking = scanDpi > WORK_DPI * 1.1 && (!bi || scanDpi > BILEVEL_NATIVE_DPI);
+  const native = (): Gray => despeckle(darkenMidtones(scan, MIDTONE_GAMMA));
+  let shrinking = scanDpi > WORK_DPI * 1.1 && !bi;
+  let clean = shrinking ? despeckle(darkenMidtones(shrink(scan, WORK_DPI / scanDpi), MIDTONE_GAMMA)) : native();
+  if (bi && scanDpi > BILEVEL_NATIVE_DPI) {
+    const shrunk = despeckle(darkenMidtones(shrink(despeckle(scan), WORK_DPI / scanDpi), MIDTONE_GAMMA));
+    if (ruleInches(shrunk, WORK_DPI) > 1.2 * ruleInches(clean, scanDpi)) [clean, shrinking] = [shrunk, true];
+  }
   const dpi = shrinking ? WORK_DPI : scanDpi;
-  const source = shrinking && bi ? despeckle(scan) : scan;
-  const clean = despeckle(darkenMidtones(shrinking ? shrink(source, WORK_DPI / scanDpi) : scan, MIDTONE_GAMMA));
   const skew = skewAngle(clean);
   // Below 0.15° a rule drifts less than the ±1 px the rule scan allows over a page; rotating would only blur.
   const image = Math.abs(skew) >= 0.15 ? rotate(clean, skew) : clean;
