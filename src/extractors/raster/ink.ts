@@ -57,9 +57,7 @@ export function cleanInk(img: Gray, speck: number): Gray {
     const thin = Math.max(3, Math.round(speck / 2));
     const ruleH = bh <= thin && bw >= 0.7 * w;
     const ruleV = bw <= thin && bh >= 0.85 * h && (x0 <= 2 || x1 >= w - 3);
-    // A piece of a dithered rule (a 1-bit scan's grey border) left along the top or bottom edge.
-    const dash = bh <= thin && (y0 <= 2 || y1 >= h - 3);
-    if (members.length >= speck && !ruleH && !ruleV && !dash) continue;
+    if (members.length >= speck && !ruleH && !ruleV) continue;
     for (const i of members) {
       const x = i % w, y = (i - x) / w;
       for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {

@@ -179,14 +179,6 @@ const MIDTONE_GAMMA = 2;
  */
 const WORK_DPI = 150;
 
-/** 1-bit scans up to this resolution are read as they are. */
-const BILEVEL_NATIVE_DPI = 220;
-
-/** How much ruling the image holds, in inches. */
-function ruleInches(img: Gray, dpi: number): number {
-  return findRules(img, dpi).reduce((s, r) => s + (r.b1 - r.b0 + 1), 0) / dpi;
-}
-
 /** Black and white only (a 1-bit scan), judged on a sample of pixels. */
 function bilevel(img: Gray): boolean {
   let grey = 0, n = 0;
@@ -196,18 +188,10 @@ function bilevel(img: Gray): boolean {
 
 /** Reads one page image at `dpi`; `page` is its 1-based number. */
 export async function readRasterPage(scan: Gray, scanDpi: number, page: number): Promise<RasterPage> {
-  // 1-bit scans stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow the rules
-  // beside them. But at 300 dpi a browser's grey borders are bands of scattered dots that no run follows: a fine 1-bit
-  // scan is also read without its specks and shrunk, and that image is kept when more rules are found in it.
-  const bi = bilevel(scan);
-  const native = (): Gray => despeckle(darkenMidtones(scan, MIDTONE_GAMMA));
-  let shrinking = scanDpi > WORK_DPI * 1.1 && !bi;
-  let clean = shrinking ? despeckle(darkenMidtones(shrink(scan, WORK_DPI / scanDpi), MIDTONE_GAMMA)) : native();
-  if (bi && scanDpi > BILEVEL_NATIVE_DPI) {
-    const shrunk = despeckle(darkenMidtones(shrink(despeckle(scan), WORK_DPI / scanDpi), MIDTONE_GAMMA));
-    if (ruleInches(shrunk, WORK_DPI) > 1.2 * ruleInches(clean, scanDpi)) [clean, shrinking] = [shrunk, true];
-  }
+  // 1-bit scans stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow the rules beside them.
+  const shrinking = scanDpi > WORK_DPI * 1.1 && !bilevel(scan);
   const dpi = shrinking ? WORK_DPI : scanDpi;
+  const clean = despeckle(darkenMidtones(shrinking ? shrink(scan, WORK_DPI / scanDpi) : scan, MIDTONE_GAMMA));
   const skew = skewAngle(clean);
   // Below 0.15° a rule drifts less than the ±1 px the rule scan allows over a page; rotating would only blur.
   const image = Math.abs(skew) >= 0.15 ? rotate(clean, skew) : clean;
@@ -226,8 +210,7 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
     return x >= g.bbox.x0 - 2 && x <= g.bbox.x1 + 2 && r.b1 / k >= g.bbox.y0 - 2 && r.b0 / k <= g.bbox.y1 + 2;
   };
   const erased = eraseRules(image, rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g))));
-  // A shrunk 1-bit scan's specks are its dither's, at the scan's resolution (300 dpi: grey crumbs of 3–7 px at 150).
-  const speck = Math.max(2, Math.round(((shrinking && bi ? scanDpi : dpi) / 150) ** 2 * 2));
+  const speck = Math.max(2, Math.round((dpi / 150) ** 2 * 2));
   const pad = Math.max(2, Math.round(dpi / 25));
   // Pass 1: each cell's ink, cleaned, in bands; pass 2 merges bands with the page's line height.
   const cellInk = grids.map((g) =>
