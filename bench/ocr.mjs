@@ -1,18 +1,26 @@
-// npm run bench (OCR part): the real PDFs of fixtures/pdf/real rasterised
-// with Debian tools (pdftoppm, ImageMagick, img2pdf) at several resolutions,
-// grey and 1-bit, and degraded (turned, noise, JPEG artefacts), each read by
-// OCR in its own process and compared field by field with its text form.
-// Prints a Markdown table for BENCHMARKS.md. BENCH_OCR_DOCS (comma list of
-// stems) and BENCH_OCR_VARIANTS (variant names separated by `;`: names hold commas) narrow it.
+// npm run bench (OCR part): the real PDFs of fixtures/pdf/real and the
+// Chromium prints of the HTML fixtures (fixtures/forms/chromium, made by
+// fixtures/forms/make.sh) rasterised with Debian tools (pdftoppm, ImageMagick,
+// img2pdf) at several resolutions, grey and 1-bit, and degraded (turned,
+// noise, JPEG artefacts), each read by OCR in its own process and compared
+// field by field with its text form (the text PDF; for a print, the HTML
+// source). The HTML fixtures that print alike (the shanghai-2019 encodings,
+// the huaian-2024 error copies) run at two variants, the distinct layouts at
+// all. Prints Markdown tables for BENCHMARKS.md: one row per scan, then one
+// per variant. BENCH_OCR_SET (pdf, html or all), BENCH_OCR_DOCS (comma list
+// of stems) and BENCH_OCR_VARIANTS (variant names separated by `;`: names
+// hold commas) narrow it; BENCH_OCR_KEEP=dir keeps each scan there.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractReport } from '../dist/src/pipeline.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DOCS = (process.env.BENCH_OCR_DOCS ?? 'hongze-qu-2023,hongze-qu-2024,huaian-shi-2024').split(',');
+const SET = process.env.BENCH_OCR_SET ?? 'all';
+const DOCS = process.env.BENCH_OCR_DOCS?.split(',');
+const KEEP = process.env.BENCH_OCR_KEEP;
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8' });
 
 /** Variant name → shell steps turning the PDF into a scanned PDF (in dir, as scan.pdf). */
@@ -31,6 +39,21 @@ const VARIANTS = {
   'grey 100 dpi, turned -0.5°, JPEG q50': (pdf) => [['pdftoppm', ['-r', '100', '-gray', '-png', pdf, 'p']], 'jpeg:-0.5', 'pdf:p-*.jpg'],
 };
 const only = process.env.BENCH_OCR_VARIANTS?.split(';').map((s) => s.trim());
+const ALL = Object.keys(VARIANTS);
+/** HTML fixtures whose print is a layout of its own: every variant. */
+const FULL = ['shanghai-2019-govpage', 'shanghai-bangongting-2019', 'shanghai-2019-msword', 'huaian-shi-2024-template2021', 'huaian-shi-2024-table3-split', 'hongze-qu-2024-hybrid'];
+const FEW = ['grey 150 dpi', '1-bit 200 dpi'];
+
+/** Each document: its PDF to scan, its text form, the variants it runs at. */
+const docs = [];
+if (SET !== 'html') for (const stem of ['hongze-qu-2023', 'hongze-qu-2024', 'huaian-shi-2024']) {
+  const pdf = join(ROOT, 'fixtures/pdf/real', `${stem}.pdf`);
+  docs.push({ set: 'pdf', stem, pdf, text: pdf, variants: ALL });
+}
+if (SET !== 'pdf') for (const f of readdirSync(join(ROOT, 'fixtures/forms/chromium')).filter((x) => x.endsWith('.pdf')).sort()) {
+  const stem = f.slice(0, -4);
+  docs.push({ set: 'html', stem, pdf: join(ROOT, 'fixtures/forms/chromium', f), text: join(ROOT, 'fixtures/html', `${stem}.html`), variants: FULL.includes(stem) ? ALL : FEW });
+}
 
 function make(dir, pdf, steps) {
   for (const s of steps) {
@@ -52,24 +75,36 @@ const rows = [];
 const tmp = mkdtempSync(join(tmpdir(), 'gkreport-ocr-bench-'));
 process.stderr.write(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
 try {
-  for (const stem of DOCS) {
-    const pdf = join(ROOT, 'fixtures/pdf/real', `${stem}.pdf`);
+  if (KEEP) mkdirSync(KEEP, { recursive: true });
+  for (const { set, stem, pdf, text, variants } of docs) {
+    if (DOCS && !DOCS.includes(stem)) continue;
     const textJson = join(tmp, `${stem}.text.json`);
-    writeFileSync(textJson, JSON.stringify(await extractReport(pdf)));
-    for (const [name, steps] of Object.entries(VARIANTS)) {
+    writeFileSync(textJson, JSON.stringify(await extractReport(text)));
+    for (const name of variants) {
       if (only && !only.includes(name)) continue;
       const dir = mkdtempSync(join(tmp, 'v-'));
-      const scan = make(dir, pdf, steps(pdf));
+      const scan = make(dir, pdf, VARIANTS[name](pdf));
+      if (KEEP) copyFileSync(scan, join(KEEP, `${stem} ${name}.pdf`));
       const out = JSON.parse(sh(process.execPath, [join(ROOT, 'bench/ocr-one.mjs'), scan, textJson]));
-      rows.push({ stem, name, ...out });
-      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, ${(out.seconds / out.pages).toFixed(1)} s/page (CPU ${(out.cpuSeconds / out.pages).toFixed(1)} s), ${out.maxRssMb} MB ${out.wrong.join(' ')}\n`);
+      rows.push({ set, stem, name, ...out });
+      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, errors ${out.sameErrors ? 'same' : 'DIFFER'}, meta ${out.metaSame ? 'same' : 'DIFFERS'}, ${out.corrected}/${out.uncertain}, CPU ${(out.cpuSeconds / Math.max(1, out.pages)).toFixed(1)} s/page, ${out.maxRssMb} MB ${out.wrong.join(' ')}\n`);
       rmSync(dir, { recursive: true, force: true });
     }
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+const pct = (a, b) => `${((100 * a) / Math.max(1, b)).toFixed(2)} %`;
 process.stdout.write('| report | scan | fields exact | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page (wall) | CPU s per page | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n');
-for (const r of rows) process.stdout.write(`| ${r.stem} | ${r.name} | ${r.exact}/${r.total} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} |\n`);
+for (const r of rows) process.stdout.write(`| ${r.set === 'html' ? `${r.stem} (HTML print)` : r.stem} | ${r.name} | ${r.exact}/${r.total} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} |\n`);
+process.stdout.write('\n| scan | real PDFs: fields exact | HTML prints: fields exact | both | same errors as text | meta same |\n|---|---|---|---|---|---|\n');
+for (const name of ALL) {
+  const of = rows.filter((r) => r.name === name);
+  if (!of.length) continue;
+  const sum = (rs) => [rs.reduce((s, r) => s + r.exact, 0), rs.reduce((s, r) => s + r.total, 0)];
+  const [pe, pt] = sum(of.filter((r) => r.set === 'pdf')), [he, ht] = sum(of.filter((r) => r.set === 'html')), [e, t] = sum(of);
+  const cell = (a, b) => (b ? `${a}/${b} (${pct(a, b)})` : '–');
+  process.stdout.write(`| ${name} | ${cell(pe, pt)} | ${cell(he, ht)} | ${cell(e, t)} | ${of.filter((r) => r.sameErrors).length}/${of.length} | ${of.filter((r) => r.metaSame).length}/${of.length} |\n`);
+}
 const exact = rows.reduce((s, r) => s + r.exact, 0), total = rows.reduce((s, r) => s + r.total, 0);
-process.stdout.write(`\nAll: ${exact}/${total} fields exact (${((100 * exact) / Math.max(1, total)).toFixed(2)} %). Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+process.stdout.write(`\nAll: ${exact}/${total} fields exact (${pct(exact, total)}) over ${rows.length} scans; same errors as text on ${rows.filter((r) => r.sameErrors).length}, meta same on ${rows.filter((r) => r.metaSame).length}. Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);

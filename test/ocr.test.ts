@@ -3,6 +3,7 @@
 // text form gives, every OCR value flagged with a confidence, and the
 // text form's own arithmetic errors and no others.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { Report } from '../src/types.js';
 
 const OCR = fileURLToPath(new URL('../../fixtures/ocr/', import.meta.url));
 const REAL = fileURLToPath(new URL('../../fixtures/pdf/real/', import.meta.url));
+const PRINTS = fileURLToPath(new URL('../../fixtures/forms/chromium/', import.meta.url));
 const LONG = { timeoutMs: 900_000 };
 
 const errors = (r: Report): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
@@ -127,6 +129,42 @@ describe('OCR of scanned reports (fixtures/ocr)', function () {
     const r = await extractReport({ path: 'broken.png', buffer: bad });
     assert.equal(r.status, 'failed');
     assert.ok(r.findings.some((f) => f.rule === 'extract.failed' || f.rule === 'extract.no_text'));
+  });
+});
+
+describe('a browser print scanned (fixtures/forms/chromium, one page at 150 dpi made here by pdftoppm)', function () {
+  this.timeout(900_000);
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gkreport-print-scan-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function scanned(page: number): Promise<Report> {
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(page), '-l', String(page), PRINTS + 'hongze-qu-2024-hybrid.pdf', join(dir, 'p')]);
+    return extractReport(join(dir, `p-${page}.png`), LONG);
+  }
+
+  it('page 1: the bold title over two lines is the report\'s title (its large strokes are not rules to erase)', async () => {
+    const s = await scanned(1);
+    assert.equal(s.meta.title, '淮安市洪泽区人民政府2024年政府信息公开工作年度报告');
+    assert.equal(s.meta.agency, '淮安市洪泽区人民政府');
+    assert.equal(s.meta.year, 2024);
+    assert.equal(s.fields['active.normative.in_force'], 8);
+    assert.equal(s.fields['active.licensing.decisions'], 9487);
+    assert.equal(s.fields['active.penalty.decisions'], 2776);
+  });
+
+  it('page 4: table 四\'s lone digits set 1 px from their borders are read as printed, not put right by the arithmetic', async () => {
+    const s = await scanned(4);
+    const row = (g: string): (number | null | undefined)[] => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => s.fields[`${g}.${c}`]);
+    assert.deepEqual(row('review'), [1, 1, 0, 0, 2]);
+    assert.deepEqual(row('litigation_direct'), [1, 0, 0, 0, 1]);
+    assert.deepEqual(row('litigation_after_review'), [2, 0, 1, 0, 3]);
+    assert.ok(s.provenance['review.total']?.ocr && s.provenance['litigation_after_review.upheld']?.ocr);
+    assert.deepEqual(s.findings.filter((f) => f.rule.startsWith('ocr.') && f.rule !== 'ocr.page').map((f) => f.rule), []);
+    // One page of four: tables 二 and 三 are elsewhere, and no identity fails.
+    assert.deepEqual(errors(s), ['table.missing', 'table.missing']);
   });
 });
 

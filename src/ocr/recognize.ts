@@ -69,6 +69,15 @@ export function decode(probs: Float32Array, steps: number, classes: string[]): R
 const LOOKALIKE: Record<string, string> = { O: '0', o: '0', D: '0', Q: '0', b: '6', l: '1', I: '1', '|': '1', i: '1', Z: '2', z: '2', S: '5', s: '5', B: '8', g: '9', q: '9' };
 const NUMERIC = new Set([...'0123456789.,-']);
 
+/** Strokes a `1` is misread as, and a slash or bar (a blank cell's mark) is read as. */
+const STROKES = new Set([...'|lIi']);
+/**
+ * Strokes alone read this unsure are no number: a `/` marking a blank cell
+ * read `|` at 0.33 became a 1 (the proof-reader may still read it as one);
+ * a `1` of a 1-bit scan read `l` is surer.
+ */
+const UNSURE_STROKE = 0.5;
+
 /** A reading that is a number, perhaps misspelt with look-alike letters (no Chinese, mostly digits). */
 function looksNumeric(text: string): boolean {
   const t = text.normalize('NFKC').replace(/\s/g, '');
@@ -133,7 +142,8 @@ export async function recognize(line: Gray, lex?: Lexicon): Promise<Reading> {
   const steps = tensor.dims[1]!;
   const probs = tensor.data as Float32Array;
   const free = decode(probs, steps, classes);
-  let reading = looksNumeric(free.text) ? decodeNumber(probs, steps, classes) : free;
+  const stroke = [...free.text].every((c) => STROKES.has(c)) && free.confidence < UNSURE_STROKE;
+  let reading = looksNumeric(free.text) && !stroke ? decodeNumber(probs, steps, classes) : free;
   if (lex && reading === free && free.text !== '') {
     const m = matchLexicon(probs, steps, classes, free.text, lex);
     // A label misread by a character or two (a small or blurred scan) is read as the template's word when nothing else comes near.

@@ -67,17 +67,30 @@ const uncertain = (n: Normalized, id: string): boolean => {
   return p?.ocr === true && (p.confidence ?? 0) < SURE;
 };
 
+/** A cell OCR read with confidence as Chinese words: no misread digit (those come out as Latin letters and signs). */
+const wordsRead = (n: Normalized, id: string): boolean => {
+  const p = n.provenance[id];
+  return p?.ocr === true && (p.confidence ?? 0) >= SURE && /\p{Script=Han}/u.test(p.raw);
+};
+
 const TABLE_OF = (id: string): 'apps' | 'review' | undefined => (id.startsWith('apps.') ? 'apps' : /^(review|litigation_)/.test(id) ? 'review' : undefined);
 
 export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): Result<Normalized> {
   const errors = checks.filter((f) => ARITHMETIC.has(f.rule) && f.severity === 'error');
-  // OCR cells read as no number leave their identities unchecked: the arithmetic can read them instead.
-  const unread = checks.filter((f) => f.rule === 'value.not_numeric' && f.fields.some((id) => n.provenance[id]?.ocr));
+  // OCR cells read as no number leave their identities unchecked: the arithmetic can read them instead. Words
+  // read with confidence (六件 where a number belongs) are the report's, and stay its error.
+  const unread = checks.filter((f) => f.rule === 'value.not_numeric' && f.fields.some((id) => n.provenance[id]?.ocr && !wordsRead(n, id)));
   if ((errors.length === 0 && unread.length === 0) || !Object.values(n.provenance).some((p) => p.ocr)) return { value: n, findings: checks };
   let fields = { ...n.fields };
   const provenance = { ...n.provenance };
   const added: Finding[] = [];
   const settled = new Set<Finding>();
+  // A cell OCR read as no number that no reading settles stays null: the scan's doubt, not the report's error.
+  const unreadDoubt = (f: Finding, why: string): void => {
+    const ids = f.fields.filter((id) => n.provenance[id]?.ocr);
+    settled.add(f);
+    added.push(finding('ocr.uncertain', 'warning', `OCR read ${ids.map((id) => `${JSON.stringify(n.provenance[id]!.raw)} for ${id}`).join(', ')}, which is no number, and ${why} would make table ${TABLE_OF(ids[0]!) === 'apps' ? '三' : '四'} hold: left null. Check the scan.`, { fields: ids, ...(f.place ? { place: f.place } : {}) }));
+  };
   for (const table of ['apps', 'review'] as const) {
     const errs = errors.filter((f) => ARITHMETIC.get(f.rule) === table);
     const blanks = unread.filter((f) => f.fields.some((id) => TABLE_OF(id) === table));
@@ -98,16 +111,27 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
         if (choices[i]!.field !== choices[j]!.field && solves([choices[i]!, choices[j]!])) solutions.push([choices[i]!, choices[j]!]);
       }
     }
+    const combined = solutions.length > 1 ? eachOwnCell(solutions, n) : undefined;
+    const together = combined !== undefined && solves(combined);
+    if (together) solutions = [combined];
     if (solutions.length === 1) {
       const chosen = solutions[0]!;
       fields = { ...fields };
       for (const c of chosen) {
         const p = provenance[c.field]!;
-        added.push(finding('ocr.corrected', 'warning', `OCR read ${JSON.stringify(p.raw)} for ${c.field}, ${p.kind === 'invalid' ? 'which is no number' : "and the table's identities failed"}; its other reading ${JSON.stringify(c.text)} is the only one among the uncertain cells' readings that makes every identity of table ${table === 'apps' ? '三' : '四'} hold, so ${c.value} was used. Check the scan.`, { fields: [c.field], expected: c.value, actual: p.raw, place: placeOf(p) }));
+        const tbl = table === 'apps' ? '三' : '四';
+        const why = together
+          ? `is the only digit that lets this cell's own identities hold, and with the other unread cells read so every identity of table ${tbl} holds`
+          : `is the only one among the uncertain cells' readings that makes every identity of table ${tbl} hold`;
+        added.push(finding('ocr.corrected', 'warning', `OCR read ${JSON.stringify(p.raw)} for ${c.field}, ${p.kind === 'invalid' ? 'which is no number' : "and the table's identities failed"}; its other reading ${JSON.stringify(c.text)} ${why}, so ${c.value} was used. Check the scan.`, { fields: [c.field], expected: c.value, actual: p.raw, place: placeOf(p) }));
         fields[c.field] = c.value;
         provenance[c.field] = { ...p, kind: 'number' };
       }
-      [...errs, ...blanks].forEach((f) => settled.add(f));
+      errs.forEach((f) => settled.add(f));
+      // An unread cell the choice leaves unread is still the scan's doubt (below), never dropped in silence.
+      const rest = blanks.filter((f) => !f.fields.every((id) => !n.provenance[id]?.ocr || chosen.some((c) => c.field === id)));
+      blanks.filter((f) => !rest.includes(f)).forEach((f) => settled.add(f));
+      for (const f of rest) unreadDoubt(f, 'none of its other readings');
       continue;
     }
     solutions = solutions.slice(0, 3);
@@ -118,18 +142,25 @@ export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): R
       const why = solutions.length > 1 ? `${solutions.length} different choices among OCR's other readings would make it hold` : 'none of OCR\'s other readings makes it hold';
       added.push(finding('ocr.uncertain', 'warning', `${f.message} It involves cells read by OCR with low confidence (${doubtful.map((id) => `${id} ${JSON.stringify(n.provenance[id]!.raw)} at ${n.provenance[id]!.confidence}`).join(', ')}) and ${why}: the reading may be wrong, not the report. Check the scan.`, { fields: doubtful, ...(f.expected !== undefined ? { expected: f.expected } : {}), ...(f.actual !== undefined ? { actual: f.actual } : {}), ...(f.place ? { place: f.place } : {}) }));
     }
-    // A cell OCR read as no number that no reading settles stays null: the scan's doubt, not the report's error.
-    for (const f of blanks) {
-      const ids = f.fields.filter((id) => n.provenance[id]?.ocr);
-      settled.add(f);
-      added.push(finding('ocr.uncertain', 'warning', `OCR read ${ids.map((id) => `${JSON.stringify(n.provenance[id]!.raw)} for ${id}`).join(', ')}, which is no number, and ${solutions.length > 1 ? `${solutions.length} different readings` : 'none of its other readings'} would make table ${table === 'apps' ? '三' : '四'} hold: left null. Check the scan.`, { fields: ids, ...(f.place ? { place: f.place } : {}) }));
-    }
+    for (const f of blanks) unreadDoubt(f, solutions.length > 1 ? `${solutions.length} different readings` : 'none of its other readings');
   }
   if (settled.size === 0 && added.length === 0) return { value: n, findings: checks };
   const corrected = { ...n, fields, provenance };
   // The identities are checked again on the corrected values; settled errors give way to their OCR findings.
   const rerun = runChecks(corrected).filter((f) => !((ARITHMETIC.has(f.rule) || f.rule === 'value.not_numeric') && f.severity !== 'info' && [...settled].some((e) => e.rule === f.rule && e.message === f.message)));
   return { value: corrected, findings: [...rerun, ...added] };
+}
+
+/**
+ * Several cells OCR read as no number, each settled on its own: every
+ * solution is one such cell's one reading, no cell twice (table 四's two
+ * unread totals, each fixed by its own row's identity). Together they are
+ * one choice, used only when together they make every identity hold.
+ */
+function eachOwnCell(solutions: Choice[][], n: Normalized): Choice[] | undefined {
+  if (!solutions.every((s) => s.length === 1 && n.provenance[s[0]!.field]?.kind === 'invalid')) return undefined;
+  const cells = solutions.map((s) => s[0]!);
+  return new Set(cells.map((c) => c.field)).size === cells.length ? cells : undefined;
 }
 
 function placeOf(p: { table?: number; row?: number; col?: number; page?: number; bbox?: [number, number, number, number] }) {

@@ -82,7 +82,8 @@ export function findTitle(lines: TextLine[]): string | undefined {
       block.push(l);
     }
     const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
-    if (/报告|年报/.test(title)) return title;
+    // Ends so: an OCR line's size is its ink's height, and a narrative line with brackets (本年度报告中所列…（www…）下载。) can be the tallest.
+    if (/(报告|年报)[)）]?$/.test(title)) return title;
   }
   // A line with the year that ends with the words is the title; a page printed from a site also has
   // them in its menu (…年报办事服务…) and its breadcrumb (当前位置：首页>…年度报告).

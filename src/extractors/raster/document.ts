@@ -34,6 +34,12 @@ export async function readRasterPages(images: { image: Gray; dpi: number; name: 
     findings.push(finding('ocr.page', 'info', `${im.name} was read by OCR at ${im.dpi} dpi (skew ${r.skew}° corrected): ${r.tables.length} table(s), ${cells} cells, ${r.lines.length} lines of text. Every value from it is marked ocr with a confidence.`, { place: { page: i + 1 } }));
   }
   const joined = joinAcrossPages(pages.flatMap((p) => p.tables), pageFlows(pages));
+  // As for a PDF (pdf/index.ts): a table cut at the edge of the picture leaves its cut cells empty, and says so.
+  joined.forEach((t, index) => {
+    for (const part of t.parts.filter((x) => x.clipped)) {
+      findings.push(finding('extract.clipped', 'warning', `Table ${firstTable + index + 1} on page ${part.page}: ${part.clipped} cell(s) of its last column have no rule on their right and their text reaches the picture's edge, so part of it may be missing; they were left empty.`, { place: { table: firstTable + index, page: part.page } }));
+    }
+  });
   const tables = joined.map((t, i) => toRaw(t, firstTable + i));
   const text = paragraphs(pages.flatMap((p) => p.lines)).join('\n');
   const out: RasterDocument = { pages, tables, text, findings };

@@ -2,7 +2,7 @@
 // the rules, build grids with the PDF extractor's grid builder, erase the
 // rules, then read each cell's lines with the recogniser alone (whole-page
 // detection merged neighbouring cells and dropped lone digits: notes/ocr.md).
-import { crop, darkenMidtones, rotate, shrink, type Gray } from '../../ocr/image.js';
+import { crop, darkenMidtones, gray, rotate, shrink, type Gray } from '../../ocr/image.js';
 import type { OcrReading } from '../../ocr/reading.js';
 import { recognize, type Reading } from '../../ocr/recognize.js';
 import type { PageCell, PageTable } from '../pdf/cells.js';
@@ -40,6 +40,35 @@ export interface RasterPage {
 /** Line images get a white margin: the recogniser reads glyphs cut at the edge badly. */
 function padded(img: Gray, b: InkBox, pad: number): Gray {
   return crop(img, b.x0 - pad, b.y0 - pad, b.x1 + 1 + pad, b.y1 + 1 + pad);
+}
+
+/**
+ * A margin of `px` and `py` that is white where the image ends (a browser
+ * sets a cell's text 1 px from its border). Not for every line: at the
+ * cell's edge the grey of a browser's bevelled rule, set in white, reads `[`.
+ */
+function whiteMargin(img: Gray, b: InkBox, px: number, py: number): Gray {
+  const out = gray(b.x1 - b.x0 + 1 + 2 * px, b.y1 - b.y0 + 1 + 2 * py);
+  const x0 = Math.max(0, b.x0 - px), y0 = Math.max(0, b.y0 - py);
+  const part = crop(img, x0, y0, b.x1 + 1 + px, b.y1 + 1 + py);
+  for (let y = 0; y < part.height; y++) out.data.set(part.data.subarray(y * part.width, (y + 1) * part.width), (y0 - (b.y0 - py) + y) * out.width + (x0 - (b.x0 - px)));
+  return out;
+}
+
+/**
+ * A lone glyph (a one-digit cell) read as a letter or sign: a Chromium `2`
+ * with the page's margin read `N` at 0.99, and reads `2` centred in a line
+ * twice its height. Only a digit read so replaces it (a `0` so centred on a
+ * noisy 100 dpi scan reads as nothing). A stroke (`|`, `I`, `l`) is left as
+ * read: it is as often a slash marking a blank cell as a `1`.
+ */
+const LONE_MISREAD = /^[^\d\p{Script=Han}|lIi]+$/u;
+
+async function lonely(img: Gray, b: InkBox, r: Reading, lex?: Lexicon): Promise<Reading> {
+  const h = b.y1 - b.y0 + 1;
+  if (b.x1 - b.x0 + 1 > 0.9 * h || !LONE_MISREAD.test(r.text)) return r;
+  const again = await recognize(whiteMargin(img, b, Math.round(h / 4), Math.round(h / 2)), lex);
+  return /^\d$/.test(again.text) ? again : r;
 }
 
 function joinReadings(rs: Reading[]): { text: string; ocr: OcrReading } {
@@ -85,7 +114,7 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon,
   const out: Reading[] = [];
   for (const l of lines) {
     const line = padded(img, l, pad);
-    let r = await recognize(line, lex);
+    let r = await lonely(img, l, await recognize(line, lex), lex);
     if (r.word === undefined && (r.text === '' || r.confidence < retry)) {
       const again = await recognize(bolder(line), lex);
       // A reading the template's lexicon settled beats a free one (r has none here); otherwise the more confident.
@@ -129,6 +158,17 @@ function narrativeLines(img: Gray, boxes: Box[], k: number, speck: number): { cl
   return { clean, lines: out };
 }
 
+/**
+ * A cell of the table's last column with no rule on its right: the table
+ * ran past what the page shows (a browser's print cuts a wide table at the
+ * paper's edge: 859 printed as 85), and text reaching that edge may go on
+ * unseen.
+ */
+function cutAtRight(c: Grid['cells'][number], g: Grid, segments: Segment[]): boolean {
+  if (c.col + c.colSpan !== g.xs.length - 1) return false;
+  return !segments.some((s) => s.axis === 'v' && Math.abs(s.x0 - c.bbox.x1) <= 2 && s.y0 <= c.bbox.y0 + 2 && s.y1 >= c.bbox.y1 - 2);
+}
+
 /** Grey 100–150 dpi scans and JPEGs read 40 % of table 三's labels wrong at 1 (light strokes), none at 2. */
 const MIDTONE_GAMMA = 2;
 
@@ -163,7 +203,13 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
       : { axis: 'v', y0: r.b0 / k, y1: (r.b1 + 1) / k, x0: (r.a0 + r.a1 + 1) / 2 / k, x1: (r.a0 + r.a1 + 1) / 2 / k },
   );
   const grids = findGrids(segments);
-  const erased = eraseRules(image, rules);
+  // Vertical rules go only inside the tables: outside, a run 0.25 in long is a stroke of large type (a browser's
+  // bold 24 px title at 150 dpi), erased it read 2024 as 2（D24. A horizontal one as long as a rule is no stroke.
+  const near = (r: PixelRule, g: Grid): boolean => {
+    const x = (r.a0 + r.a1 + 1) / 2 / k;
+    return x >= g.bbox.x0 - 2 && x <= g.bbox.x1 + 2 && r.b1 / k >= g.bbox.y0 - 2 && r.b0 / k <= g.bbox.y1 + 2;
+  };
+  const erased = eraseRules(image, rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g))));
   const speck = Math.max(2, Math.round((dpi / 150) ** 2 * 2));
   const pad = Math.max(2, Math.round(dpi / 25));
   // Pass 1: each cell's ink, cleaned, in bands; pass 2 merges bands with the page's line height.
@@ -179,8 +225,15 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
   const tables: PageTable[] = [];
   for (const [gi, g] of grids.entries()) {
     const cells: OcrCell[] = [];
+    let clipped = 0;
     for (const [ci, c] of g.cells.entries()) {
       const ink = cellInk[gi]![ci]!;
+      if (cutAtRight(c, g, segments) && ink.bands.some((b) => b.x1 >= ink.img.width - 3)) {
+        // As a text PDF's clipped cell (pdf/cells.ts): empty, and said (extract.clipped).
+        clipped++;
+        cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text: '', ocr: { confidence: 1, chars: [] } });
+        continue;
+      }
       const read = joinReadings(await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON, CELL_RETRY));
       const { text } = read;
       const ocr = typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
@@ -188,6 +241,7 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
     }
     const t: PageTable = { page, bbox: g.bbox, xs: g.xs, ys: g.ys, nRows: g.ys.length - 1, nCols: g.xs.length - 1, cells, source: 'rules' };
     if (g.irregular > 0) t.irregular = g.irregular;
+    if (clipped > 0) t.clipped = clipped;
     tables.push(t);
   }
   const narrative = narrativeLines(erased, grids.map((g) => g.bbox), k, speck);
