@@ -6,6 +6,7 @@ import { runChecks } from './checks/index.js';
 import { pickExtractor } from './extractors/registry.js';
 import { normalize } from './normalizers/index.js';
 import { proofread as proofreadOcr } from './proofread/index.js';
+import { dropUnsure } from './proofread/unsure.js';
 import { NO_REGION, placeAgency } from './regions/index.js';
 import { finding } from './result.js';
 import type { Extractor, ExtractOptions, Finding, Report, ReportStatus } from './types.js';
@@ -78,12 +79,13 @@ export async function extractReport(input: ReportInput, options: ExtractOptions 
   }
   const t1 = performance.now();
   const normalized = normalize(extracted.value);
-  // OCR values: the arithmetic proof-reads them (a no-op for documents read from text).
-  const proofread = proofreadOcr(normalized.value, extracted.value, runChecks(normalized.value));
+  // OCR values: numbers read unsure need the arithmetic's word, then it proof-reads them (no-ops for text).
+  const sure = dropUnsure(normalized.value);
+  const proofread = proofreadOcr(sure.value, extracted.value, runChecks(sure.value));
   const t2 = performance.now();
   const n = proofread.value;
   const region = placeAgency(n.meta.agency);
-  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...proofread.findings];
+  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...sure.findings, ...proofread.findings];
   return {
     schema: 'gkreport.report/1',
     source: { path, sha256: sha256(buffer), format: extractor.format, bytes: buffer.length },

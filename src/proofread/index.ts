@@ -32,7 +32,7 @@ interface Choice {
   text: string;
 }
 
-function failsOf(n: Normalized, fields: Record<string, number | null>, table: 'apps' | 'review'): { fails: number; skips: number } {
+export function failsOf(n: Normalized, fields: Record<string, number | null>, table: 'apps' | 'review'): { fails: number; skips: number } {
   const checks = CHECKS.filter((c) => ARITHMETIC.get(c.id) === table);
   const out = runChecks({ ...n, fields }, checks);
   // A skip outcome gathers its identities and starts with how many (checks/sum.ts: "3 row(s) not checked …").
@@ -73,7 +73,7 @@ const wordsRead = (n: Normalized, id: string): boolean => {
   return p?.ocr === true && (p.confidence ?? 0) >= SURE && /\p{Script=Han}/u.test(p.raw);
 };
 
-const TABLE_OF = (id: string): 'apps' | 'review' | undefined => (id.startsWith('apps.') ? 'apps' : /^(review|litigation_)/.test(id) ? 'review' : undefined);
+export const TABLE_OF = (id: string): 'apps' | 'review' | undefined => (id.startsWith('apps.') ? 'apps' : /^(review|litigation_)/.test(id) ? 'review' : undefined);
 
 export function proofread(n: Normalized, raw: RawDocument, checks: Finding[]): Result<Normalized> {
   const errors = checks.filter((f) => ARITHMETIC.has(f.rule) && f.severity === 'error');
@@ -163,7 +163,7 @@ function eachOwnCell(solutions: Choice[][], n: Normalized): Choice[] | undefined
   return new Set(cells.map((c) => c.field)).size === cells.length ? cells : undefined;
 }
 
-function placeOf(p: { table?: number; row?: number; col?: number; page?: number; bbox?: [number, number, number, number] }) {
+export function placeOf(p: { table?: number; row?: number; col?: number; page?: number; bbox?: [number, number, number, number] }) {
   const place: Finding['place'] = {};
   if (p.table !== undefined) place.table = p.table;
   if (p.row !== undefined) place.row = p.row;
