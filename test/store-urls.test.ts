@@ -8,6 +8,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExport } from '../src/cli/export.js';
+import { runStatus } from '../src/cli/status.js';
+import type { QueueStatus } from '../src/queue/status.js';
 import { failedUrlKey } from '../src/store/write.js';
 import { listSources, loadReport } from '../src/store/read.js';
 import { buildApp } from '../src/web/server.js';
@@ -61,6 +63,23 @@ for (const { engine, target } of ENGINES) {
       assert.equal(await quietly(() => runExport(['--db', db, '--out', exported])), 0);
       assert.equal(csvDifference(join(dir, 'out'), exported), undefined);
     });
+
+    if (engine === 'postgres') {
+      it('gkreport status on a store that extract --db filled (no queue): the reports and the three failed URLs, exit 0', async () => {
+        let printed = '';
+        const write = process.stdout.write;
+        process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
+        try {
+          assert.equal(await runStatus(['--db', db, '--json']), 0);
+        } finally {
+          process.stdout.write = write;
+        }
+        const st = JSON.parse(printed) as QueueStatus;
+        assert.deepEqual([st.queue, st.queued, st.reports, st.failedUrls], [false, 0, { ok: 1, partial: 0, failed: 3 }, 3]);
+        assert.deepEqual(st.latestFailedUrls.map((f) => f.url).sort(), [u.broken, u.huge, u.later].sort());
+        assert.ok(st.latestFailedUrls.some((f) => f.url === u.later && f.reason === 'Could not fetch the URL: HTTP 404 Not Found.'), JSON.stringify(st.latestFailedUrls));
+      });
+    }
 
     it('the review app lists the failed one and shows its URL and time, with nothing to correct', async () => {
       await withStore(db, async (s) => {

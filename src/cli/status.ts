@@ -6,7 +6,7 @@ import { needPostgres } from './queue-args.js';
 
 export const STATUS_USAGE = `Usage: gkreport status --db postgres://… [--json]
 
-Prints the queue's jobs: queued (waiting or waiting for a retry), active (held
+Prints the queue's jobs (if anything was ever enqueued there): queued (waiting or waiting for a retry), active (held
 by a worker), done, failed (every attempt failed: see docs/scale.md), the oldest
 waiting job, the reports in the store by status (ok / partial / failed), and
 the URLs that gave no content (a failed download: DNS, HTTP error, time or
@@ -30,18 +30,13 @@ export async function runStatus(argv: string[]): Promise<number> {
   if (typeof db === 'number') return db;
   const store = await openStore(db, { poolSize: 1 });
   try {
-    const s = await queueStatus(store).catch((e: Error) => {
-      if (/pgboss/.test(e.message)) return undefined; // nothing was ever enqueued here
-      throw e;
-    });
-    if (!s) {
-      process.stderr.write('gkreport status: no queue in this database yet (run "gkreport enqueue" first)\n');
-      return 1;
-    }
+    const s = await queueStatus(store);
     if (values.json) process.stdout.write(`${JSON.stringify(s)}\n`);
     else {
       process.stdout.write(
-        `queued  ${s.queued}\nactive  ${s.active}\ndone    ${s.done}\nfailed  ${s.failed}\noldest waiting  ${s.oldestWaiting ?? '-'}\n` +
+        (s.queue
+          ? `queued  ${s.queued}\nactive  ${s.active}\ndone    ${s.done}\nfailed  ${s.failed}\noldest waiting  ${s.oldestWaiting ?? '-'}\n`
+          : 'queue   none in this database (gkreport enqueue makes one)\n') +
           `reports ok ${s.reports.ok}, partial ${s.reports.partial}, failed ${s.reports.failed}\n` +
           `failed URLs  ${s.failedUrls}${s.failedUrls > s.latestFailedUrls.length ? ` (the latest ${s.latestFailedUrls.length})` : ''}\n` +
           s.latestFailedUrls.map((u) => `  ${u.at}  ${plain(u.url)}  ${plain(u.reason)}\n`).join(''),

@@ -6,6 +6,8 @@ import type { Store } from '../store/db.js';
 import { QUEUE } from './job.js';
 
 export interface QueueStatus {
+  /** Whether anything was ever enqueued in this database (pg-boss's schema exists); the job counts are 0 when not. */
+  queue: boolean;
   queued: number;
   active: number;
   done: number;
@@ -45,9 +47,16 @@ export async function queueStatus(store: Store): Promise<QueueStatus> {
     SELECT state, count(*) AS n, min(created_on) FILTER (WHERE state IN ('created', 'retry')) AS oldest FROM (
       SELECT state, created_on FROM pgboss.job WHERE name = ${QUEUE}
       UNION ALL SELECT state, created_on FROM pgboss.archive WHERE name = ${QUEUE}
-    ) j GROUP BY state`.execute(store.db);
-  const by = (s: string[]) => states.rows.filter((r) => s.includes(r.state)).reduce((a, r) => a + Number(r.n), 0);
-  const oldest = states.rows.map((r) => r.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+    ) j GROUP BY state`
+    .execute(store.db)
+    // A store filled by `extract --db` alone has no queue; its reports and failed URLs are still worth showing.
+    .catch((e: Error) => {
+      if (/pgboss/.test(e.message)) return undefined;
+      throw e;
+    });
+  const rows = states?.rows ?? [];
+  const by = (s: string[]) => rows.filter((r) => s.includes(r.state)).reduce((a, r) => a + Number(r.n), 0);
+  const oldest = rows.map((r) => r.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
   const reports = { ok: 0, partial: 0, failed: 0 };
   // One report per source (an input), as export writes them.
   for (const r of await store.db.selectFrom('sources as s').innerJoin('documents as d', 'd.sha256', 's.sha256').select((e) => ['d.status as status', e.fn.countAll().as('n')]).groupBy('d.status').execute()) {
@@ -55,7 +64,7 @@ export async function queueStatus(store: Store): Promise<QueueStatus> {
   }
   const urls = await failedUrls(store);
   return {
-    queued: by(['created', 'retry']), active: by(['active']), done: by(['completed']), failed: by(['failed', 'cancelled']), oldestWaiting: oldest ? oldest.toISOString() : null, reports,
+    queue: states !== undefined, queued: by(['created', 'retry']), active: by(['active']), done: by(['completed']), failed: by(['failed', 'cancelled']), oldestWaiting: oldest ? oldest.toISOString() : null, reports,
     failedUrls: urls.n, latestFailedUrls: urls.latest,
   };
 }
