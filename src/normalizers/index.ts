@@ -169,8 +169,6 @@ function fitValues(values: RawCell[], k: number): RawCell[] | undefined {
   return undefined;
 }
 
-// Column headings of table 三: in a stream they stand among the row labels without naming a row.
-
 /**
  * A row rebuilt by a text reader from cells on several lines (no grid, no spans): its labels and
  * numbers were put together by their order, so it is held to the rules of counted rows.

@@ -19,16 +19,14 @@ import type { Finding, RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { parseNumber } from './numbers.js';
-import { HEADER_IN_ORDER } from './review.js';
+import { HEADER_IN_ORDER, REVIEW_WIDTH } from './review.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { spliceRows } from './placement.js';
-import { amount, readAppsNumbers, same, WIDTH, type Anchor } from './placement-read.js';
+import { amount, readAppsNumbers, same, type Anchor } from './placement-read.js';
+import { APPS_HEADING, LIST_NUMBER } from './placement-tokens.js';
 import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from './template.js';
 
-const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
 /** A list number standing alone ("3." before its label on the next line): part of a label, never a count. */
-const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
-const APPS_START = /收到和处理政府信息公开申请|申请人情况/;
 const REVIEW_START = /行政复议/;
 
 interface Token {
@@ -99,7 +97,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     });
     // Table 三 starts at the last of its headings before its first row label: the narrative may name the
     // table before it, and a table broken over pages repeats its header further on.
-    const heading = (t: Token) => !t.number && APPS_START.test(t.cell.text);
+    const heading = (t: Token) => !t.number && APPS_HEADING.test(t.cell.text);
     const firstLabel = tokens.findIndex((t) => !t.number && (matchAppsRow(labelKeys([t.cell]))?.score ?? 0) >= 0.9 && !heading(t));
     const start = firstLabel < 0 ? tokens.findIndex(heading) : tokens.slice(0, firstLabel).findLastIndex(heading);
     if (start < 0) continue;

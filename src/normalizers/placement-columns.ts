@@ -11,10 +11,9 @@
 // Pure: rows in, rows out; every placed cell says `inferred`.
 import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
+import { APPS_HEADING, isCountedNumber } from './placement-tokens.js';
 import { simplifiedKey } from './labels.js';
-import { parseNumber } from './numbers.js';
 import { spliceRows } from './placement.js';
-import { isValueLike } from './row-parts.js';
 import { activeRows, type ActiveRow } from './template.js';
 
 /** Each column of table 二 under its header, and the template's blocks (第二十条's items), by version. */
@@ -27,13 +26,8 @@ const BLOCKS: Record<'2019' | '2021', string[][]> = {
   '2021': [['active.regulations', 'active.normative'], ['active.licensing'], ['active.penalty', 'active.coercion'], ['active.fees']],
 };
 /** Table 三's heading ends table 二. */
-const END = /收到和处理政府信息公开申请|申请人情况/;
-const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
-
-const isNumber = (c: RawCell) => {
-  const t = c.text.trim();
-  return t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && /[0-9０-９]/.test(t) && parseNumber(t).kind !== 'invalid';
-};
+const END = APPS_HEADING;
+const isNumber = isCountedNumber;
 
 interface Token {
   cell: RawCell;

@@ -8,9 +8,8 @@
 import type { RawCell } from '../types.js';
 import { activeLabel } from './active.js';
 import type { LogicalRow } from './grid.js';
+import { APPS_HEADING, isCountedNumber } from './placement-tokens.js';
 import { simplifiedKey } from './labels.js';
-import { parseNumber } from './numbers.js';
-import { isValueLike } from './row-parts.js';
 import { activeRows } from './template.js';
 
 /** The item of 第二十条 each row of table 二 stands under, by version: the template's blocks. */
@@ -20,13 +19,8 @@ const ITEMS: Record<'2019' | '2021', Record<string, string>> = {
 };
 const HEADING = /第二十条第[（(]([一二三四五六七八九十]+)[)）]项/;
 /** Table 三's heading ends table 二. */
-const END = /收到和处理政府信息公开申请|申请人情况/;
-const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
-
-const isNumber = (c: RawCell) => {
-  const t = c.text.trim();
-  return t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && /[0-9０-９]/.test(t) && parseNumber(t).kind !== 'invalid';
-};
+const END = APPS_HEADING;
+const isNumber = isCountedNumber;
 
 /**
  * Places the single-row blocks of table 二 in the tables of `rows` rebuilt from reading-order text

@@ -40,7 +40,6 @@ interface Label {
 type Token = { t: 'label'; label: Label } | { t: 'number'; cell: RawCell } | { t: 'text'; text: string } | { t: 'fixed' };
 
 const GROUP_KEYS = new Set(APPS_GROUP_LABELS);
-// Column headings stand among the row labels in a stream without naming a row ("总计" alone is a heading; "（七）总计" the row).
 const STARTS: Record<Kind, RegExp> = { active: /主动公开政府信息情况|第二十条|信息内容/, apps: /收到和处理|申请人情况/ };
 /** Table 四's heading: the stream's numbers from there on are not tables 二 and 三's. */
 const REVIEW = /行政复议|行政诉讼/;

@@ -110,9 +110,9 @@ function joinSplitRows(lines: Line[]): void {
     const b = lines[j];
     if (!b || j - i - 1 > MAX_BETWEEN || b.values.length === 0) continue;
     const width = a.values.length + b.values.length;
-    const full = fullRowsNear(lines, j, width);
     // The first part's label is words and item numbers only: another digit there is a cell's text cut by the wrap ("12（其中修订 3" / "件）").
     if (a.label === '' || /[0-9０-９]/.test(a.label.replace(ITEM_NUMBERS, '')) || a.values[a.values.length - 1]!.end >= b.values[0]!.start) continue;
+    const full = fullRowsNear(lines, j, width);
     // The second part must stand under the last columns of a full row nearby, one number to a column, or
     // (pdftotext moves columns from line to line) the row must add up only when joined: its last number
     // the sum of the others, which the second part alone is not. Only a wide row (table 三's seven) is
