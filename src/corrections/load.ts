@@ -9,7 +9,7 @@ import { firstSourcePath, loadReport } from '../store/read.js';
 import type { Database } from '../store/tables.js';
 import type { Report } from '../types.js';
 import { applyCorrections, valuesInForce, type Correction, type CorrectedReport, type CrossYearContext } from './apply.js';
-import { correctionsOf } from './store.js';
+import { correctionsOf, correctionsOfMany } from './store.js';
 
 export interface LoadedReport {
   /** The report as extracted (and as the store's cross-year run left it). */
@@ -24,14 +24,27 @@ async function crossYearContext(db: Kysely<Database>, r: Report, own: Correction
   const doc = await db.selectFrom('documents').select(['agency_key', 'year']).where('sha256', '=', r.source.sha256).executeTakeFirst();
   if (!doc?.agency_key || doc.year === null) return undefined;
   const year = Number(doc.year);
+  // Most reports have no value correction near them: that is asked first, before the agency's documents and values are read.
+  if (!own.some((c) => c.kind === 'value')) {
+    const near = await db
+      .selectFrom('corrections as c')
+      .innerJoin('documents as d', 'd.sha256', 'c.sha256')
+      .select('c.id')
+      .where('c.kind', '=', 'value')
+      .where('d.agency_key', '=', doc.agency_key)
+      .where('d.year', 'in', [year, year - 1])
+      .limit(1)
+      .executeTakeFirst();
+    if (!near) return undefined;
+  }
   const docs = await storeYearDocs(db, [doc.agency_key]);
   const self = docs.find((d) => d.sha256 === r.source.sha256);
   const others = docs.filter((d) => d !== self && (d.year === year || d.year === year - 1));
-  const theirs = others.length ? await db.selectFrom('corrections').selectAll().where('sha256', 'in', others.map((d) => d.sha256)).orderBy('created_at').orderBy('id').execute() : [];
+  const theirs = await correctionsOfMany(db, others.map((d) => d.sha256));
   if (!own.some((c) => c.kind === 'value') && !theirs.some((c) => c.kind === 'value')) return undefined;
   for (const d of others) {
-    for (const [field, value] of valuesInForce(theirs.filter((c) => c.sha256 === d.sha256) as Correction[])) {
-      if (field in d.fields) d.fields[field] = value === null ? null : Number(value);
+    for (const [field, value] of valuesInForce(theirs.filter((c) => c.sha256 === d.sha256))) {
+      if (field in d.fields) d.fields[field] = value;
     }
   }
   return { agencyKey: doc.agency_key, path: self?.path ?? r.source.path, others };

@@ -1,6 +1,7 @@
 // Corrections in the store: appended, never updated or deleted (migration 101).
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { firstSourcePath } from '../store/read.js';
 import type { Database } from '../store/tables.js';
 import type { Correction } from './apply.js';
 
@@ -13,7 +14,7 @@ const asCorrection = (r: Record<string, unknown>): Correction =>
 export async function addCorrection(db: Kysely<Database>, c: NewCorrection, now: Date = new Date()): Promise<Correction | undefined> {
   const doc = await db.selectFrom('documents').select(['agency_key', 'year']).where('sha256', '=', c.sha256).executeTakeFirst();
   if (!doc) return undefined;
-  const src = await db.selectFrom('sources').select((e) => e.fn.min('path').as('path')).where('sha256', '=', c.sha256).executeTakeFirst();
+  const src = { path: await firstSourcePath(db, c.sha256) };
   let old: number | null = null;
   if (c.kind === 'value' && c.field) {
     const v = await db.selectFrom('field_values').select('value').where('sha256', '=', c.sha256).where('field', '=', c.field).executeTakeFirst();
@@ -30,7 +31,13 @@ export async function addCorrection(db: Kysely<Database>, c: NewCorrection, now:
 
 /** The corrections of one document, oldest first. */
 export async function correctionsOf(db: Kysely<Database>, sha: string): Promise<Correction[]> {
-  const rows = await db.selectFrom('corrections').selectAll().where('sha256', '=', sha).orderBy('created_at').orderBy('id').execute();
+  return correctionsOfMany(db, [sha]);
+}
+
+/** The corrections of several documents, oldest first. */
+export async function correctionsOfMany(db: Kysely<Database>, shas: string[]): Promise<Correction[]> {
+  if (shas.length === 0) return [];
+  const rows = await db.selectFrom('corrections').selectAll().where('sha256', 'in', shas).orderBy('created_at').orderBy('id').execute();
   return rows.map((r) => asCorrection(r));
 }
 

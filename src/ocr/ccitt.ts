@@ -4,6 +4,7 @@
 // back: for a 300 dpi page that was ≈ 0.5 s against ≈ 0.05 s here. Group 3
 // (K ≥ 0), byte-aligned rows and damaged data throw: the caller leaves those
 // to pdfjs. Pure.
+import { MAX_PIXELS } from './decode.js';
 import { gray, type Gray } from './image.js';
 
 // Run-length code words of ITU-T T.4 tables 2 and 3 (as written in utif, MIT): terminating
@@ -28,8 +29,6 @@ function codeTable(groups: [string, number, number][]): Map<number, number>[] {
 const WHITE = codeTable([[TERM_WHITE, 0, 1], [MAKEUP_WHITE, 64, 64], [MAKEUP_EXTENDED, 1792, 64]]);
 const BLACK = codeTable([[TERM_BLACK, 0, 1], [MAKEUP_BLACK, 64, 64], [MAKEUP_EXTENDED, 1792, 64]]);
 
-/** As decode.ts: a scan of an A3 page at 600 dpi is 70 M pixels. */
-const MAX_PIXELS = 100_000_000;
 
 class Bits {
   private at = 0;

@@ -37,7 +37,7 @@ function storedDpi(buf: Buffer, kind: ImageKind): number | undefined {
 }
 
 /** Largest picture decoded (pixels): a scan of an A3 page at 600 dpi is 70 M. */
-const MAX_PIXELS = 100_000_000;
+export const MAX_PIXELS = 100_000_000;
 
 /**
  * The structure @napi-rs/canvas needs before it is handed the bytes: it

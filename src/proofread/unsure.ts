@@ -11,7 +11,7 @@ import type { Finding, Result } from '../types.js';
 import { failsOf, placeOf, TABLE_OF } from './index.js';
 
 /** Below this an OCR number needs the arithmetic's word for it. */
-export const UNSURE = 0.5;
+const UNSURE = 0.5;
 
 export function dropUnsure(n: Normalized): Result<Normalized> {
   const unsure = Object.entries(n.provenance)

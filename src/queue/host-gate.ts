@@ -13,8 +13,6 @@ import type { Database } from '../store/tables.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The shared gate could not be reached: not the URL's fault, so the job is retried (queue/work.ts). */
-export class GateUnavailable extends Error {}
 
 export class SharedHostGate implements HostGateLike {
   /** Within the process first, so its own requests queue here, not by asking the database. */
@@ -36,7 +34,7 @@ export class SharedHostGate implements HostGateLike {
       return await this.shared(host, leaveLocal);
     } catch (e) {
       leaveLocal();
-      throw new GateUnavailable(`the per-host limit shared through the database is unavailable: ${(e as Error).message}`);
+      throw new Error(`the per-host limit shared through the database is unavailable: ${(e as Error).message}`);
     }
   }
 

@@ -21,7 +21,7 @@ export interface QueueStatus {
   latestFailedUrls: Array<{ url: string; at: string; reason: string }>;
 }
 
-export const FAILED_URLS_SHOWN = 20;
+const FAILED_URLS_SHOWN = 20;
 
 /** URLs that gave no content, newest failure first: how many, and the latest `limit`. */
 export async function failedUrls(store: Store, limit = FAILED_URLS_SHOWN): Promise<{ n: number; latest: QueueStatus['latestFailedUrls'] }> {

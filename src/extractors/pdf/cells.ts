@@ -49,12 +49,12 @@ const NEAR = 1;
  */
 function cutByClip(cell: Box, glyphs: Glyph[], visible: Box): boolean {
   if (glyphs.length === 0) return false;
-  const reach = (edgeOut: boolean, near: boolean): boolean => edgeOut && near;
+  // The cheap edge test first: almost no cell runs past the visible area, and its glyphs are then not looked at.
   return (
-    reach(cell.x1 > visible.x1 + CUT, glyphs.some((g) => g.x1 >= visible.x1 - NEAR)) ||
-    reach(cell.x0 < visible.x0 - CUT, glyphs.some((g) => g.x0 <= visible.x0 + NEAR)) ||
-    reach(cell.y1 > visible.y1 + CUT, glyphs.some((g) => g.y1 >= visible.y1 - NEAR)) ||
-    reach(cell.y0 < visible.y0 - CUT, glyphs.some((g) => g.y0 <= visible.y0 + NEAR))
+    (cell.x1 > visible.x1 + CUT && glyphs.some((g) => g.x1 >= visible.x1 - NEAR)) ||
+    (cell.x0 < visible.x0 - CUT && glyphs.some((g) => g.x0 <= visible.x0 + NEAR)) ||
+    (cell.y1 > visible.y1 + CUT && glyphs.some((g) => g.y1 >= visible.y1 - NEAR)) ||
+    (cell.y0 < visible.y0 - CUT && glyphs.some((g) => g.y0 <= visible.y0 + NEAR))
   );
 }
 

@@ -44,7 +44,7 @@ export function looksLikeTablePage(runs: TextRun[]): boolean {
  * (one Type 3 font per few glyphs), and writes radicals for some
  * ideographs (⼆ for 二, ⾏ for 行): NFKC above reads them as the ideographs.
  */
-export function cellTexts(runs: TextRun[]): string[] {
+function cellTexts(runs: TextRun[]): string[] {
   const out: string[] = [];
   for (const line of runLineGroups(runs)) {
     let text = '';

@@ -12,6 +12,7 @@
 // the page is rendered by pdfjs as before.
 import { inflateSync } from 'node:zlib';
 import { concat, type Matrix } from '../pdf/geometry.js';
+import { MAX_PIXELS } from '../../ocr/decode.js';
 import { gray, type Gray } from '../../ocr/image.js';
 import { dictOf, filterNames, Lexer, name, PdfFile, type PdfDict, type PdfValue } from './pdf-objects.js';
 
@@ -145,8 +146,6 @@ function plainCcitt(pdf: PdfFile, img: PdfDict): Encoded | undefined {
   return data && { kind: 'ccitt', data, blackIs1 };
 }
 
-/** Largest picture taken this way (pixels), as decode.ts's limit: a bigger one goes to pdfjs, which has its own. */
-const MAX_PIXELS = 100_000_000;
 
 /**
  * The grey pixels of a Flate picture: inflated natively (no further than the
@@ -156,6 +155,7 @@ const MAX_PIXELS = 100_000_000;
  */
 export function flateGray(pic: Extract<PagePicture, { kind: 'flate' }>): Gray {
   const { width, height, colors, png } = pic;
+  // A bigger picture goes to pdfjs, which has its own limit.
   if (width * height > MAX_PIXELS) throw new Error(`the picture is ${width}×${height} pixels, above the limit`);
   const row = width * colors, stride = row + (png ? 1 : 0);
   const raw = inflateSync(pic.data, { maxOutputLength: stride * height });
