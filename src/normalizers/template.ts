@@ -150,6 +150,14 @@ export function tablesLacking(cellTexts: string[]): TemplateTable[] {
   return (Object.keys(TABLE_WORDS) as TemplateTable[]).filter((t) => !cellTexts.some((c) => TABLE_WORDS[t].test(c)));
 }
 
+/** The template's tables that these tables lack (by their cell words): a document's, or a PDF's pages'. */
+export function lackingTables(tables: ReadonlyArray<{ cells: ReadonlyArray<{ text: string }> }>): TemplateTable[] {
+  return tablesLacking(tables.flatMap((t) => t.cells.map((c) => c.text.normalize('NFKC'))));
+}
+
+/** Table names for a message: 二、四. */
+export const tableNames = (ts: TemplateTable[]): string => ts.map((t) => TABLE_NUMBERS[t]).join('、');
+
 /** Fields whose sign is meaningful (本年增/减). */
 export function isSignedField(id: string): boolean {
   return id.endsWith('.change');

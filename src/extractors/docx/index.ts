@@ -5,7 +5,8 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, OcrMode, RawDocument, Result } from '../../types.js';
-import { lackingTables, readPictures } from '../raster/pictures.js';
+import { lackingTables } from '../../normalizers/template.js';
+import { readPictures } from '../raster/pictures.js';
 import { docxPictures } from './media.js';
 import { htmlToRaw } from '../html/index.js';
 import { parseHtml } from '../html/parse.js';
@@ -157,7 +158,7 @@ export async function docxToRaw(buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_
   if (Object.keys(meta).length > 0) doc.docMeta = meta;
   if (!doc.title && meta.title && /年度报告|年报/.test(meta.title)) doc.title = meta.title;
   // Tables pasted as pictures (word/media): read by OCR where the document lacks one of the template's (--ocr).
-  const pictures = ocr === 'off' || (ocr === 'auto' && lackingTables(doc).length === 0) ? [] : docxPictures(zip, optionalText(zip, 'word/document.xml'), optionalText(zip, 'word/_rels/document.xml.rels'));
+  const pictures = ocr === 'off' || (ocr === 'auto' && lackingTables(doc.tables).length === 0) ? [] : docxPictures(zip, optionalText(zip, 'word/document.xml'), optionalText(zip, 'word/_rels/document.xml.rels'));
   const read = await readPictures(doc, pictures, ocr, 'document');
   return result(read.value, [...findings, ...skippedFindings(pass.skipped, pass.salvaged), ...nestingFindings(pass.flattened), ...fixupFindings(pass.fixups), ...mammothFindings(pass.messages), ...read.findings]);
 }

@@ -10,7 +10,8 @@ import { hasKids, isElement, MAX_SPAN, tableToRaw, type GridOptions } from './ta
 import { parseHtml } from './parse.js';
 import { narrativeText } from './text.js';
 import { htmlPictures } from './pictures.js';
-import { lackingTables, readPictures } from '../raster/pictures.js';
+import { lackingTables } from '../../normalizers/template.js';
+import { readPictures } from '../raster/pictures.js';
 
 const TITLE_MAX = 80;
 const NAMES_REPORT = (t: string) => t.length > 0 && t.length < TITLE_MAX && !/[。，；]/.test(t) && /年度?报告|年报/.test(t) && /政府信息公开|政务公开/.test(t);
@@ -104,7 +105,7 @@ export const htmlExtractor: Extractor = {
     const raw = htmlToRaw($, 'html');
     // Tables pasted as pictures: read by OCR where the markup lacks one of the template's (--ocr).
     const mode = options?.ocr ?? 'auto';
-    const pictures = mode === 'off' || (mode === 'auto' && lackingTables(raw.value).length === 0) ? [] : await htmlPictures($, path);
+    const pictures = mode === 'off' || (mode === 'auto' && lackingTables(raw.value.tables).length === 0) ? [] : await htmlPictures($, path);
     const read = await readPictures(raw.value, pictures, mode, 'page');
     return result(read.value, [...decoded.findings, ...parsed.findings, ...raw.findings, ...read.findings]);
   },

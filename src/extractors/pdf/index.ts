@@ -6,7 +6,8 @@ import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, OcrMode, RawCell, RawDocument, RawTable, Result } from '../../types.js';
 import { withOcr } from '../raster/prov.js';
 import { ocrPdfPage, ocrPictureTables, wantsOcr } from '../raster/pdf-page.js';
-import { lackingTables, pictureTablePages, pictureTablesSkipped } from '../raster/pdf-pictures.js';
+import { pictureTablePages, pictureTablesSkipped } from '../raster/pdf-pictures.js';
+import { lackingTables } from '../../normalizers/template.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
 import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';
@@ -88,8 +89,8 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
   }
   if (mode !== 'force') {
     // Pictures that stand in for the template's tables the text layer lacks (none when it holds them all).
-    const lacking = lackingTables(pages);
-    const found = await pictureTablePages(pdfjs, doc, pages, opts.ocrPages);
+    const lacking = lackingTables(pages.flatMap((p) => p.tables));
+    const found = await pictureTablePages(pdfjs, doc, pages, lacking, opts.ocrPages);
     if (mode === 'off') findings.push(...pictureTablesSkipped(found, lacking, mode));
     else {
       for (const [p, pics] of found) {

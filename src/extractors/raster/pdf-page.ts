@@ -9,8 +9,8 @@ import { finding } from '../../result.js';
 import type { Finding, OcrMode } from '../../types.js';
 import type { PageResult } from '../pdf/page.js';
 import { readRasterPage } from './page.js';
-import type { TemplateTable } from '../../normalizers/template.js';
-import { tableNames, type PagePicture } from './pdf-pictures.js';
+import { tableNames, type TemplateTable } from '../../normalizers/template.js';
+import type { PagePicture } from './pdf-pictures.js';
 import { dpiFor, renderPage } from './render.js';
 
 /** Share of undecodable characters above which a page's text layer is no use (as pdf/index.ts). */

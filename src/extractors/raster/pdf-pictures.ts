@@ -10,7 +10,7 @@
 // told where they are.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { finding } from '../../result.js';
-import { TABLE_NUMBERS, tablesLacking, type TemplateTable } from '../../normalizers/template.js';
+import { tableNames, type TemplateTable } from '../../normalizers/template.js';
 import type { Finding, OcrMode } from '../../types.js';
 import { apply, concat, type Box, type Matrix } from '../pdf/geometry.js';
 import type { Pdfjs } from '../pdf/load.js';
@@ -23,15 +23,6 @@ export interface PagePicture {
   py: number;
 }
 
-const cellTexts = (p: PageResult): string[] => p.tables.flatMap((t) => t.cells.map((c) => c.text.normalize('NFKC')));
-
-/** The template's tables that the pages' text tables lack (by their cell words). */
-export function lackingTables(pages: PageResult[]): TemplateTable[] {
-  return tablesLacking(pages.flatMap(cellTexts));
-}
-
-/** Table names for a message: 二、四. */
-export const tableNames = (ts: TemplateTable[]): string => ts.map((t) => TABLE_NUMBERS[t]).join('、');
 
 /**
  * Whether a picture covers part of a text table (more than a 2 pt sliver):
@@ -94,9 +85,9 @@ async function pagePictures(pdfjs: Pdfjs, doc: PDFDocumentProxy, pageNo: number)
  * table-sized pictures clear of the page's text tables (a page whose text
  * holds table 三 may place table 四 as a picture under it).
  */
-export async function pictureTablePages(pdfjs: Pdfjs, doc: PDFDocumentProxy, pages: PageResult[], only?: Set<number>): Promise<Map<number, PagePicture[]>> {
+export async function pictureTablePages(pdfjs: Pdfjs, doc: PDFDocumentProxy, pages: PageResult[], lacking: TemplateTable[], only?: Set<number>): Promise<Map<number, PagePicture[]>> {
   const out = new Map<number, PagePicture[]>();
-  if (lackingTables(pages).length === 0) return out;
+  if (lacking.length === 0) return out;
   for (const p of pages) {
     if (p.ocr || (only && !only.has(p.page))) continue;
     // A page whose operator list was read and found no picture has none (saves a second read).

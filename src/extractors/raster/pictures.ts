@@ -7,7 +7,7 @@
 import { decodeImage, imageKind } from '../../ocr/decode.js';
 import type { Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
-import { TABLE_NUMBERS, tablesLacking, type TemplateTable } from '../../normalizers/template.js';
+import { lackingTables, TABLE_NUMBERS, tableNames } from '../../normalizers/template.js';
 import type { Finding, OcrMode, RawDocument, Result } from '../../types.js';
 import { guessDpi, readRasterPages } from './document.js';
 
@@ -23,14 +23,9 @@ export interface Picture {
 export const MAX_PICTURES = 40;
 export const MAX_PICTURE_BYTES = 30 * 1024 * 1024;
 
-/** The template's tables that the document's own tables lack (by their cell words). */
-export function lackingTables(doc: RawDocument): TemplateTable[] {
-  return tablesLacking(doc.tables.flatMap((t) => t.cells.map((c) => c.text.normalize('NFKC'))));
-}
-
 /** Reads the pictures into the document's tables; the document is returned unchanged when OCR is not wanted. */
 export async function readPictures(doc: RawDocument, pictures: Picture[], mode: OcrMode, where: string): Promise<Result<RawDocument>> {
-  const lacking = lackingTables(doc);
+  const lacking = lackingTables(doc.tables);
   if (mode === 'off' || pictures.length === 0 || (mode === 'auto' && lacking.length === 0)) return { value: doc, findings: [] };
   const findings: Finding[] = [];
   const images: { image: Gray; dpi: number; name: string }[] = [];
@@ -60,9 +55,9 @@ export async function readPictures(doc: RawDocument, pictures: Picture[], mode: 
     if (r.text !== '' && !markupTables) out.text = [doc.text, r.text].filter((x) => x !== '').join('\n');
     findings.push(...r.findings);
   }
-  const still = lackingTables(out);
+  const still = lackingTables(out.tables);
   if (missing.length > 0 && still.length > 0) {
-    findings.push(finding('table.image', 'warning', `The ${where} lacks the template's table(s) ${still.map((t) => TABLE_NUMBERS[t]).join('、')} but holds ${missing.length} picture(s) that are not at hand, which may be its tables: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Save the pictures beside the page (or give the page with its folder) to read them by OCR.`));
+    findings.push(finding('table.image', 'warning', `The ${where} lacks the template's table(s) ${tableNames(still)} but holds ${missing.length} picture(s) that are not at hand, which may be its tables: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}. Save the pictures beside the page (or give the page with its folder) to read them by OCR.`));
   }
   return { value: out, findings };
 }
