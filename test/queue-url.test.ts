@@ -12,7 +12,7 @@ import type { Report } from '../src/types.js';
 import { FixtureServer, maxOverlap } from './http-server.js';
 import { freshPgDatabase } from './pg-helpers.js';
 import { enqueueQuiet, startWorker } from './queue-helpers.js';
-import { fixture, withStore } from './store-helpers.js';
+import { fixture, stdoutOf, withStore } from './store-helpers.js';
 
 const LM = 'Mon, 01 Mar 2021 00:00:00 GMT';
 
@@ -54,15 +54,9 @@ describe('queue: URL jobs', function () {
     const missing = stored.get(u.missing)!;
     assert.deepEqual([missing.status, missing.source.sha256, missing.findings.map((f) => [f.rule, f.actual])], ['failed', '', [['fetch.failed', 'HTTP 404 Not Found']]]);
     // `gkreport status` counts it among the failed reports and lists it with when and why.
-    let printed = '';
-    const write = process.stdout.write;
-    process.stdout.write = ((s: string) => ((printed += s), true)) as typeof process.stdout.write;
-    try {
-      assert.equal(await runStatus(['--db', db, '--json']), 0);
-    } finally {
-      process.stdout.write = write;
-    }
-    const st = JSON.parse(printed) as QueueStatus;
+    const status = await stdoutOf(() => runStatus(['--db', db, '--json']));
+    assert.equal(status.value, 0);
+    const st = JSON.parse(status.out) as QueueStatus;
     assert.deepEqual([st.reports, st.failedUrls, st.latestFailedUrls.map((f) => [f.url, f.reason])], [{ ok: 2, partial: 0, failed: 1 }, 1, [[u.missing, 'Could not fetch the URL: HTTP 404 Not Found.']]]);
     assert.match(st.latestFailedUrls[0]!.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const xz = stored.get(u.xiuzhou)!;

@@ -10,7 +10,7 @@ import { runStatus } from '../src/cli/status.js';
 import { runWorker } from '../src/cli/worker.js';
 import { adminUrl, freshPgDatabase } from './pg-helpers.js';
 import { corpus, csvDifference, enqueueQuiet, exportQuiet, startWorker, waitFor } from './queue-helpers.js';
-import { extractInto, fixture, quietly, tempDir, withStore } from './store-helpers.js';
+import { extractInto, fixture, quietly, stdoutOf, tempDir, withStore } from './store-helpers.js';
 
 const PG_SCRIPT = fileURLToPath(new URL('../../.ci/postgres.sh', import.meta.url));
 
@@ -24,15 +24,9 @@ const ALL = [
 const QUICK = ALL.filter((f) => !f.endsWith('.pdf'));
 
 async function statusJson(db: string): Promise<{ queued: number; active: number; done: number; failed: number; reports: Record<string, number> }> {
-  let out = '';
-  const write = process.stdout.write;
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  try {
-    assert.equal(await quietly(() => runStatus(['--db', db, '--json'])), 0);
-  } finally {
-    process.stdout.write = write;
-  }
-  return JSON.parse(out);
+  const status = await stdoutOf(() => quietly(() => runStatus(['--db', db, '--json'])));
+  assert.equal(status.value, 0);
+  return JSON.parse(status.out);
 }
 
 async function sourcePaths(db: string): Promise<string[]> {
@@ -151,15 +145,9 @@ describe('queue: usage', function () {
     assert.equal(await quietly(() => runWorker(['--db', join(dir, 'store.db')])), 2);
     assert.equal(await quietly(() => runStatus(['--db', join(dir, 'store.db')])), 2);
     const fresh = await freshPgDatabase();
-    let printed = '';
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
-    try {
-      assert.equal(await quietly(() => runStatus(['--db', fresh])), 0);
-    } finally {
-      process.stdout.write = write;
-    }
-    assert.equal(printed, 'queue   none in this database (gkreport enqueue makes one)\nreports ok 0, partial 0, failed 0\nfailed URLs  0\n');
+    const status = await stdoutOf(() => quietly(() => runStatus(['--db', fresh])));
+    assert.equal(status.value, 0);
+    assert.equal(status.out, 'queue   none in this database (gkreport enqueue makes one)\nreports ok 0, partial 0, failed 0\nfailed URLs  0\n');
   });
 });
 

@@ -31,6 +31,18 @@ export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** What `fn` writes on stdout, and what it returns (a CLI command's exit status). */
+export async function stdoutOf<T>(fn: () => Promise<T>): Promise<{ out: string; value: T }> {
+  let out = '';
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+  try {
+    return { value: await fn(), out };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 /** `gkreport extract <inputs> --out OUT --db DB --quiet`; stderr is kept quiet for the test log. */
 export async function extractInto(inputs: string[], out: string, db: string, extra: string[] = []): Promise<number> {
   return quietly(() => runExtract([...inputs, '--out', out, '--db', db, '--quiet', '--jobs', '2', ...extra]));

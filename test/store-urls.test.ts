@@ -15,7 +15,7 @@ import { listSources, loadReport } from '../src/store/read.js';
 import { buildApp } from '../src/web/server.js';
 import { FixtureServer } from './http-server.js';
 import { csvDifference } from './queue-helpers.js';
-import { dump, ENGINES, extractInto, fixture, quietly, tempDir, withStore } from './store-helpers.js';
+import { dump, ENGINES, extractInto, fixture, quietly, stdoutOf, tempDir, withStore } from './store-helpers.js';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
@@ -66,15 +66,9 @@ for (const { engine, target } of ENGINES) {
 
     if (engine === 'postgres') {
       it('gkreport status on a store that extract --db filled (no queue): the reports and the three failed URLs, exit 0', async () => {
-        let printed = '';
-        const write = process.stdout.write;
-        process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
-        try {
-          assert.equal(await runStatus(['--db', db, '--json']), 0);
-        } finally {
-          process.stdout.write = write;
-        }
-        const st = JSON.parse(printed) as QueueStatus;
+        const status = await stdoutOf(() => runStatus(['--db', db, '--json']));
+        assert.equal(status.value, 0);
+        const st = JSON.parse(status.out) as QueueStatus;
         assert.deepEqual([st.queue, st.queued, st.reports, st.failedUrls], [false, 0, { ok: 1, partial: 0, failed: 3 }, 3]);
         assert.deepEqual(st.latestFailedUrls.map((f) => f.url).sort(), [u.broken, u.huge, u.later].sort());
         assert.ok(st.latestFailedUrls.some((f) => f.url === u.later && f.reason === 'Could not fetch the URL: HTTP 404 Not Found.'), JSON.stringify(st.latestFailedUrls));
