@@ -18,7 +18,7 @@ import { valueBlank } from '../src/checks/value.blank.js';
 import { valueNegative } from '../src/checks/value.negative.js';
 import { valueNotNumeric } from '../src/checks/value.not_numeric.js';
 import type { CellProvenance, Normalized } from '../src/normalizers/index.js';
-import { versionFieldIds } from '../src/normalizers/template.js';
+import { versionFieldIds } from '../src/template.js';
 import type { Finding } from '../src/types.js';
 
 // A report that reconciles: 淮安市人民政府 2024 (2021 template), values checked by hand (see fixtures/README.md).

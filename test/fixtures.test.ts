@@ -1,7 +1,7 @@
 // Every fixture under fixtures/{html,text,excerpts} through extractReport,
 // compared with the expected JSON beside it (see fixture-harness.ts).
 import assert from 'node:assert/strict';
-import { fieldIds, versionFieldIds } from '../src/normalizers/template.js';
+import { fieldIds, versionFieldIds } from '../src/template.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 import { assertFindings, GENERATE, listFixtures, readExpected, writeDraft, type Expected } from './fixture-harness.js';

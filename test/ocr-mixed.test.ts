@@ -6,7 +6,7 @@
 // from (table 四 a picture beside the markup's tables).
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { tablesLacking } from '../src/normalizers/template.js';
+import { tablesLacking } from '../src/template.js';
 import { overTable } from '../src/extractors/raster/pdf-pictures.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';

@@ -4,7 +4,7 @@
 // writer (no second extraction of the PDFs).
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore, type Store } from '../src/store/db.js';
+import { openStore } from '../src/store/db.js';
 import { listSources, loadReport, syncCrossYear, writeReport } from '../src/store/index.js';
 import { extractInto, fixture, tempDir } from './store-helpers.js';
 import { freshPgDatabase } from './pg-helpers.js';

@@ -1,5 +1,5 @@
 // 表三 prints it: （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
-import { APPS_COLUMNS } from '../normalizers/template.js';
+import { APPS_COLUMNS } from '../template.js';
 import { checkSums } from './sum.js';
 import type { Check } from './types.js';
 

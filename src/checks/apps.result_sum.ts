@@ -1,5 +1,5 @@
 // 表三 三、本年度办理结果: （七）总计 is the sum of （一） to （六）.
-import { APPS_COLUMNS, APPS_ROWS } from '../normalizers/template.js';
+import { APPS_COLUMNS, APPS_ROWS } from '../template.js';
 import { checkSums } from './sum.js';
 import type { Check } from './types.js';
 

@@ -1,5 +1,5 @@
 // 表三 总计 column: 自然人 plus the five 法人或其他组织 columns.
-import { APPS_COLUMNS, APPS_ROWS } from '../normalizers/template.js';
+import { APPS_COLUMNS, APPS_ROWS } from '../template.js';
 import { checkSums } from './sum.js';
 import type { Check } from './types.js';
 

@@ -1,4 +1,4 @@
-import { isSignedField } from '../normalizers/template.js';
+import { isSignedField } from '../template.js';
 import type { Check, Outcome } from './types.js';
 
 export const valueNegative: Check = {

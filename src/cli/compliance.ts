@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { outUsable } from './out-dir.js';
 import { openCsv } from '../output/csv.js';
 import { AGENCY_COLUMNS, agencyRows, COMPLIANCE_FIXED, complianceRows, ruleColumns } from '../store/compliance.js';
-import { displayTarget, isPostgresUrl, openStore, type Store } from '../store/db.js';
+import { isPostgresUrl, openStore, type Store } from '../store/db.js';
 import type { Database } from '../store/tables.js';
 import { correctComplianceRows } from '../corrections/sheets.js';
 import { REGION_COLUMNS } from '../output/columns.js';

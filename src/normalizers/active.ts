@@ -5,7 +5,7 @@ import type { LogicalRow } from './grid.js';
 import { plainText, similarity, simplifiedKey } from './labels.js';
 import { memo } from './memo.js';
 import { holdsData, isValueLike } from './row-parts.js';
-import { ACTIVE_2019, ACTIVE_2021, ACTIVE_HEADERS, type ActiveRow } from './template.js';
+import { ACTIVE_2019, ACTIVE_2021, ACTIVE_HEADERS, type ActiveRow } from '../template.js';
 
 export interface ActiveRowMatch {
   row: LogicalRow;

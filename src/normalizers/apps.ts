@@ -5,7 +5,7 @@ import type { LogicalRow } from './grid.js';
 import { similarity } from './labels.js';
 import { memoBy } from './memo.js';
 import { holdsData, labelKeys, splitRow, type LabelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_ROWS, type AppsRow } from './template.js';
+import { APPS_COLUMNS, APPS_ROWS, type AppsRow } from '../template.js';
 
 const WIDTH = APPS_COLUMNS.length;
 const COLUMN_LABELS = new Set<string>([...APPS_COLUMNS.map((c) => c.label), '法人或其他组织', '申请人情况']);

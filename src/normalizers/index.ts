@@ -8,7 +8,7 @@ import { appsRow, matchAppsRow, type AppsRowMatch } from './apps.js';
 import { logicalRows, type LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { reportAgency, reportTitle, reportYear } from './meta.js';
-import { COUNT_IN_WORDS, parseNumber, unitOf } from './numbers.js';
+import { parseNumber, unitOf } from './numbers.js';
 import { placeCounted } from './placement.js';
 import { placeByArithmetic } from './placement-arith.js';
 import { placeColumns } from './placement-columns.js';
@@ -16,7 +16,7 @@ import { placeSingleRows } from './placement-single.js';
 import { cellsAfterHeader, countedInHeaderOrder, isReviewHeader, reviewFieldAt, reviewValues } from './review.js';
 import { withIdeographs } from './radicals.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { APPS_COLUMNS, APPS_HEADER_WORDS, APPS_ROWS, fieldIds, type ActiveRow, type FieldSetShape } from './template.js';
+import { APPS_COLUMNS, APPS_HEADER_WORDS, COUNT_IN_WORDS, APPS_ROWS, fieldIds, type ActiveRow, type FieldSetShape } from '../template.js';
 
 export interface CellProvenance extends ValueProv {
   /** How the cell text parsed: a number, a "not reported" mark, or text that is no number. */

@@ -14,11 +14,6 @@ export type Parsed =
 const BLANK = /^(?:[/\\\-—–－−~～_]+|无|暂无|空|null|n\/a|na|\.|…+)?$/i;
 const NOTE = /[（(【\[][^）)】\]]*[）)】\]]?/g;
 const COUNT_UNITS = /(?:件|条|个|项|次|人次|人|家|宗|份|篇|套|起|批)$/;
-/**
- * A count written in words with its unit ("六件", "十二条"): no number to this parser (value.not_numeric),
- * but a value cell all the same, never a row label (the template's labels end in words, not in a unit).
- */
-export const COUNT_IN_WORDS = /^[零〇一二两三四五六七八九十百千万]{1,8}(?:件|条|个|项)$/;
 
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;

@@ -24,7 +24,7 @@ import { isValueLike, labelKeys } from './row-parts.js';
 import { spliceRows } from './placement.js';
 import { amount, readAppsNumbers, same, type Anchor } from './placement-read.js';
 import { APPS_HEADING, LIST_NUMBER } from './placement-tokens.js';
-import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from './template.js';
+import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from '../template.js';
 
 /** A list number standing alone ("3." before its label on the next line): part of a label, never a count. */
 const REVIEW_START = /行政复议/;

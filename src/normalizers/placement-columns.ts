@@ -14,7 +14,7 @@ import type { LogicalRow } from './grid.js';
 import { APPS_HEADING, isCountedNumber } from './placement-tokens.js';
 import { simplifiedKey } from './labels.js';
 import { spliceRows } from './placement.js';
-import { activeRows, type ActiveRow } from './template.js';
+import { activeRows, type ActiveRow } from '../template.js';
 
 /** Each column of table 二 under its header, and the template's blocks (第二十条's items), by version. */
 const HEADERS: Record<'2019' | '2021', Record<string, string>> = {

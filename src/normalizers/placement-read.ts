@@ -10,7 +10,7 @@
 // Pure.
 import type { RawCell } from '../types.js';
 import { parseNumber } from './numbers.js';
-import { APPS_COLUMNS, type AppsRow } from './template.js';
+import { APPS_COLUMNS, type AppsRow } from '../template.js';
 
 export const WIDTH = APPS_COLUMNS.length;
 /** Cutting blocks bigger than this many rows is no reading a text gives (and keeps the search small). */

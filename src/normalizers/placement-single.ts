@@ -10,7 +10,7 @@ import { activeLabel } from './active.js';
 import type { LogicalRow } from './grid.js';
 import { APPS_HEADING, isCountedNumber } from './placement-tokens.js';
 import { simplifiedKey } from './labels.js';
-import { activeRows } from './template.js';
+import { activeRows } from '../template.js';
 
 /** The item of 第二十条 each row of table 二 stands under, by version: the template's blocks. */
 const ITEMS: Record<'2019' | '2021', Record<string, string>> = {

@@ -22,7 +22,7 @@ import { matchAppsRow } from './apps.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
 import { isValueLike, labelKeys } from './row-parts.js';
-import { ACTIVE_2019, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from './template.js';
+import { ACTIVE_2019, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from '../template.js';
 
 type Kind = 'active' | 'apps';
 

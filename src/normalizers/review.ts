@@ -4,7 +4,7 @@ import type { RawCell } from '../types.js';
 import type { LogicalRow } from './grid.js';
 import { plainText, simplifiedKey } from './labels.js';
 import { isValueLike } from './row-parts.js';
-import { REVIEW_COLUMNS, REVIEW_GROUPS } from './template.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template.js';
 
 export const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
 

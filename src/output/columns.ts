@@ -1,7 +1,7 @@
 // The fixed column sets of the CSV files (spec/output.md). Field columns are
 // the union of every template shape, in template order, so files of mixed
 // versions line up.
-import { fieldIds } from '../normalizers/template.js';
+import { fieldIds } from '../template.js';
 
 export const FIELD_COLUMNS: string[] = [
   ...new Set([

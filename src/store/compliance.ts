@@ -2,7 +2,7 @@
 // (compliance.csv) and one row per agency (agencies.csv). Pure over the
 // store's rows; the command (cli/compliance.ts) writes them.
 import { CHECKS } from '../checks/index.js';
-import { APPS_COLUMNS } from '../normalizers/template.js';
+import { APPS_COLUMNS } from '../template.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './tables.js';
 

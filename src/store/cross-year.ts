@@ -5,7 +5,7 @@
 // carry: table 三 of year N row 二、上年结转 must equal row 四、结转下年度继续办理
 // of year N−1, column by column. duplicate: two different documents (sha256)
 // for one agency-year must not state different numbers.
-import { APPS_COLUMNS } from '../normalizers/template.js';
+import { APPS_COLUMNS } from '../template.js';
 import type { Finding } from '../types.js';
 
 export interface YearDoc {

@@ -1,7 +1,7 @@
 // Tables 二, 三 and 四 redrawn in the template's layout from a report's fields:
 // the source's values (a blank stays blank, its raw mark shown), every value
 // cell carrying its provenance for the click panel, cells named by a finding lit.
-import { ACTIVE_2019, ACTIVE_2021, APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type ActiveRow } from '../normalizers/template.js';
+import { ACTIVE_2019, ACTIVE_2021, APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type ActiveRow } from '../template.js';
 import type { Finding, Report, ValueProv } from '../types.js';
 import { html, type Html } from './html.js';
 

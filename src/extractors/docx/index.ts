@@ -5,7 +5,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, Finding, OcrMode, RawDocument, Result } from '../../types.js';
-import { lackingTables } from '../../normalizers/template.js';
+import { lackingTables } from '../../template.js';
 import { readPictures } from '../raster/pictures.js';
 import { docxPictures } from './media.js';
 import { htmlToRaw } from '../html/index.js';

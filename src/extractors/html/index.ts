@@ -10,7 +10,7 @@ import { hasKids, isElement, MAX_SPAN, tableToRaw, type GridOptions } from './ta
 import { parseHtml } from './parse.js';
 import { narrativeText } from './text.js';
 import { htmlPictures } from './pictures.js';
-import { lackingTables } from '../../normalizers/template.js';
+import { lackingTables } from '../../template.js';
 import { readPictures } from '../raster/pictures.js';
 
 const TITLE_MAX = 80;

@@ -7,7 +7,6 @@
 // MHT files (Word's single-file web page, also published as .doc) need no
 // LibreOffice: their HTML part is read like any HTML report.
 import { extname } from 'node:path';
-import type { CheerioAPI } from 'cheerio';
 import { failedExtraction, finding, result } from '../../result.js';
 import type { Extractor, RawDocument } from '../../types.js';
 import { decode, declaredCharset } from '../decode.js';

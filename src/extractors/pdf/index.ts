@@ -7,7 +7,7 @@ import type { Extractor, Finding, OcrMode, RawCell, RawDocument, RawTable, Resul
 import { withOcr } from '../raster/prov.js';
 import { ocrPdfPage, ocrPictureTables, wantsOcr } from '../raster/pdf-page.js';
 import { pictureTablePages, pictureTablesSkipped } from '../raster/pdf-pictures.js';
-import { lackingTables } from '../../normalizers/template.js';
+import { lackingTables } from '../../template.js';
 import { isPdf } from '../sniff.js';
 import { roundBox } from './cells.js';
 import { joinAcrossPages, type JoinedTable, type PageFlow } from './join.js';

@@ -10,7 +10,7 @@ import { findGrids, type Grid } from './grid.js';
 import type { Pdfjs } from './load.js';
 import { isPageNumber, runLines, type TextLine } from './meta.js';
 import { pageGraphics, pageText } from './primitives.js';
-import { ANY_TABLE_WORD } from '../../normalizers/template.js';
+import { ANY_TABLE_WORD } from '../../template.js';
 import type { RasterPage } from '../raster/page.js';
 
 /** Runs that are one number: a page of table 三's continuation is mostly these. */

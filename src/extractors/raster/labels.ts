@@ -1,9 +1,9 @@
 // The words a table cell of the national template may hold: its row, group
-// and column labels and table 二's headers (normalizers/template.ts is pure
+// and column labels and table 二's headers (src/template.ts is pure
 // data), and the end of a report's title. Readings are matched against them
 // (ocr/lexicon.ts).
 import { lexicon, type Lexicon } from '../../ocr/lexicon.js';
-import { ACTIVE_2019, ACTIVE_2021, ACTIVE_HEADERS, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_ROWS, REVIEW_COLUMNS } from '../../normalizers/template.js';
+import { ACTIVE_2019, ACTIVE_2021, ACTIVE_HEADERS, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_ROWS, REVIEW_COLUMNS } from '../../template.js';
 
 export const TEMPLATE_LEXICON = lexicon([
   ...APPS_ROWS.map((r) => r.label),

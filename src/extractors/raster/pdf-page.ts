@@ -9,7 +9,7 @@ import { finding } from '../../result.js';
 import type { Finding, OcrMode } from '../../types.js';
 import type { PageResult } from '../pdf/page.js';
 import { readRasterPage } from './page.js';
-import { tableNames, type TemplateTable } from '../../normalizers/template.js';
+import { tableNames, type TemplateTable } from '../../template.js';
 import type { PagePicture } from './pdf-pictures.js';
 import { dpiFor, renderPage } from './render.js';
 

@@ -10,7 +10,7 @@
 // told where they are.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { finding } from '../../result.js';
-import { tableNames, type TemplateTable } from '../../normalizers/template.js';
+import { tableNames, type TemplateTable } from '../../template.js';
 import type { Finding, OcrMode } from '../../types.js';
 import { apply, concat, type Box, type Matrix } from '../pdf/geometry.js';
 import type { Pdfjs } from '../pdf/load.js';

@@ -7,7 +7,7 @@
 import { decodeImage, imageKind } from '../../ocr/decode.js';
 import type { Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
-import { lackingTables, TABLE_NUMBERS, tableNames } from '../../normalizers/template.js';
+import { lackingTables, TABLE_NUMBERS, tableNames } from '../../template.js';
 import type { Finding, OcrMode, RawDocument, Result } from '../../types.js';
 import { guessDpi, readRasterPages } from './document.js';
 

@@ -1,7 +1,7 @@
 // What a table cell of a text dump holds when it holds a number: for the
 // readers of layout text and cell dumps, which must tell a row's numbers from
 // its label without a grid.
-import { COUNT_IN_WORDS } from '../../normalizers/numbers.js';
+import { COUNT_IN_WORDS } from '../../template.js';
 import { VALUE } from './stream.js';
 
 // A count in words ("六件") is a cell too: the normalizer reports it as no number.

@@ -2,7 +2,7 @@
 // row and column labels of tables 二, 三 and 四 and the canonical field ids
 // of spec/fields.md. Labels here are in the normalised form of labels.ts.
 
-import type { TemplateVersion } from '../types.js';
+import type { TemplateVersion } from './types.js';
 
 /** Table 三 columns, in template order. */
 export const APPS_COLUMNS = [
@@ -204,3 +204,9 @@ function buildFieldIds(shape: FieldSetShape): string[] {
 export function versionFieldIds(version: Exclude<TemplateVersion, 'unknown'>): string[] {
   return fieldIds({ active: version, apps: version, otherDocs: false });
 }
+
+/**
+ * A count written in words with its unit ("六件", "十二条"): no number to this parser (value.not_numeric),
+ * but a value cell all the same, never a row label (the template's labels end in words, not in a unit).
+ */
+export const COUNT_IN_WORDS = /^[零〇一二两三四五六七八九十百千万]{1,8}(?:件|条|个|项)$/;
