@@ -154,6 +154,49 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
   });
 });
 
+describe('placement: table 四 of reading-order text read by its arithmetic', () => {
+  const header = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+
+  it('huaian-shi-2024: the pieces come as 72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20; the one order that adds up moving one piece puts 12 1 1 6 after 13 4 8 1 26', async () => {
+    // Lines 578-666 of the file: the 总计 column under its tall header (351, 20) is read after the next group's cells.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/huaian-shi-2024.txt'));
+    assert.deepEqual(values(r, 'review.'), [72, 64, 178, 37, 351]);
+    assert.deepEqual(values(r, 'litigation_direct.'), [13, 4, 8, 1, 26]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [12, 1, 1, 6, 20]);
+    assert.equal(r.provenance['litigation_direct.total']?.inferred, true);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+  });
+
+  it('groups that each add up in the text\'s order keep it (3 1 1 0 5 | 2 0 1 0 3 | 1 0 0 0 1 read the other way round adds up too)', async () => {
+    const r = await text([...header, '结果维持', '3', '1', '1', '0', '5', '总计', '2', '0', '1', '0', '3', '1', '0', '0', '0', '1']);
+    assert.deepEqual(values(r, 'review.'), [3, 1, 1, 0, 5]);
+    assert.deepEqual(values(r, 'litigation_direct.'), [2, 0, 1, 0, 3]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [1, 0, 0, 0, 1]);
+  });
+
+  it('two orders that add up moving as few pieces give different values: null, not a guess', async () => {
+    // Pieces 3 1 1 0 | 2 0 1 0 3 | 5 | 1 0 0 0 1: "3 1 1 0 5 | 2 0 1 0 3 | 1 0 0 0 1" and
+    // "3 1 1 0 5 | 1 0 0 0 1 | 2 0 1 0 3" both add up, and each moves one piece (5, or 2 0 1 0 3).
+    const r = await text([...header, '3', '1', '1', '0', '维持', '2', '0', '1', '0', '3', '总计', '5', '纠正', '1', '0', '0', '0', '1']);
+    assert.deepEqual(values(r, 'review.'), [null, null, null, null, null]);
+    assert.ok(unplaced(r, 'review.total'));
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing' && /行政复议/.test(f.message)));
+  });
+
+  it('a copy whose own table 四 does not add up (行政复议 总计 350 for 351) is left null with value.unplaced, neither table.missing nor an error', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-2024-error-review-total.txt'));
+    assert.deepEqual(values(r, 'review.'), [null, null, null, null, null]);
+    assert.ok(unplaced(r, 'review.total'));
+    assert.ok(!r.findings.some((f) => f.severity === 'error'));
+  });
+
+  it('行政复议 in the narrative is no heading of table 四', async () => {
+    // Read from the narrative's 行政复议 on, the pieces would be seventeen numbers (2, 1 before the table's).
+    const r = await text(['政府信息公开行政复议 2 件，行政诉讼 1 件，', '均在法定期限内办结', ...header, '3', '1', '1', '0', '5', '2', '0', '1', '0', '3', '1', '0', '0', '0', '1']);
+    assert.deepEqual(values(r, 'review.'), [3, 1, 1, 0, 5]);
+  });
+});
+
 describe('placement: table 二 blocks of one row in reading-order text', () => {
   it('hongze-qu-2024: 第二十条第（八）项 holds one row, so the one number in it (7545, before the label 行政事业性收费) is its', async () => {
     // Lines 89-95: 第二十条第（八）项 / 信息内容 / 本年收费金额（单位：万元） / 7545 / 行政事业性收费.
