@@ -154,6 +154,19 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
   });
 });
 
+describe('placement: zeros glued by narrow columns in reading-order text', () => {
+  it('chromium-huaian-shi-2024-table3-split: "6 … 0 / 000 0 6" (lines 345-350) is 申请人逾期未按收费… 6 0 0 0 0 0 6, the glued 000 three cells of 0', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-shi-2024-table3-split.txt'));
+    assert.deepEqual(values(r, 'apps.other.unpaid_fee.'), [6, 0, 0, 0, 0, 0, 6]);
+    assert.deepEqual(values(r, 'apps.not_processed.publication.'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(r.provenance['apps.other.unpaid_fee.research']?.inferred, true);
+    // Table 四's heading is followed by 0 0 0 0 110 and 103 (table 三's last cells) before its column words:
+    // they are not table 四's, whose fifteen numbers come after 结果维 结果纠 ….
+    assert.deepEqual(values(r, 'review.'), [72, 64, 178, 37, 351]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [12, 1, 1, 6, 20]);
+  });
+});
+
 describe('placement: table 四 of reading-order text read by its arithmetic', () => {
   const header = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
 

@@ -35,6 +35,8 @@ interface Token {
   /** Index of its logical row. */
   row: number;
   number: boolean;
+  /** The text's cell this one was cut from (zeros glued by narrow columns, "000"). */
+  from?: RawCell;
 }
 
 /** A count written in words ("六件"): a cell of the table that is no number, so its row cannot add up. */
@@ -43,6 +45,9 @@ const isNumber = (c: RawCell) => {
   const t = c.text.trim();
   return (t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid') || WORD_COUNT.test(t);
 };
+const GLUED_ZEROS = /^0{2,}$/;
+/** Words of table 四's column headers (结果维持, 结果纠正, 其他结果, 尚未审结, 总计), whole or cut. */
+const REVIEW_COLUMN_WORD = /结果|维持|纠正|尚未|审结|总计/;
 const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
 const labelCell = (text: string, near: RawCell): RawCell => ({ ...near, text, prov: { ...near.prov, inferred: true } });
 
@@ -97,7 +102,14 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     const tokens: Token[] = [];
     rows.forEach((row, i) => {
       if (row.table !== table) return;
-      for (const cell of row.cells) if (cell.text.trim() !== '') tokens.push({ cell, row: i, number: isNumber(cell) });
+      for (const cell of row.cells) {
+        const t = cell.text.trim();
+        if (t === '') continue;
+        // Zeros glued by narrow columns ("000" for three cells of 0): no one writes a count with leading
+        // zeros, so each 0 is a cell of its own; whether they fall in place is left to the arithmetic.
+        if (GLUED_ZEROS.test(t)) for (const _ of t) tokens.push({ cell: { ...cell, text: '0' }, row: i, number: true, from: cell });
+        else tokens.push({ cell, row: i, number: isNumber(cell) });
+      }
     });
     // Table 三 starts at the last of its headings before its first row label: the narrative may name the
     // table before it, and a table broken over pages repeats its header further on.
@@ -107,8 +119,12 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     // Table 三's numbers end where table 四's part of the text starts (with no table 三, table 四 is looked for from the top).
     let end = start < 0 ? 0 : tokens.findIndex((t, i) => i > start && !t.number && REVIEW_START.test(t.cell.text));
     if (end < 0) end = tokens.length;
+    // Table 四's heading, and its column words: its numbers stand below them, so numbers between the heading
+    // and the first of them are not its own (a print's reading order may put the last cells of table 三 there).
+    const at = end < tokens.length ? reviewHeadingAt(tokens.slice(end).map((t) => (t.number ? undefined : t.cell.text))) : -1;
+    const words = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && !t.number && REVIEW_COLUMN_WORD.test(t.cell.text));
     if (start >= 0) {
-      const apps = tokens.slice(start, end);
+      const apps = [...tokens.slice(start, end), ...(words < 0 ? [] : tokens.slice(end + at + 1, words).filter((t) => t.number))];
       const xs = apps.filter((t) => t.number).map((t) => t.cell);
       const version = appsVersion(apps);
       const template = APPS_ROWS.filter((t) => t.versions.includes(version));
@@ -116,7 +132,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
       if (read?.some((x) => x) || columns) {
         appsRead = true;
         const anchor = tokens[start]!;
-        for (const t of apps) if (t.number) strip.add(t.cell);
+        for (const t of apps) if (t.number) strip.add(t.from ?? t.cell);
         const placedRows: LogicalRow[] = [];
         const unread: AppsRow[] = [];
         const ok = read !== undefined;
@@ -145,18 +161,19 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     }
     // Table 四: the numbers after its own heading, to the end of the text (a print may put them after the
     // next section's heading), cut into pieces where words stand between them.
-    const at = end < tokens.length ? reviewHeadingAt(tokens.slice(end).map((t) => (t.number ? undefined : t.cell.text))) : -1;
     if (at >= 0) {
       const head = tokens[end + at]!;
       const pieces: RawCell[][] = [[]];
-      for (const t of tokens.slice(end + at + 1)) {
+      const from = new Map<RawCell, RawCell>();
+      for (const t of tokens.slice(words < 0 ? end + at + 1 : words + 1)) {
+        if (t.from) from.set(t.cell, t.from);
         if (t.number) pieces[pieces.length - 1]!.push(t.cell);
         else if (pieces[pieces.length - 1]!.length) pieces.push([]);
       }
       const ys = pieces.flat();
       const row = readReviewPieces(pieces);
       if (row) {
-        for (const y of ys) strip.add(y);
+        for (const y of ys) strip.add(from.get(y) ?? y);
         const header = HEADER_IN_ORDER.map((text) => labelCell(text, head.cell));
         insert.set(head.row, [...(insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...row.map(place)] }]);
       } else if (ys.length) {
