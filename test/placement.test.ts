@@ -154,6 +154,20 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
   });
 });
 
+describe('placement: a count with a note cut by the line end in reading-order text', () => {
+  it('report-2021-three-line: "12（其中修订 3" then "件）" is one cell, 行政规范性文件 12 3 87 (the 3 of the note is no count)', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-three-line.txt'));
+    assert.deepEqual(values(r, 'active.normative.'), [12, 3, 87]);
+    assert.equal(r.provenance['active.normative.issued']?.raw, '12（其中修订 3件）');
+  });
+
+  it('a note that never closes leaves its pieces as they came', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '2', '1', '15', '行政规范性文件', '12（其中修订 3', '3', '87']);
+    assert.deepEqual(values(r, 'active.normative.'), [null, null, null]);
+    assert.deepEqual(values(r, 'active.regulations.'), [2, 1, 15]);
+  });
+});
+
 describe('placement: zeros glued by narrow columns in reading-order text', () => {
   it('chromium-huaian-shi-2024-table3-split: "6 … 0 / 000 0 6" (lines 345-350) is 申请人逾期未按收费… 6 0 0 0 0 0 6, the glued 000 three cells of 0', async () => {
     const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-shi-2024-table3-split.txt'));
