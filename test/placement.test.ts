@@ -58,7 +58,9 @@ describe('placement: numbers counted off reading-order text', () => {
   it('report-2021-broken in reading order: the 不予公开 rows whose blanks were dropped are left null, not filled by a run that adds up', async () => {
     const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-broken.txt'));
     for (const row of ['process_info', 'enforcement_case', 'safety_stability', 'third_party']) assert.deepEqual(values(r, `apps.denied.${row}.`), [null, null, null, null, null, null, null], row);
-    assert.ok(unplaced(r, 'apps.denied.law_forbidden.natural'));
+    assert.ok(unplaced(r, 'apps.denied.safety_stability.natural'));
+    // "2.其他法律行政法规禁止公开 1" (line 168): the 1 beside the label is its row's first cell, which leaves one reading.
+    assert.deepEqual(values(r, 'apps.denied.law_forbidden.'), [1, 0, 0, 0, 0, 0, 1]);
     // 二、上年结转 stands with its seven numbers on lines 106-120: 5 1 0 0 0 0 6.
     assert.deepEqual(values(r, 'apps.carried_in.'), [5, 1, 0, 0, 0, 0, 6]);
     assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
@@ -143,6 +145,15 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
     assert.deepEqual(values(r, 'review.'), [3, 1, 0, 1, 5]);
     assert.deepEqual(values(r, 'litigation_after_review.'), [1, 0, 0, 1, 2]);
     assert.equal(r.provenance['review.total']?.inferred, true);
+  });
+
+  it('report-2021-three-line: the 1 beside "2.其他法律行政法规禁止公开" on its line is that row\'s first cell, so 0 0 0 1 0 0 1 (the block read column by column) is not its reading; the rows after it stay null (7.属于行政执法案卷 is blank in the source and no number or label tells which row dropped out)', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-three-line.txt'));
+    assert.deepEqual(values(r, 'apps.denied.state_secret.'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(values(r, 'apps.denied.law_forbidden.'), [1, 0, 0, 0, 0, 0, 1]);
+    assert.equal(r.provenance['apps.denied.law_forbidden.natural']?.inferred, true);
+    assert.deepEqual(values(r, 'apps.denied.safety_stability.'), [null, null, null, null, null, null, null]);
+    assert.deepEqual(values(r, 'apps.denied.admin_query.'), [null, null, null, null, null, null, null]);
   });
 
   it('a report whose arithmetic is wrong (一 + 二 ≠ （七）总计 + 四) gets no neighbour\'s numbers: its table 三 is left null, with no error blamed on it', async () => {

@@ -61,15 +61,19 @@ function appsVersion(tokens: Token[]): '2019' | '2021' {
 function anchorsOf(tokens: Token[], template: AppsRow[]): Anchor[] {
   const found: Anchor[] = [];
   let numbers = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (t.number) {
       numbers++;
-      continue;
+      return;
     }
     const m = matchAppsRow(labelKeys([t.cell]));
     const row = m && m.score >= 0.9 ? template.indexOf(m.template) : -1;
-    if (row >= 0) found.push({ row, at: numbers });
-  }
+    if (row < 0) return;
+    // A number right after the label on the label's own line is the cell beside it: its row's first.
+    const next = tokens[i + 1];
+    const pinned = next?.number === true && next.cell.prov.line !== undefined && next.cell.prov.line === t.cell.prov.line;
+    found.push({ row, at: numbers, ...(pinned ? { pinned } : {}) });
+  });
   const times = new Map<number, number>();
   for (const a of found) times.set(a.row, (times.get(a.row) ?? 0) + 1);
   return found.filter((a) => times.get(a.row) === 1);
