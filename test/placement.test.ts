@@ -156,6 +156,14 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
     assert.deepEqual(values(r, 'apps.denied.admin_query.'), [null, null, null, null, null, null, null]);
   });
 
+  it('chromium-shanghai-bangongting-2019: table 三\'s heading, labels and 35 numbers are there but its blank cells left no trace: value.unplaced, not table.missing', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-bangongting-2019.txt'));
+    assert.equal(r.tables_found.apps, true);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+    assert.ok(unplaced(r, 'apps.new.natural'));
+    assert.equal(r.fields['apps.new.natural'], null);
+  });
+
   it('a report whose arithmetic is wrong (一 + 二 ≠ （七）总计 + 四) gets no neighbour\'s numbers: its table 三 is left null, with no error blamed on it', async () => {
     const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-2024-error-apps-balance.txt'));
     assert.deepEqual(values(r, 'apps.new.'), [null, null, null, null, null, null, null]);

@@ -46,6 +46,9 @@ const isNumber = (c: RawCell) => {
   return (t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid') || WORD_COUNT.test(t);
 };
 const GLUED_ZEROS = /^0{2,}$/;
+const WIDTH = APPS_COLUMNS.length;
+/** Row labels of table 三 found in its part of the text for it to be there (its heading alone may be the narrative's). */
+const MIN_LABELS = 3;
 /** Words of table 四's column headers (结果维持, 结果纠正, 其他结果, 尚未审结, 总计), whole or cut. */
 const REVIEW_COLUMN_WORD = /结果|维持|纠正|尚未|审结|总计/;
 const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
@@ -86,6 +89,8 @@ export interface ArithPlacement {
   placed: Set<LogicalRow>;
   /** Table 三 was found and read here, even if none of its rows could be placed (they are null with a finding). */
   appsRead: boolean;
+  /** Table 三's heading, labels and numbers were found but no count tells whose the numbers are: its finding (unless its rows are read by their labels, table 三 is not missing). */
+  appsUnplaced?: Finding;
   /** Table 四's heading and numbers were found but the numbers could not be placed: its finding (table 四 is not missing). */
   reviewUnplaced?: Finding;
 }
@@ -102,6 +107,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
   const insert = new Map<number, LogicalRow[]>();
   let appsRead = false;
   let reviewUnplaced: Finding | undefined;
+  let appsUnplaced: Finding | undefined;
   for (const table of tables) {
     const tokens: Token[] = [];
     rows.forEach((row, i) => {
@@ -161,6 +167,17 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
             }),
           );
         }
+      } else if (!read && xs.length >= MIN_LABELS * WIDTH && anchorsOf(apps, template).length >= MIN_LABELS) {
+        // Its heading, its row labels and numbers enough for several rows are there, but not whole rows with
+        // at most a few left blank: blank cells the text dropped left no trace, so no count can tell which row
+        // or column a number is. Unless its rows are read by their labels, the table is there with its values
+        // unplaced (not missing).
+        const anchor = tokens[start]!;
+        appsUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 三's ${xs.length} numbers are not whole rows of ${WIDTH} for its ${template.length} rows, a few left blank (blank cells the text dropped left no trace), so counting cannot tell whose they are; left null.`, {
+          fields: template.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+          actual: xs.length,
+          place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+        });
       }
     }
     // Table 四: the numbers after its own heading, to the end of the text (a print may put them after the
@@ -190,7 +207,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
       }
     }
   }
-  if (!strip.size) return { rows, findings, placed: new Set(), appsRead, reviewUnplaced };
+  if (!strip.size) return { rows, findings, placed: new Set(), appsRead, appsUnplaced, reviewUnplaced };
   // Placed rows follow their table's heading (its row may also hold labels of the table before).
-  return { rows: spliceRows(rows, strip, insert), findings, placed: new Set([...insert.values()].flat()), appsRead, reviewUnplaced };
+  return { rows: spliceRows(rows, strip, insert), findings, placed: new Set([...insert.values()].flat()), appsRead, appsUnplaced, reviewUnplaced };
 }
