@@ -251,6 +251,13 @@ describe('placement: table 二 blocks of one row in reading-order text', () => {
     assert.equal(r.provenance['active.fees.amount_10k_yuan']?.inferred, true);
   });
 
+  it('chromium-shanghai-2019-govpage: 行政事业性收费 and 政府集中采购 stand in one row of the stream; each one-row block keeps its own numbers (0 0, then 6 251000元)', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-2019-govpage.txt'));
+    assert.deepEqual(values(r, 'active.fees.'), [0, 0]);
+    assert.deepEqual(values(r, 'active.procurement.'), [6, 251000]);
+    assert.equal(r.provenance['active.fees.change']?.inferred, true);
+  });
+
   it('a one-row block with more numbers than its row holds is left alone', async () => {
     const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '12', '3', '行政事业性收费', '三、收到和处理政府信息公开申请情况']);
     assert.equal(r.fields['active.fees.amount_10k_yuan'], null);

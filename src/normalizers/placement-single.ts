@@ -31,7 +31,8 @@ export function placeSingleRows(rows: LogicalRow[], readingOrder: ReadonlySet<nu
   if (!version) return { rows, placed: new Set() };
   const items = ITEMS[version];
   const strip = new Set<RawCell>();
-  const insert = new Map<number, LogicalRow>();
+  // Keyed by the row of the label: two blocks' labels may stand in one row of the stream.
+  const insert = new Map<number, LogicalRow[]>();
   for (const table of readingOrder) {
     const tokens: Array<{ cell: RawCell; row: number }> = [];
     rows.forEach((row, i) => {
@@ -52,17 +53,16 @@ export function placeSingleRows(rows: LogicalRow[], readingOrder: ReadonlySet<nu
       if (numbers.length !== template.columns.length) return;
       for (const t of numbers) strip.add(t.cell);
       const label = labels[0]!;
-      insert.set(label.row, { table, row: rows[label.row]!.row, cells: [{ ...label.cell, prov: { ...label.cell.prov, inferred: true } }, ...numbers.map((t) => ({ ...t.cell, prov: { ...t.cell.prov, inferred: true as const } }))] });
+      insert.set(label.row, [...(insert.get(label.row) ?? []), { table, row: rows[label.row]!.row, cells: [{ ...label.cell, prov: { ...label.cell.prov, inferred: true } }, ...numbers.map((t) => ({ ...t.cell, prov: { ...t.cell.prov, inferred: true as const } }))] }]);
     });
   }
   if (!strip.size) return { rows, placed: new Set() };
   const out: LogicalRow[] = [];
   rows.forEach((row, i) => {
-    const p = insert.get(i);
-    if (p) out.push(p);
+    out.push(...(insert.get(i) ?? []));
     const kept = row.cells.filter((c) => !strip.has(c));
     if (kept.length === row.cells.length) out.push(row);
     else if (kept.some((c) => c.text.trim() !== '')) out.push({ ...row, cells: kept });
   });
-  return { rows: out, placed: new Set(insert.values()) };
+  return { rows: out, placed: new Set([...insert.values()].flat()) };
 }
