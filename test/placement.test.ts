@@ -258,6 +258,20 @@ describe('placement: table 二 blocks of one row in reading-order text', () => {
     assert.equal(r.provenance['active.fees.change']?.inferred, true);
   });
 
+  it('a block of two rows whose labels come before their numbers, its column words among them: 行政许可 5 +2 40, 其他对外管理服务事项 7 0 12', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '1', '9',
+      '第二十条第（五）项', '信息内容', '行政许可', '上一年项目数量', '5', '本年增/减 处理决定数量', '+2', '40', '其他对外管理服务事项', '7', '0', '12', '第二十条第（六）项']);
+    assert.deepEqual(values(r, 'active.licensing.'), [5, 2, 40]);
+    assert.deepEqual(values(r, 'active.other_services.'), [7, 0, 12]);
+    assert.equal(r.provenance['active.licensing.decisions']?.inferred, true);
+  });
+
+  it('the same block with one number too many after the second label is left alone', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '1', '9',
+      '第二十条第（五）项', '信息内容', '行政许可', '上一年项目数量', '5', '本年增/减 处理决定数量', '+2', '40', '其他对外管理服务事项', '7', '0', '12', '3', '第二十条第（六）项']);
+    assert.deepEqual(values(r, 'active.other_services.'), [null, null, null]);
+  });
+
   it('a one-row block with more numbers than its row holds is left alone', async () => {
     const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '第二十条第（八）项', '信息内容', '本年收费金额（单位：万元）', '12', '3', '行政事业性收费', '三、收到和处理政府信息公开申请情况']);
     assert.equal(r.fields['active.fees.amount_10k_yuan'], null);
