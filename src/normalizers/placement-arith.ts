@@ -51,6 +51,8 @@ const WIDTH = APPS_COLUMNS.length;
 const MIN_LABELS = 3;
 /** Words of table 四's column headers (结果维持, 结果纠正, 其他结果, 尚未审结, 总计), whole or cut. */
 const REVIEW_COLUMN_WORD = /结果|维持|纠正|尚未|审结|总计/;
+/** The report's next section (五、存在的主要问题…): table 四's column words are looked for before it, never in its prose. */
+const NEXT_SECTION = /^\s*[五六][、.．]/;
 const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
 const labelCell = (text: string, near: RawCell): RawCell => ({ ...near, text, prov: { ...near.prov, inferred: true } });
 
@@ -132,7 +134,8 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     // Table 四's heading, and its column words: its numbers stand below them, so numbers between the heading
     // and the first of them are not its own (a print's reading order may put the last cells of table 三 there).
     const at = end < tokens.length ? reviewHeadingAt(tokens.slice(end).map((t) => (t.number ? undefined : t.cell.text))) : -1;
-    const words = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && !t.number && REVIEW_COLUMN_WORD.test(t.cell.text));
+    const nextSection = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && !t.number && NEXT_SECTION.test(t.cell.text));
+    const words = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && (nextSection < 0 || i < nextSection) && !t.number && REVIEW_COLUMN_WORD.test(t.cell.text));
     if (start >= 0) {
       const apps = [...tokens.slice(start, end), ...(words < 0 ? [] : tokens.slice(end + at + 1, words).filter((t) => t.number))];
       const xs = apps.filter((t) => t.number).map((t) => t.cell);
