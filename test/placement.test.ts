@@ -58,7 +58,9 @@ describe('placement: numbers counted off reading-order text', () => {
   it('report-2021-broken in reading order: the 不予公开 rows whose blanks were dropped are left null, not filled by a run that adds up', async () => {
     const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-broken.txt'));
     for (const row of ['process_info', 'enforcement_case', 'safety_stability', 'third_party']) assert.deepEqual(values(r, `apps.denied.${row}.`), [null, null, null, null, null, null, null], row);
-    assert.ok(unplaced(r, 'apps.denied.law_forbidden.natural'));
+    assert.ok(unplaced(r, 'apps.denied.safety_stability.natural'));
+    // "2.其他法律行政法规禁止公开 1" (line 168): the 1 beside the label is its row's first cell, which leaves one reading.
+    assert.deepEqual(values(r, 'apps.denied.law_forbidden.'), [1, 0, 0, 0, 0, 0, 1]);
     // 二、上年结转 stands with its seven numbers on lines 106-120: 5 1 0 0 0 0 6.
     assert.deepEqual(values(r, 'apps.carried_in.'), [5, 1, 0, 0, 0, 0, 6]);
     assert.ok(!r.findings.some((f) => f.severity === 'error' && /^apps\./.test(f.rule)));
@@ -145,6 +147,23 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
     assert.equal(r.provenance['review.total']?.inferred, true);
   });
 
+  it('report-2021-three-line: the 1 beside "2.其他法律行政法规禁止公开" on its line is that row\'s first cell, so 0 0 0 1 0 0 1 (the block read column by column) is not its reading; the rows after it stay null (7.属于行政执法案卷 is blank in the source and no number or label tells which row dropped out)', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-three-line.txt'));
+    assert.deepEqual(values(r, 'apps.denied.state_secret.'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(values(r, 'apps.denied.law_forbidden.'), [1, 0, 0, 0, 0, 0, 1]);
+    assert.equal(r.provenance['apps.denied.law_forbidden.natural']?.inferred, true);
+    assert.deepEqual(values(r, 'apps.denied.safety_stability.'), [null, null, null, null, null, null, null]);
+    assert.deepEqual(values(r, 'apps.denied.admin_query.'), [null, null, null, null, null, null, null]);
+  });
+
+  it('chromium-shanghai-bangongting-2019: table 三\'s heading, labels and 35 numbers are there but its blank cells left no trace: value.unplaced, not table.missing', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-bangongting-2019.txt'));
+    assert.equal(r.tables_found.apps, true);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+    assert.ok(unplaced(r, 'apps.new.natural'));
+    assert.equal(r.fields['apps.new.natural'], null);
+  });
+
   it('a report whose arithmetic is wrong (一 + 二 ≠ （七）总计 + 四) gets no neighbour\'s numbers: its table 三 is left null, with no error blamed on it', async () => {
     const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-2024-error-apps-balance.txt'));
     assert.deepEqual(values(r, 'apps.new.'), [null, null, null, null, null, null, null]);
@@ -154,12 +173,103 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
   });
 });
 
+describe('placement: a count with a note cut by the line end in reading-order text', () => {
+  it('report-2021-three-line: "12（其中修订 3" then "件）" is one cell, 行政规范性文件 12 3 87 (the 3 of the note is no count)', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/report-2021-three-line.txt'));
+    assert.deepEqual(values(r, 'active.normative.'), [12, 3, 87]);
+    assert.equal(r.provenance['active.normative.issued']?.raw, '12（其中修订 3件）');
+  });
+
+  it('a note that never closes leaves its pieces as they came', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章', '2', '1', '15', '行政规范性文件', '12（其中修订 3', '3', '87']);
+    assert.deepEqual(values(r, 'active.normative.'), [null, null, null]);
+    assert.deepEqual(values(r, 'active.regulations.'), [2, 1, 15]);
+  });
+});
+
+describe('placement: zeros glued by narrow columns in reading-order text', () => {
+  it('chromium-huaian-shi-2024-table3-split: "6 … 0 / 000 0 6" (lines 345-350) is 申请人逾期未按收费… 6 0 0 0 0 0 6, the glued 000 three cells of 0', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-shi-2024-table3-split.txt'));
+    assert.deepEqual(values(r, 'apps.other.unpaid_fee.'), [6, 0, 0, 0, 0, 0, 6]);
+    assert.deepEqual(values(r, 'apps.not_processed.publication.'), [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(r.provenance['apps.other.unpaid_fee.research']?.inferred, true);
+    // Table 四's heading is followed by 0 0 0 0 110 and 103 (table 三's last cells) before its column words:
+    // they are not table 四's, whose fifteen numbers come after 结果维 结果纠 ….
+    assert.deepEqual(values(r, 'review.'), [72, 64, 178, 37, 351]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [12, 1, 1, 6, 20]);
+  });
+});
+
+describe('placement: table 四 of reading-order text read by its arithmetic', () => {
+  const header = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
+
+  it('huaian-shi-2024: the pieces come as 72 64 178 37 | 12 1 1 6 | 351 | 13 4 8 1 26 | 20; the one order that adds up moving one piece puts 12 1 1 6 after 13 4 8 1 26', async () => {
+    // Lines 578-666 of the file: the 总计 column under its tall header (351, 20) is read after the next group's cells.
+    const r = await extractReport(join(FIXTURES, 'forms/raw/huaian-shi-2024.txt'));
+    assert.deepEqual(values(r, 'review.'), [72, 64, 178, 37, 351]);
+    assert.deepEqual(values(r, 'litigation_direct.'), [13, 4, 8, 1, 26]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [12, 1, 1, 6, 20]);
+    assert.equal(r.provenance['litigation_direct.total']?.inferred, true);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+  });
+
+  it('groups that each add up in the text\'s order keep it (3 1 1 0 5 | 2 0 1 0 3 | 1 0 0 0 1 read the other way round adds up too)', async () => {
+    const r = await text([...header, '结果维持', '3', '1', '1', '0', '5', '总计', '2', '0', '1', '0', '3', '1', '0', '0', '0', '1']);
+    assert.deepEqual(values(r, 'review.'), [3, 1, 1, 0, 5]);
+    assert.deepEqual(values(r, 'litigation_direct.'), [2, 0, 1, 0, 3]);
+    assert.deepEqual(values(r, 'litigation_after_review.'), [1, 0, 0, 0, 1]);
+  });
+
+  it('two orders that add up moving as few pieces give different values: null, not a guess', async () => {
+    // Pieces 3 1 1 0 | 2 0 1 0 3 | 5 | 1 0 0 0 1: "3 1 1 0 5 | 2 0 1 0 3 | 1 0 0 0 1" and
+    // "3 1 1 0 5 | 1 0 0 0 1 | 2 0 1 0 3" both add up, and each moves one piece (5, or 2 0 1 0 3).
+    const r = await text([...header, '3', '1', '1', '0', '维持', '2', '0', '1', '0', '3', '总计', '5', '纠正', '1', '0', '0', '0', '1']);
+    assert.deepEqual(values(r, 'review.'), [null, null, null, null, null]);
+    assert.ok(unplaced(r, 'review.total'));
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing' && /行政复议/.test(f.message)));
+  });
+
+  it('a copy whose own table 四 does not add up (行政复议 总计 350 for 351) is left null with value.unplaced, neither table.missing nor an error', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-2024-error-review-total.txt'));
+    assert.deepEqual(values(r, 'review.'), [null, null, null, null, null]);
+    assert.ok(unplaced(r, 'review.total'));
+    assert.ok(!r.findings.some((f) => f.severity === 'error'));
+  });
+
+  it('行政复议 in the narrative is no heading of table 四', async () => {
+    // Read from the narrative's 行政复议 on, the pieces would be seventeen numbers (2, 1 before the table's).
+    const r = await text(['政府信息公开行政复议 2 件，行政诉讼 1 件，', '均在法定期限内办结', ...header, '3', '1', '1', '0', '5', '2', '0', '1', '0', '3', '1', '0', '0', '0', '1']);
+    assert.deepEqual(values(r, 'review.'), [3, 1, 1, 0, 5]);
+  });
+});
+
 describe('placement: table 二 blocks of one row in reading-order text', () => {
   it('hongze-qu-2024: 第二十条第（八）项 holds one row, so the one number in it (7545, before the label 行政事业性收费) is its', async () => {
     // Lines 89-95: 第二十条第（八）项 / 信息内容 / 本年收费金额（单位：万元） / 7545 / 行政事业性收费.
     const r = await extractReport(join(FIXTURES, 'forms/raw/hongze-qu-2024.txt'));
     assert.equal(r.fields['active.fees.amount_10k_yuan'], 7545);
     assert.equal(r.provenance['active.fees.amount_10k_yuan']?.inferred, true);
+  });
+
+  it('chromium-shanghai-2019-govpage: 行政事业性收费 and 政府集中采购 stand in one row of the stream; each one-row block keeps its own numbers (0 0, then 6 251000元)', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-2019-govpage.txt'));
+    assert.deepEqual(values(r, 'active.fees.'), [0, 0]);
+    assert.deepEqual(values(r, 'active.procurement.'), [6, 251000]);
+    assert.equal(r.provenance['active.fees.change']?.inferred, true);
+  });
+
+  it('a block of two rows whose labels come before their numbers, its column words among them: 行政许可 5 +2 40, 其他对外管理服务事项 7 0 12', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '1', '9',
+      '第二十条第（五）项', '信息内容', '行政许可', '上一年项目数量', '5', '本年增/减 处理决定数量', '+2', '40', '其他对外管理服务事项', '7', '0', '12', '第二十条第（六）项']);
+    assert.deepEqual(values(r, 'active.licensing.'), [5, 2, 40]);
+    assert.deepEqual(values(r, 'active.other_services.'), [7, 0, 12]);
+    assert.equal(r.provenance['active.licensing.decisions']?.inferred, true);
+  });
+
+  it('the same block with one number too many after the second label is left alone', async () => {
+    const r = await text(['二、主动公开政府信息情况', '第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '1', '9',
+      '第二十条第（五）项', '信息内容', '行政许可', '上一年项目数量', '5', '本年增/减 处理决定数量', '+2', '40', '其他对外管理服务事项', '7', '0', '12', '3', '第二十条第（六）项']);
+    assert.deepEqual(values(r, 'active.other_services.'), [null, null, null]);
   });
 
   it('a one-row block with more numbers than its row holds is left alone', async () => {

@@ -10,8 +10,8 @@
 // the least certain thing in such a text. A report whose own arithmetic is
 // wrong has no reading that adds up where it is wrong, so it loses those
 // values; it never gets a neighbour's.
-// Table 四: exactly fifteen numbers after its heading, in the header's order,
-// when each of its three groups adds up to its 总计.
+// Table 四: exactly fifteen numbers after its own heading, read by its
+// arithmetic in the order the text gives them (placement-review.ts).
 // Pure: rows in, rows out; every placed cell says `inferred`.
 import { finding } from '../result.js';
 import { matchAppsRow } from './apps.js';
@@ -22,11 +22,12 @@ import { parseNumber } from './numbers.js';
 import { HEADER_IN_ORDER, REVIEW_WIDTH } from './review.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { spliceRows } from './placement.js';
-import { amount, readAppsNumbers, same, type Anchor } from './placement-read.js';
+import { readAppsNumbers, type Anchor } from './placement-read.js';
+import { readReviewPieces, reviewHeadingAt } from './placement-review.js';
 import { APPS_HEADING, LIST_NUMBER } from './placement-tokens.js';
 import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from '../template.js';
 
-/** A list number standing alone ("3." before its label on the next line): part of a label, never a count. */
+/** Where table 三's numbers end: the first mention of 行政复议 after its heading (table 四's own heading is looked for from there). */
 const REVIEW_START = /行政复议/;
 
 interface Token {
@@ -34,6 +35,8 @@ interface Token {
   /** Index of its logical row. */
   row: number;
   number: boolean;
+  /** The text's cell this one was cut from (zeros glued by narrow columns, "000"). */
+  from?: RawCell;
 }
 
 /** A count written in words ("六件"): a cell of the table that is no number, so its row cannot add up. */
@@ -42,6 +45,14 @@ const isNumber = (c: RawCell) => {
   const t = c.text.trim();
   return (t !== '' && !LIST_NUMBER.test(t) && isValueLike(c) && parseNumber(t).kind !== 'invalid') || WORD_COUNT.test(t);
 };
+const GLUED_ZEROS = /^0{2,}$/;
+const WIDTH = APPS_COLUMNS.length;
+/** Row labels of table 三 found in its part of the text for it to be there (its heading alone may be the narrative's). */
+const MIN_LABELS = 3;
+/** Words of table 四's column headers (结果维持, 结果纠正, 其他结果, 尚未审结, 总计), whole or cut. */
+const REVIEW_COLUMN_WORD = /结果|维持|纠正|尚未|审结|总计/;
+/** The report's next section (五、存在的主要问题…): table 四's column words are looked for before it, never in its prose. */
+const NEXT_SECTION = /^\s*[五六][、.．]/;
 const place = (cell: RawCell): RawCell => ({ ...cell, prov: { ...cell.prov, inferred: true } });
 const labelCell = (text: string, near: RawCell): RawCell => ({ ...near, text, prov: { ...near.prov, inferred: true } });
 
@@ -55,15 +66,19 @@ function appsVersion(tokens: Token[]): '2019' | '2021' {
 function anchorsOf(tokens: Token[], template: AppsRow[]): Anchor[] {
   const found: Anchor[] = [];
   let numbers = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (t.number) {
       numbers++;
-      continue;
+      return;
     }
     const m = matchAppsRow(labelKeys([t.cell]));
     const row = m && m.score >= 0.9 ? template.indexOf(m.template) : -1;
-    if (row >= 0) found.push({ row, at: numbers });
-  }
+    if (row < 0) return;
+    // A number right after the label on the label's own line is the cell beside it: its row's first.
+    const next = tokens[i + 1];
+    const pinned = next?.number === true && next.cell.prov.line !== undefined && next.cell.prov.line === t.cell.prov.line;
+    found.push({ row, at: numbers, ...(pinned ? { pinned } : {}) });
+  });
   const times = new Map<number, number>();
   for (const a of found) times.set(a.row, (times.get(a.row) ?? 0) + 1);
   return found.filter((a) => times.get(a.row) === 1);
@@ -76,6 +91,10 @@ export interface ArithPlacement {
   placed: Set<LogicalRow>;
   /** Table 三 was found and read here, even if none of its rows could be placed (they are null with a finding). */
   appsRead: boolean;
+  /** Table 三's heading, labels and numbers were found but no count tells whose the numbers are: its finding (unless its rows are read by their labels, table 三 is not missing). */
+  appsUnplaced?: Finding;
+  /** Table 四's heading and numbers were found but the numbers could not be placed: its finding (table 四 is not missing). */
+  reviewUnplaced?: Finding;
 }
 
 /**
@@ -89,70 +108,109 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
   const strip = new Set<RawCell>();
   const insert = new Map<number, LogicalRow[]>();
   let appsRead = false;
+  let reviewUnplaced: Finding | undefined;
+  let appsUnplaced: Finding | undefined;
   for (const table of tables) {
     const tokens: Token[] = [];
     rows.forEach((row, i) => {
       if (row.table !== table) return;
-      for (const cell of row.cells) if (cell.text.trim() !== '') tokens.push({ cell, row: i, number: isNumber(cell) });
+      for (const cell of row.cells) {
+        const t = cell.text.trim();
+        if (t === '') continue;
+        // Zeros glued by narrow columns ("000" for three cells of 0): no one writes a count with leading
+        // zeros, so each 0 is a cell of its own; whether they fall in place is left to the arithmetic.
+        if (GLUED_ZEROS.test(t)) for (const _ of t) tokens.push({ cell: { ...cell, text: '0' }, row: i, number: true, from: cell });
+        else tokens.push({ cell, row: i, number: isNumber(cell) });
+      }
     });
     // Table 三 starts at the last of its headings before its first row label: the narrative may name the
     // table before it, and a table broken over pages repeats its header further on.
     const heading = (t: Token) => !t.number && APPS_HEADING.test(t.cell.text);
     const firstLabel = tokens.findIndex((t) => !t.number && (matchAppsRow(labelKeys([t.cell]))?.score ?? 0) >= 0.9 && !heading(t));
     const start = firstLabel < 0 ? tokens.findIndex(heading) : tokens.slice(0, firstLabel).findLastIndex(heading);
-    if (start < 0) continue;
-    let end = tokens.findIndex((t, i) => i > start && !t.number && REVIEW_START.test(t.cell.text));
+    // Table 三's numbers end where table 四's part of the text starts (with no table 三, table 四 is looked for from the top).
+    let end = start < 0 ? 0 : tokens.findIndex((t, i) => i > start && !t.number && REVIEW_START.test(t.cell.text));
     if (end < 0) end = tokens.length;
-    const apps = tokens.slice(start, end);
-    const xs = apps.filter((t) => t.number).map((t) => t.cell);
-    const version = appsVersion(apps);
-    const template = APPS_ROWS.filter((t) => t.versions.includes(version));
-    const { read, columns } = readAppsNumbers(xs, template, () => anchorsOf(apps, template));
-    if (read?.some((x) => x) || columns) {
-      appsRead = true;
-      const anchor = tokens[start]!;
-      for (const t of apps) if (t.number) strip.add(t.cell);
-      const placedRows: LogicalRow[] = [];
-      const unread: AppsRow[] = [];
-      const ok = read !== undefined;
-      template.forEach((t, r) => {
-        const cells = read?.[r];
-        if (!cells) {
-          unread.push(t);
-          return;
+    // Table 四's heading, and its column words: its numbers stand below them, so numbers between the heading
+    // and the first of them are not its own (a print's reading order may put the last cells of table 三 there).
+    const at = end < tokens.length ? reviewHeadingAt(tokens.slice(end).map((t) => (t.number ? undefined : t.cell.text))) : -1;
+    const nextSection = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && !t.number && NEXT_SECTION.test(t.cell.text));
+    const words = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && (nextSection < 0 || i < nextSection) && !t.number && REVIEW_COLUMN_WORD.test(t.cell.text));
+    if (start >= 0) {
+      const apps = [...tokens.slice(start, end), ...(words < 0 ? [] : tokens.slice(end + at + 1, words).filter((t) => t.number))];
+      const xs = apps.filter((t) => t.number).map((t) => t.cell);
+      const version = appsVersion(apps);
+      const template = APPS_ROWS.filter((t) => t.versions.includes(version));
+      const { read, columns } = readAppsNumbers(xs, template, () => anchorsOf(apps, template));
+      if (read?.some((x) => x) || columns) {
+        appsRead = true;
+        const anchor = tokens[start]!;
+        for (const t of apps) if (t.number) strip.add(t.from ?? t.cell);
+        const placedRows: LogicalRow[] = [];
+        const unread: AppsRow[] = [];
+        const ok = read !== undefined;
+        template.forEach((t, r) => {
+          const cells = read?.[r];
+          if (!cells) {
+            unread.push(t);
+            return;
+          }
+          const labels = [...(t.group ? [labelCell(t.group, cells[0]!)] : []), labelCell(t.label, cells[0]!)];
+          placedRows.push({ table, row: rows[anchor.row]!.row, cells: [...labels, ...cells.map(place)] });
+        });
+        insert.set(anchor.row, placedRows);
+        if (unread.length) {
+          findings.push(
+            finding('value.unplaced', 'warning', ok
+              ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one (or may be the source's blank rows), and are left null.`
+              : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
+              fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+              actual: xs.length,
+              place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+            }),
+          );
         }
-        const labels = [...(t.group ? [labelCell(t.group, cells[0]!)] : []), labelCell(t.label, cells[0]!)];
-        placedRows.push({ table, row: rows[anchor.row]!.row, cells: [...labels, ...cells.map(place)] });
-      });
-      insert.set(anchor.row, placedRows);
-      if (unread.length) {
-        findings.push(
-          finding('value.unplaced', 'warning', ok
-            ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one (or may be the source's blank rows), and are left null.`
-            : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
-            fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
-            actual: xs.length,
-            place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
-          }),
-        );
+      } else if (!read && xs.length >= MIN_LABELS * WIDTH && anchorsOf(apps, template).length >= MIN_LABELS) {
+        // Its heading, its row labels and numbers enough for several rows are there, but not whole rows with
+        // at most a few left blank: blank cells the text dropped left no trace, so no count can tell which row
+        // or column a number is. Unless its rows are read by their labels, the table is there with its values
+        // unplaced (not missing).
+        const anchor = tokens[start]!;
+        appsUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 三's ${xs.length} numbers are not whole rows of ${WIDTH} for its ${template.length} rows, a few left blank (blank cells the text dropped left no trace), so counting cannot tell whose they are; left null.`, {
+          fields: template.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+          actual: xs.length,
+          place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+        });
       }
     }
-    // Table 四: the numbers after its heading, to the end of the text.
-    if (end < tokens.length) {
-      const ys = tokens.slice(end).filter((t) => t.number).map((t) => t.cell);
-      const groupsAddUp = REVIEW_GROUPS.every((_, g) => {
-        const part = ys.slice(g * REVIEW_COLUMNS.length, (g + 1) * REVIEW_COLUMNS.length).map(amount);
-        return same(part.slice(0, -1).reduce((s, v) => s + v, 0), part[part.length - 1]!);
-      });
-      if (ys.length === REVIEW_WIDTH && groupsAddUp) {
-        const head = tokens[end]!;
-        for (const y of ys) strip.add(y);
+    // Table 四: the numbers after its own heading, to the end of the text (a print may put them after the
+    // next section's heading), cut into pieces where words stand between them.
+    if (at >= 0) {
+      const head = tokens[end + at]!;
+      const pieces: RawCell[][] = [[]];
+      const from = new Map<RawCell, RawCell>();
+      for (const t of tokens.slice(words < 0 ? end + at + 1 : words + 1)) {
+        if (t.from) from.set(t.cell, t.from);
+        if (t.number) pieces[pieces.length - 1]!.push(t.cell);
+        else if (pieces[pieces.length - 1]!.length) pieces.push([]);
+      }
+      const ys = pieces.flat();
+      const row = readReviewPieces(pieces);
+      if (row) {
+        for (const y of ys) strip.add(from.get(y) ?? y);
         const header = HEADER_IN_ORDER.map((text) => labelCell(text, head.cell));
-        insert.set(head.row, [...(insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...ys.map(place)] }]);
+        insert.set(head.row, [...(insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...row.map(place)] }]);
+      } else if (ys.length) {
+        reviewUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 四's ${ys.length} number(s) (${ys.map((c) => JSON.stringify(c.text)).join(' ')}) after its heading are not fifteen in pieces whose one order adds up (each group's parts to its 总计), or two orders that add up give different values (or the report's own table 四 does not add up); which column each is is in doubt. Left null.`, {
+          fields: REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g}.${c.id}`)),
+          expected: REVIEW_WIDTH,
+          actual: ys.length,
+          place: { table: head.cell.prov.table, row: head.cell.prov.row, ...(head.cell.prov.line ? { line: head.cell.prov.line } : {}) },
+        });
       }
     }
   }
-  if (!strip.size) return { rows, findings, placed: new Set(), appsRead };
+  if (!strip.size) return { rows, findings, placed: new Set(), appsRead, appsUnplaced, reviewUnplaced };
   // Placed rows follow their table's heading (its row may also hold labels of the table before).
-  return { rows: spliceRows(rows, strip, insert), findings, placed: new Set([...insert.values()].flat()), appsRead };
+  return { rows: spliceRows(rows, strip, insert), findings, placed: new Set([...insert.values()].flat()), appsRead, appsUnplaced, reviewUnplaced };
 }

@@ -185,6 +185,8 @@ function choose(m: number, n: number): boolean[][] {
 export interface Anchor {
   row: number;
   at: number;
+  /** The number at `at` stands on the label's line right after it: the row's first cell holds its value in any reading. */
+  pinned?: boolean;
 }
 
 /**
@@ -197,7 +199,12 @@ export interface Anchor {
 export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchorsOf: () => Anchor[] = () => []): { read?: Reading; columns: boolean } {
   const m = template.length;
   if (xs.length === 0 || xs.length % WIDTH !== 0 || xs.length > m * WIDTH || m - xs.length / WIDTH > MAX_ABSENT) return { columns: false };
-  const anchors = xs.length < m * WIDTH ? anchorsOf() : [];
+  const labelled = anchorsOf();
+  const anchors = xs.length < m * WIDTH ? labelled : [];
+  // A reading whose row does not start with the number beside its label is not the text's (by value: the
+  // reading order may have put the row's cells elsewhere, and another cell of the same value there).
+  const pins = labelled.filter((a) => a.pinned);
+  const pinsHold = (x: Reading) => pins.every((a) => !x[a.row] || same(amount(x[a.row]![0]!), amount(xs[a.at]!)));
   let best = [0, 0];
   let found = false;
   let kept: Reading[] = [];
@@ -207,7 +214,7 @@ export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchorsOf: (
     if (!r) continue;
     found = true;
     // Readings whose columns do not add up are not the text's (or the report's arithmetic is wrong).
-    const readings = r.readings.filter((x) => columnsAddUp(template, x));
+    const readings = r.readings.filter((x) => columnsAddUp(template, x) && pinsHold(x));
     if (!readings.length) continue;
     const at = starts(absent);
     // A text puts its labels before their numbers or after them, the same way throughout.
