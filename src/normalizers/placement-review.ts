@@ -14,7 +14,7 @@
 import type { RawCell } from '../types.js';
 import { amount, same } from './placement-read.js';
 import { REVIEW_WIDTH } from './review.js';
-import { REVIEW_COLUMNS, REVIEW_GROUPS } from './template.js';
+import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../template.js';
 
 /** More pieces than this is a text scrambled past what counting can sort out (and 8! orders is the most tried). */
 const MAX_PIECES = 8;
