@@ -109,9 +109,9 @@ export function rotate(img: Gray, deg: number): Gray {
 export function darkenMidtones(img: Gray, gamma: number): Gray {
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = Math.round(255 * (v / 255) ** gamma);
-  const out = gray(img.width, img.height);
-  for (let i = 0; i < img.data.length; i++) out.data[i] = lut[img.data[i]!]!;
-  return out;
+  const src = img.data, data = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i++) data[i] = lut[src[i]!]!;
+  return { width: img.width, height: img.height, data };
 }
 
 /** Shrinks by `factor` (< 1), each output pixel the mean of the source area it covers (no aliasing of 1-bit strokes). */
