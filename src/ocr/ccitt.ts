@@ -84,14 +84,16 @@ export function decodeGroup4(data: Uint8Array, width: number, height: number, bl
   for (let y = 0; y < height; y++) {
     const cur: number[] = [];
     let a0 = -1, black = 0;
+    // The first changing element of the reference line right of a0: a0 only moves right, so neither does it (a search from 0 each time was quadratic in a row's changes).
+    let next = 0;
     const paint = (from: number, to: number, isBlack: number) => {
       if (to > width || to < from) throw new Error('a run of the fax data leaves its row');
       if (isBlack) out.data.fill(0, y * width + from, y * width + to);
     };
     while (a0 < width) {
       // b1: the first changing element of the reference line right of a0 of the colour opposite a0's; b2 the next.
-      let i = 0;
-      while (ref[i]! <= a0 || (i & 1) !== black) i++;
+      while (next < ref.length && ref[next]! <= a0) next++;
+      const i = (next & 1) === black ? next : next + 1;
       const b1 = ref[i]!, b2 = ref[i + 1] ?? width;
       const start = Math.max(0, a0);
       const m = mode(bits);

@@ -57,15 +57,25 @@ export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number):
 export function resize(img: Gray, w: number, h: number): Gray {
   const out = gray(w, h);
   const sx = img.width / w, sy = img.height / h;
+  // Each column's two source columns and weight, worked out once instead of once per row (the same numbers).
+  const xa = new Int32Array(w), xb = new Int32Array(w), wx = new Float64Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = Math.max(0, (x + 0.5) * sx - 0.5);
+    const x0 = Math.min(img.width - 1, Math.floor(fx));
+    xa[x] = x0;
+    xb[x] = Math.min(img.width - 1, x0 + 1);
+    wx[x] = fx - x0;
+  }
+  const src = img.data;
   for (let y = 0; y < h; y++) {
     const fy = Math.max(0, (y + 0.5) * sy - 0.5);
     const y0 = Math.min(img.height - 1, Math.floor(fy)), y1 = Math.min(img.height - 1, y0 + 1), dy = fy - y0;
+    const r0 = y0 * img.width, r1 = y1 * img.width, at = y * w;
     for (let x = 0; x < w; x++) {
-      const fx = Math.max(0, (x + 0.5) * sx - 0.5);
-      const x0 = Math.min(img.width - 1, Math.floor(fx)), x1 = Math.min(img.width - 1, x0 + 1), dx = fx - x0;
-      const a = img.data[y0 * img.width + x0]!, b = img.data[y0 * img.width + x1]!;
-      const c = img.data[y1 * img.width + x0]!, d = img.data[y1 * img.width + x1]!;
-      out.data[y * w + x] = Math.round((a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy);
+      const dx = wx[x]!;
+      const a = src[r0 + xa[x]!]!, b = src[r0 + xb[x]!]!;
+      const c = src[r1 + xa[x]!]!, d = src[r1 + xb[x]!]!;
+      out.data[at + x] = Math.round((a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy);
     }
   }
   return out;
@@ -99,9 +109,9 @@ export function rotate(img: Gray, deg: number): Gray {
 export function darkenMidtones(img: Gray, gamma: number): Gray {
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = Math.round(255 * (v / 255) ** gamma);
-  const out = gray(img.width, img.height);
-  for (let i = 0; i < img.data.length; i++) out.data[i] = lut[img.data[i]!]!;
-  return out;
+  const src = img.data, data = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i++) data[i] = lut[src[i]!]!;
+  return { width: img.width, height: img.height, data };
 }
 
 /** Shrinks by `factor` (< 1), each output pixel the mean of the source area it covers (no aliasing of 1-bit strokes). */
@@ -121,6 +131,9 @@ export function shrink(img: Gray, factor: number): Gray {
   }
   const share = Float64Array.from(shares);
   const cols = new Float64Array(w);
+  const src = img.data;
+  // A source row's column sums, kept: the row where one output row ends mostly begins the next (same numbers, done once).
+  let held = -1, sums = new Float64Array(w), spare = new Float64Array(w);
   for (let y = 0; y < h; y++) {
     const ya = y * sy, yb = (y + 1) * sy;
     cols.fill(0);
@@ -128,13 +141,18 @@ export function shrink(img: Gray, factor: number): Gray {
     for (let j = Math.floor(ya); j < Math.min(img.height, Math.ceil(yb)); j++) {
       const f = Math.min(yb, j + 1) - Math.max(ya, j);
       wy += f;
-      const row = j * img.width;
-      for (let x = 0; x < w; x++) {
-        const src = row + first[x]!, k0 = at[x]!, n = count[x]!;
-        let s = 0;
-        for (let k = 0; k < n; k++) s += img.data[src + k]! * share[k0 + k]!;
-        cols[x]! += f * s;
+      if (j !== held) {
+        const row = j * img.width;
+        for (let x = 0; x < w; x++) {
+          const from = row + first[x]!, k0 = at[x]!, n = count[x]!;
+          let s = 0;
+          for (let k = 0; k < n; k++) s += src[from + k]! * share[k0 + k]!;
+          spare[x] = s;
+        }
+        [sums, spare] = [spare, sums];
+        held = j;
       }
+      for (let x = 0; x < w; x++) cols[x]! += f * sums[x]!;
     }
     for (let x = 0; x < w; x++) out.data[y * w + x] = Math.round(cols[x]! / (wy * sx));
   }

@@ -158,50 +158,60 @@ export function flateGray(pic: Extract<PagePicture, { kind: 'flate' }>): Gray {
   // A bigger picture goes to pdfjs, which has its own limit.
   if (width * height > MAX_PIXELS) throw new Error(`the picture is ${width}×${height} pixels, above the limit`);
   const row = width * colors, stride = row + (png ? 1 : 0);
-  const raw = inflateSync(pic.data, { maxOutputLength: stride * height });
-  if (raw.length < stride * height) throw new Error('the picture\'s data is cut short');
+  const inflated = inflateSync(pic.data, { maxOutputLength: stride * height });
+  if (inflated.length < stride * height) throw new Error('the picture\'s data is cut short');
+  // A plain Uint8Array view: the loops below then see one kind of array (a Buffer beside a Uint8Array made them polymorphic).
+  const raw = new Uint8Array(inflated.buffer, inflated.byteOffset, stride * height);
+  // Rows are un-filtered in place, each against the row above as already un-filtered (zeros above the first).
+  if (png) for (let y = 0; y < height; y++) unfilterRow(raw, y * stride + 1, y > 0 ? (y - 1) * stride + 1 : -1, row, colors);
   const out = gray(width, height);
-  // One row at a time, un-filtered against the row above (zeros above the first).
-  let prev = new Uint8Array(row), cur = new Uint8Array(row);
   for (let y = 0; y < height; y++) {
-    if (png) unfilterRow(raw[y * stride]!, raw.subarray(y * stride + 1, (y + 1) * stride), prev, cur, colors);
-    else cur.set(raw.subarray(y * stride, (y + 1) * stride));
-    const at = y * width;
-    if (colors === 1) out.data.set(cur, at);
-    else for (let i = 0, j = at; i < row; i += 3, j++) {
-      const r = cur[i]!, g = cur[i + 1]!, b = cur[i + 2]!;
+    const from = y * stride + (png ? 1 : 0), at = y * width;
+    if (colors === 1) out.data.set(raw.subarray(from, from + row), at);
+    else for (let i = from, j = at, end = from + row; i < end; i += 3, j++) {
+      const r = raw[i]!, g = raw[i + 1]!, b = raw[i + 2]!;
       out.data[j] = r === g && g === b ? r : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
     }
-    [prev, cur] = [cur, prev];
   }
   return out;
 }
 
-/** One PNG row's filter undone (RFC 2083 §6; `bpp` bytes a pixel) into `cur`; a Uint8Array keeps each sum modulo 256. */
-function unfilterRow(type: number, src: Uint8Array, prev: Uint8Array, cur: Uint8Array, bpp: number): void {
-  const n = src.length;
+/**
+ * One PNG row's filter undone in place (RFC 2083 §6): the row of `n` bytes
+ * at `at` in `buf`, after its filter-type byte, against the row at `above`
+ * (-1: zeros); `bpp` bytes a pixel. A Uint8Array keeps each sum modulo 256.
+ */
+function unfilterRow(buf: Uint8Array, at: number, above: number, n: number, bpp: number): void {
+  const type = buf[at - 1]!;
+  const end = at + n;
   switch (type) {
     case 0:
-      cur.set(src);
       return;
     case 1:
-      for (let i = 0; i < bpp; i++) cur[i] = src[i]!;
-      for (let i = bpp; i < n; i++) cur[i] = src[i]! + cur[i - bpp]!;
+      for (let i = at + bpp; i < end; i++) buf[i] = buf[i]! + buf[i - bpp]!;
       return;
     case 2:
-      for (let i = 0; i < n; i++) cur[i] = src[i]! + prev[i]!;
+      if (above >= 0) for (let i = at, j = above; i < end; i++, j++) buf[i] = buf[i]! + buf[j]!;
       return;
     case 3:
-      for (let i = 0; i < bpp; i++) cur[i] = src[i]! + (prev[i]! >> 1);
-      for (let i = bpp; i < n; i++) cur[i] = src[i]! + ((cur[i - bpp]! + prev[i]!) >> 1);
+      if (above < 0) {
+        for (let i = at + bpp; i < end; i++) buf[i] = buf[i]! + (buf[i - bpp]! >> 1);
+        return;
+      }
+      for (let i = at, j = above; i < at + bpp; i++, j++) buf[i] = buf[i]! + (buf[j]! >> 1);
+      for (let i = at + bpp, j = above + bpp; i < end; i++, j++) buf[i] = buf[i]! + ((buf[i - bpp]! + buf[j]!) >> 1);
       return;
     case 4:
-      // Left of the first pixel a and c are 0: Paeth picks b.
-      for (let i = 0; i < bpp; i++) cur[i] = src[i]! + prev[i]!;
-      for (let i = bpp; i < n; i++) {
-        const a = cur[i - bpp]!, b = prev[i]!, c = prev[i - bpp]!;
+      // Above the first row b and c are 0: Paeth picks a (the Sub filter). Left of the first pixel a and c are 0: it picks b.
+      if (above < 0) {
+        for (let i = at + bpp; i < end; i++) buf[i] = buf[i]! + buf[i - bpp]!;
+        return;
+      }
+      for (let i = at, j = above; i < at + bpp; i++, j++) buf[i] = buf[i]! + buf[j]!;
+      for (let i = at + bpp, j = above + bpp; i < end; i++, j++) {
+        const a = buf[i - bpp]!, b = buf[j]!, c = buf[j - bpp]!;
         const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
-        cur[i] = src[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+        buf[i] = buf[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
       }
       return;
     default:

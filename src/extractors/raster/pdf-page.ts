@@ -8,7 +8,7 @@ import { gray, type Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
 import type { Finding, OcrMode } from '../../types.js';
 import type { PageResult } from '../pdf/page.js';
-import { readRasterPage } from './page.js';
+import { readRasterPage, type RasterPage } from './page.js';
 import { tableNames, type TemplateTable } from '../../template.js';
 import type { PagePicture } from './pdf-pictures.js';
 import { dpiFor, renderPage } from './render.js';
@@ -31,12 +31,39 @@ export function wantsOcr(p: PageResult, mode: OcrMode): boolean {
   return (p.chars === 0 && p.images > 0) || badShare(p) > BAD_SHARE;
 }
 
+/** What one page's OCR cost: its drawing and reading, in process CPU microseconds (user + system). */
+export interface OcrPageCost {
+  page: number;
+  tables: number;
+  cpuMicros: number;
+  /** What was read (bench/ocr-speed.mjs compares the readings of two builds). */
+  read: RasterPage;
+}
+
+let watcher: ((cost: OcrPageCost) => void) | undefined;
+
+/** The bench's hook (bench/ocr-one.mjs): told the cost of every page read by OCR; the product never sets it. */
+export function watchOcrPages(f: ((cost: OcrPageCost) => void) | undefined): void {
+  watcher = f;
+}
+
+/** Renders and reads one page, telling the watcher what it cost. */
+async function readPage(doc: PDFDocumentProxy, page: number, dpi: number, only?: (img: Gray) => Gray): Promise<RasterPage> {
+  const c0 = watcher && process.cpuUsage();
+  const image = await renderPage(doc, page, dpi);
+  const r = await readRasterPage(only ? only(image) : image, dpi, page);
+  if (watcher) {
+    const c = process.cpuUsage(c0);
+    watcher({ page, tables: r.tables.length, cpuMicros: c.user + c.system, read: r });
+  }
+  return r;
+}
+
 /** Reads page `p` by OCR, replacing its tables and narrative lines; a failure leaves the page as it was, with a finding. */
 export async function ocrPdfPage(doc: PDFDocumentProxy, p: PageResult): Promise<Finding[]> {
   const dpi = dpiFor(p.imageDpi);
   try {
-    const image = await renderPage(doc, p.page, dpi);
-    const r = await readRasterPage(image, dpi, p.page);
+    const r = await readPage(doc, p.page, dpi);
     p.ocr = r;
     p.tables = r.tables;
     p.lines = r.lines;
@@ -70,8 +97,7 @@ export async function ocrPictureTables(doc: PDFDocumentProxy, p: PageResult, pic
   const sharpest = Math.max(...pics.map((pic) => (pic.px * 72) / Math.max(1, pic.box.x1 - pic.box.x0)));
   const dpi = dpiFor(Number.isFinite(sharpest) && sharpest > 0 ? sharpest : undefined);
   try {
-    const image = picturesOnly(await renderPage(doc, p.page, dpi), pics, dpi / 72);
-    const r = await readRasterPage(image, dpi, p.page);
+    const r = await readPage(doc, p.page, dpi, (img) => picturesOnly(img, pics, dpi / 72));
     p.ocr = r;
     // The page's text tables stay (the pictures lie clear of them: OCR never saw them), in reading order with the pictures'.
     const own = p.tables.length;
