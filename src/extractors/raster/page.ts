@@ -14,7 +14,7 @@ import type { Lexicon } from '../../ocr/lexicon.js';
 import { skewAngle } from './deskew.js';
 import { TEMPLATE_LEXICON, TITLE_LEXICON } from './labels.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
-import { despeckle, eraseRules, findRules, INK, type PixelRule } from './rules.js';
+import { despeckle, eraseDots, eraseRules, findRules, INK, type PixelRule } from './rules.js';
 
 export interface OcrCell extends PageCell {
   ocr: OcrReading;
@@ -207,6 +207,13 @@ const MIDTONE_GAMMA = 2;
  */
 const WORK_DPI = 150;
 
+/**
+ * How far (in inches) from a rule a 1-bit scan's dithered border reaches: a
+ * browser draws each cell's own bevelled border beside the table's, and the
+ * two dither into one band of dots about 0.04 in wide.
+ */
+const DOT_SPREAD = 0.02;
+
 /** Black and white only (a 1-bit scan), judged on a sample of pixels. */
 function bilevel(img: Gray): boolean {
   let grey = 0, n = 0;
@@ -241,7 +248,8 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
     const x = (r.a0 + r.a1 + 1) / 2 / k;
     return x >= g.bbox.x0 - 2 && x <= g.bbox.x1 + 2 && r.b1 / k >= g.bbox.y0 - 2 && r.b0 / k <= g.bbox.y1 + 2;
   };
-  const erased = eraseRules(image, rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g))));
+  const inked = rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g)));
+  const erased = oneBit ? eraseDots(eraseRules(image, inked), inked, Math.round(DOT_SPREAD * dpi)) : eraseRules(image, inked);
   const speck = Math.max(2, Math.round((dpi / 150) ** 2 * 2));
   const pad = Math.max(2, Math.round(dpi / 25));
   // Pass 1: each cell's ink, cleaned, in bands; pass 2 merges bands with the page's line height.

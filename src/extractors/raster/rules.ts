@@ -120,8 +120,7 @@ function gapAt(dpi: number): number {
   return Math.max(1, Math.round(dpi / 150));
 }
 
-function rulesOf(img: Gray, dpi: number, gap: number): PixelRule[] {
-  const dark = darkMask(img);
+function rulesOf(img: Gray, dpi: number, gap: number, dark: Uint8Array): PixelRule[] {
   return [...thin(groupRuns(runs(img, 'h', Math.round(0.6 * dpi), dark, gap), 'h'), dpi), ...thin(groupRuns(runs(img, 'v', Math.round(0.25 * dpi), dark, gap), 'v'), dpi)];
 }
 
@@ -130,8 +129,9 @@ function rulesOf(img: Gray, dpi: number, gap: number): PixelRule[] {
  * dots, one every 2nd and one every 4th pixel: despeckling (which the rest
  * of the page needs) takes every one of them, and shanghai-2019-govpage's
  * rows ran together (`0 0` in one cell, `148 5` read 1485). Such dots line
- * up over a rule's whole length; a dithered shaded area's dots fill a band
- * too thick for a rule and are dropped as such.
+ * up over a rule's whole length. Only the lone dots are looked at (text is
+ * never lone dots: bridged 3 px gaps made rules of lines of Chinese), and a
+ * dithered shaded area's dots fill a band too thick for a rule.
  */
 const DOT_GAP = 3;
 
@@ -140,11 +140,14 @@ function sameRule(a: PixelRule, b: PixelRule): boolean {
   return a.axis === b.axis && a.a0 - 3 <= b.a1 && b.a0 - 3 <= a.a1 && a.b0 <= b.b1 && b.b0 <= a.b1;
 }
 
-/** Rules of `img`; with `dots` (the same page before despeckling, for a 1-bit scan), dotted rules too. */
-export function findRules(img: Gray, dpi: number, dots?: Gray): PixelRule[] {
-  const solid = rulesOf(img, dpi, gapAt(dpi));
-  if (!dots) return solid;
-  return [...solid, ...rulesOf(dots, dpi, DOT_GAP).filter((d) => !solid.some((r) => sameRule(r, d)))];
+/** Rules of `img`; with `before` (the same page before despeckling, for a 1-bit scan), rules of the lone dots despeckling took too. */
+export function findRules(img: Gray, dpi: number, before?: Gray): PixelRule[] {
+  const dark = darkMask(img);
+  const solid = rulesOf(img, dpi, gapAt(dpi), dark);
+  if (!before) return solid;
+  const lone = darkMask(before);
+  for (let i = 0; i < lone.length; i++) lone[i] = lone[i]! & (1 - dark[i]!);
+  return [...solid, ...rulesOf(img, dpi, DOT_GAP, lone).filter((d) => !solid.some((r) => sameRule(r, d)))];
 }
 
 /**
@@ -198,6 +201,51 @@ export function eraseRules(img: Gray, rules: PixelRule[]): Gray {
       const from = alone ? lo : Math.max(0, r.a0 - 1), to = alone ? hi : Math.min(across - 1, r.a1 + 1);
       for (let a = from; a <= to; a++) data[idx(a, b)] = 255;
     }
+  }
+  return out;
+}
+
+/**
+ * A 1-bit scan's dithered border is a band of dot clusters a few pixels
+ * either side of the rule found in it, not one dark run, so `eraseRules`
+ * leaves the clusters off its line: at 300 dpi they read as `1１１—１` in
+ * the cells beside the rule. Here every piece of ink lying wholly within
+ * `spread` px of the rules (corners where two bands meet included) goes; a
+ * stroke that reaches farther (a digit set close to a rule) is a glyph and
+ * stays whole.
+ */
+export function eraseDots(img: Gray, rules: PixelRule[], spread: number): Gray {
+  const out: Gray = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  const { width: w, height: h, data } = out;
+  const strip = new Uint8Array(w * h);
+  for (const r of rules) {
+    const [x0, x1, y0, y1] = r.axis === 'h' ? [r.b0, r.b1, r.a0 - spread, r.a1 + spread] : [r.a0 - spread, r.a1 + spread, r.b0, r.b1];
+    for (let y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) strip.fill(1, y * w + Math.max(0, x0), y * w + Math.min(w - 1, x1) + 1);
+  }
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let s = 0; s < w * h; s++) {
+    if (!strip[s] || seen[s] || data[s]! >= INK) continue;
+    const members: number[] = [];
+    let wholly = true;
+    seen[s] = 1;
+    stack.push(s);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      members.push(i);
+      if (!strip[i]) wholly = false;
+      const x = i % w, y = (i - x) / w;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (!seen[j] && data[j]! < INK) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    if (wholly) for (const i of members) data[i] = 255;
   }
   return out;
 }
