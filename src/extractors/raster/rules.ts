@@ -120,34 +120,85 @@ function gapAt(dpi: number): number {
   return Math.max(1, Math.round(dpi / 150));
 }
 
-function rulesOf(img: Gray, dpi: number, gap: number, dark: Uint8Array): PixelRule[] {
-  return [...thin(groupRuns(runs(img, 'h', Math.round(0.6 * dpi), dark, gap), 'h'), dpi), ...thin(groupRuns(runs(img, 'v', Math.round(0.25 * dpi), dark, gap), 'v'), dpi)];
+/** Runs along which at least `share` of the positions have a speck on the run's line or beside it. */
+function dotted(img: Gray, axis: 'h' | 'v', list: Run[], specks: Uint8Array, share: number): Run[] {
+  const { width, height } = img;
+  const at = (line: number, k: number): number => (axis === 'h' ? (line >= 0 && line < height ? specks[line * width + k]! : 0) : line >= 0 && line < width ? specks[k * width + line]! : 0);
+  return list.filter((r) => {
+    let n = 0;
+    for (let k = r.b0; k <= r.b1; k++) if (at(r.at - 1, k) | at(r.at, k) | at(r.at + 1, k)) n++;
+    return n >= share * (r.b1 - r.b0 + 1);
+  });
+}
+
+function rulesOf(img: Gray, dpi: number, gap: number, dark: Uint8Array, specks?: Uint8Array): PixelRule[] {
+  const along = (axis: 'h' | 'v', len: number): PixelRule[] => {
+    const found = runs(img, axis, len, dark, gap);
+    return thin(groupRuns(specks ? dotted(img, axis, found, specks, DOT_SHARE) : found, axis), dpi);
+  };
+  return [...along('h', Math.round(0.6 * dpi)), ...along('v', Math.round(0.25 * dpi))];
 }
 
 /**
- * A browser's light grey border in a 1-bit 200 dpi scan is two rows of lone
+ * A browser's light grey border in a 1-bit 200 dpi scan is two rows of
  * dots, one every 2nd and one every 4th pixel: despeckling (which the rest
- * of the page needs) takes every one of them, and shanghai-2019-govpage's
- * rows ran together (`0 0` in one cell, `148 5` read 1485). Such dots line
- * up over a rule's whole length. Only the lone dots are looked at (text is
- * never lone dots: bridged 3 px gaps made rules of lines of Chinese), and a
- * dithered shaded area's dots fill a band too thick for a rule.
+ * of the page needs) takes the lone ones, the rest are pairs with gaps the
+ * rule scan does not bridge, and shanghai-2019-govpage's rows ran together
+ * (`0 0` in one cell, `148 5` read 1485). Such dots line up over a rule's
+ * whole length: gaps of 3 px are bridged, through any ink (where a dotted
+ * column crosses, its dots join into chains), but a run is kept only if a
+ * fifth of it is specks (bridged gaps over all the ink made rules of lines
+ * of Chinese). A dithered shaded area's dots fill a band too thick for a rule.
  */
 const DOT_GAP = 3;
+const DOT_SHARE = 0.2;
 
-/** Two rules of one axis on the same line (bands within 3 px) that overlap along it. */
-function sameRule(a: PixelRule, b: PixelRule): boolean {
-  return a.axis === b.axis && a.a0 - 3 <= b.a1 && b.a0 - 3 <= a.a1 && a.b0 <= b.b1 && b.b0 <= a.b1;
+/** `a` lies on the line of `b` (bands within 3 px) and `b` covers its length: nothing new. */
+function covered(a: PixelRule, b: PixelRule): boolean {
+  return a.axis === b.axis && a.a0 - 3 <= b.a1 && b.a0 - 3 <= a.a1 && b.b0 <= a.b0 + 3 && b.b1 >= a.b1 - 3;
 }
 
-/** Rules of `img`; with `before` (the same page before despeckling, for a 1-bit scan), rules of the lone dots despeckling took too. */
+/** 1 where a pixel is ink of a piece (8-connected) of at most `max` pixels. */
+function specks(img: Gray, max: number): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h), seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let s = 0; s < w * h; s++) {
+    if (seen[s] || data[s]! >= INK) continue;
+    const members: number[] = [];
+    seen[s] = 1;
+    stack.push(s);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (members.length <= max) members.push(i);
+      const x = i % w, y = (i - x) / w;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (!seen[j] && data[j]! < INK) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    if (members.length <= max) for (const i of members) out[i] = 1;
+  }
+  return out;
+}
+
+/**
+ * Rules of `img`; with `before` (the same page before despeckling, for a
+ * 1-bit scan), rules of its specks too: pieces of ink of at most 2 px at
+ * 100 dpi (8 at 200, 18 at 300).
+ */
 export function findRules(img: Gray, dpi: number, before?: Gray): PixelRule[] {
-  const dark = darkMask(img);
-  const solid = rulesOf(img, dpi, gapAt(dpi), dark);
+  const solid = rulesOf(img, dpi, gapAt(dpi), darkMask(img));
   if (!before) return solid;
-  const lone = darkMask(before);
-  for (let i = 0; i < lone.length; i++) lone[i] = lone[i]! & (1 - dark[i]!);
-  return [...solid, ...rulesOf(img, dpi, DOT_GAP, lone).filter((d) => !solid.some((r) => sameRule(r, d)))];
+  const small = specks(before, Math.round(2 * (dpi / 100) ** 2));
+  const all = darkMask(before);
+  const dots = rulesOf(img, dpi, DOT_GAP, all, small);
+  return [...solid, ...dots.filter((d) => !solid.some((r) => covered(d, r)))];
 }
 
 /**
