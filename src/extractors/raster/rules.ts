@@ -110,11 +110,13 @@ function thin(groups: PixelRule[], dpi: number): PixelRule[] {
 }
 
 /**
- * Gaps bridged along a rule: 1/150 in. A browser's light grey bevelled
- * border, dithered in a 1-bit 300 dpi scan, is a band of dots whose best
+ * Gaps bridged along a rule in a 1-bit scan: 1/150 in. A browser's light
+ * grey bevelled border, dithered at 300 dpi, is a band of dots whose best
  * column still has gaps of 2 px every few dots (hongze-qu-2024-hybrid's
  * table frame: no rule found, 0 of 186 fields); 1 px is the same distance
- * at 150 dpi, where text never made a rule of it.
+ * at 150 dpi, where text never made a rule of it. A dithered grey area's
+ * screen makes such lines too (every 64 px: hongze-qu-2023's seal), which
+ * `screen` tells apart.
  */
 function gapAt(dpi: number): number {
   return Math.max(1, Math.round(dpi / 150));
@@ -158,6 +160,32 @@ function covered(a: PixelRule, b: PixelRule): boolean {
   return a.axis === b.axis && a.a0 - 3 <= b.a1 && b.a0 - 3 <= a.a1 && b.b0 <= a.b0 + 3 && b.b1 >= a.b1 - 3;
 }
 
+/**
+ * A dotted "rule" with specks on both sides of it is a line of a dithered
+ * grey area's screen, not a border: hongze-qu-2023's shaded heading and
+ * its grey seal at 1-bit 300 dpi gave 280 of them (a screen's dots line up
+ * every few pixels and every 64). Beside a border lies a cell's white (text
+ * is no specks) on one side at least; the other may be the next cell's
+ * border. Looked at: a strip 0.02 in wide, from 3 px off the rule's band.
+ */
+function screen(d: PixelRule, img: Gray, specks: Uint8Array, dpi: number): boolean {
+  const { width, height } = img;
+  const w = Math.max(2, Math.round(0.02 * dpi));
+  const busy = (from: number, to: number): boolean => {
+    let n = 0;
+    for (let k = d.b0; k <= d.b1; k++) {
+      for (let a = Math.max(0, from); a <= Math.min(to, (d.axis === 'h' ? height : width) - 1); a++) {
+        if (d.axis === 'h' ? specks[a * width + k] : specks[k * width + a]) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n > 0.2 * (d.b1 - d.b0 + 1);
+  };
+  return busy(d.a0 - 3 - w, d.a0 - 3) && busy(d.a1 + 3, d.a1 + 3 + w);
+}
+
 /** 1 where a pixel is ink of a piece (8-connected) of at most `max` pixels. */
 function specks(img: Gray, max: number): Uint8Array {
   const { width: w, height: h, data } = img;
@@ -188,17 +216,23 @@ function specks(img: Gray, max: number): Uint8Array {
 }
 
 /**
- * Rules of `img`; with `before` (the same page before despeckling, for a
- * 1-bit scan), rules of its specks too: pieces of ink of at most 2 px at
- * 100 dpi (8 at 200, 18 at 300).
+ * Rules of `img` (gaps of 1 px bridged); with `before` (the same page before
+ * despeckling, for a 1-bit scan), also those found with gaps of 1/150 in
+ * bridged and those of its specks (pieces of ink of at most 2 px at 100
+ * dpi, 8 at 200, 18 at 300), each unless a rule already found covers it or
+ * it is a line of a dithered screen.
  */
 export function findRules(img: Gray, dpi: number, before?: Gray): PixelRule[] {
-  const solid = rulesOf(img, dpi, gapAt(dpi), darkMask(img));
+  const dark = darkMask(img);
+  const solid = rulesOf(img, dpi, 1, dark);
   if (!before) return solid;
   const small = specks(before, Math.round(2 * (dpi / 100) ** 2));
-  const all = darkMask(before);
-  const dots = rulesOf(img, dpi, DOT_GAP, all, small);
-  return [...solid, ...dots.filter((d) => !solid.some((r) => covered(d, r)))];
+  const wider = gapAt(dpi) > 1 ? rulesOf(img, dpi, gapAt(dpi), dark) : [];
+  const out = [...solid];
+  for (const d of [...wider, ...rulesOf(img, dpi, DOT_GAP, darkMask(before), small)]) {
+    if (!out.some((r) => covered(d, r)) && !screen(d, img, small, dpi)) out.push(d);
+  }
+  return out;
 }
 
 /**
