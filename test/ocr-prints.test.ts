@@ -5,6 +5,8 @@
 // those printed on the page.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { despeckle, eraseDots, findRules } from '../src/extractors/raster/rules.js';
+import { gray, type Gray } from '../src/ocr/image.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 
@@ -43,5 +45,41 @@ describe('browser prints scanned 1-bit (fixtures/ocr, make-prints.sh)', function
     assert.equal(s.fields['active.licensing.decisions'], 9487);
     assert.equal(s.fields['active.penalty.decisions'], 2776);
     assert.deepEqual(s.findings.filter((f) => f.rule === 'label.unmapped'), []);
+  });
+});
+
+describe('rules of a 1-bit scan\'s dots (raster/rules.ts)', () => {
+  const DPI = 200;
+  const page = (): Gray => gray(600, 400);
+  const ink = (g: Gray, x: number, y: number): void => {
+    g.data[y * g.width + x] = 0;
+  };
+  const found = (g: Gray): { axis: string; at: number; from: number; to: number }[] =>
+    findRules(despeckle(g), DPI, g).map((r) => ({ axis: r.axis, at: r.a0, from: r.b0, to: r.b1 }));
+
+  it('a row of lone dots every 2nd pixel over 1.5 in is a rule; despeckled alone it is nothing', () => {
+    const g = page();
+    for (let x = 100; x < 400; x += 2) ink(g, x, 200);
+    assert.deepEqual(findRules(despeckle(g), DPI), []);
+    assert.deepEqual(found(g), [{ axis: 'h', at: 200, from: 100, to: 398 }]);
+  });
+
+  it('the same dots over 0.5 in are too short for a rule, and a dithered grey block (dots every 4 px both ways) gives none', () => {
+    const g = page();
+    for (let x = 100; x < 200; x += 2) ink(g, x, 100);
+    for (let y = 200; y < 380; y += 4) for (let x = 100 + (y % 8 === 0 ? 0 : 2); x < 500; x += 4) ink(g, x, y);
+    assert.deepEqual(found(g), []);
+  });
+
+  it('erasing: dots within the strip of a rule go, a stroke reaching out of it stays whole', () => {
+    const g = page();
+    for (let x = 100; x < 400; x += 2) ink(g, x, 200);
+    for (let x = 100; x < 400; x += 3) ink(g, x, 203); // the dither's second row, 3 px off the first
+    for (let y = 202; y < 230; y++) ink(g, 250, y); // a stroke of a digit set 2 px under the border
+    const out = eraseDots(g, findRules(despeckle(g), DPI, g), 4);
+    let left = 0;
+    for (let i = 0; i < out.data.length; i++) if (out.data[i]! < 128) left++;
+    assert.equal(left, 28);
+    for (let y = 202; y < 230; y++) assert.equal(out.data[y * out.width + 250], 0);
   });
 });
