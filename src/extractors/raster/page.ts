@@ -103,6 +103,23 @@ function untrusted(r: OcrReading): OcrReading {
 /** Ink in a cell lower than this share of the page's line height is no digit (a speck, a dot of a dithered border). */
 const GLYPH_HEIGHT = 0.6;
 
+/**
+ * A cell holding two or more lines that are each a number is rows the rules
+ * did not divide (a rule too light to be found), not one value: a grey
+ * 100 dpi scan of huaian-shi-2024-table3-split read a last column of nine
+ * rows as `62 25 0 0 1 71 6 110 3050`, taken for 62250017161103050 in
+ * each of them, and a 1-bit one `148 5` as 1485. Its confidence is 0, so
+ * the number is kept only if its table's arithmetic vouches for it
+ * (proofread/unsure.ts): otherwise null with `ocr.uncertain`.
+ */
+function stacked(rs: Reading[]): boolean {
+  return rs.filter((r) => /^\d+$/.test(r.text)).length >= 2;
+}
+
+function unread(r: OcrReading): OcrReading {
+  return { confidence: 0, chars: r.chars.map((c) => ({ ...c, p: 0 })) };
+}
+
 /** Below this a reading is tried again on bolder strokes, and the more confident reading kept. */
 const RETRY = 0.6;
 /**
@@ -274,9 +291,10 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
         cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text: '', ocr: { confidence: 1, chars: [] } });
         continue;
       }
-      const read = joinReadings(await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON, CELL_RETRY, GLYPH_HEIGHT * typical));
+      const readings = await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON, CELL_RETRY, GLYPH_HEIGHT * typical);
+      const read = joinReadings(readings);
       const { text } = read;
-      const ocr = typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
+      const ocr = stacked(readings) ? unread(read.ocr) : typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
       cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text, ocr });
     }
     const t: PageTable = { page, bbox: g.bbox, xs: g.xs, ys: g.ys, nRows: g.ys.length - 1, nCols: g.xs.length - 1, cells, source: 'rules' };
