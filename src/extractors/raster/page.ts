@@ -139,17 +139,18 @@ const CELL_RETRY = 0.9;
 const TIGHT_MARGINS: [number, number][] = [[2, 2], [2, 6]];
 
 /**
- * Ink read as nothing, read again with tight margins; only digits are taken.
- * Not a speck or a stroke (a slash marking a blank, what is left of a
- * dotted border): the ink must be at least `minHeight` px high and a
- * quarter as wide as high.
+ * A cell's only ink, read as nothing, read again with tight margins; only
+ * digits read surely are taken. Not a speck or a stroke (a slash marking a
+ * blank, what is left of a dotted border): the ink must be at least
+ * `minHeight` px high and a quarter as wide as high. Not beside other ink:
+ * a blot of a noisy JPEG under a cell's `0` read `1` so (kept as 01).
  */
 async function tight(img: Gray, b: InkBox, minHeight: number, lex?: Lexicon): Promise<Reading | undefined> {
   const w = b.x1 - b.x0 + 1, h = b.y1 - b.y0 + 1;
   if (h < minHeight || w < 0.25 * h) return undefined;
   for (const [px, py] of TIGHT_MARGINS) {
     const r = await recognize(whiteMargin(img, b, px, py), lex);
-    if (/^\d+$/.test(r.text)) return r;
+    if (/^\d+$/.test(r.text) && r.confidence >= CELL_RETRY) return r;
   }
   return undefined;
 }
@@ -165,7 +166,7 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon,
       const better = again.word !== undefined || again.confidence > r.confidence;
       if (again.text !== '' && (r.text === '' || better)) r = again;
     }
-    if (r.text === '') r = (await tight(img, l, minHeight, lex)) ?? r;
+    if (r.text === '' && lines.length === 1) r = (await tight(img, l, minHeight, lex)) ?? r;
     out.push(r);
   }
   return out;
