@@ -14,7 +14,7 @@ import type { Lexicon } from '../../ocr/lexicon.js';
 import { skewAngle } from './deskew.js';
 import { TEMPLATE_LEXICON, TITLE_LEXICON } from './labels.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
-import { despeckle, eraseRules, findRules, INK, type PixelRule } from './rules.js';
+import { despeckle, eraseDots, eraseRules, findRules, INK, type PixelRule } from './rules.js';
 
 export interface OcrCell extends PageCell {
   ocr: OcrReading;
@@ -100,6 +100,26 @@ function untrusted(r: OcrReading): OcrReading {
   return { confidence: Math.min(r.confidence, TINY_CONFIDENCE), chars: r.chars.map((c) => ({ ...c, p: Math.min(c.p, TINY_CONFIDENCE) })) };
 }
 
+/** Ink in a cell lower than this share of the page's line height is no digit (a speck, a dot of a dithered border). */
+const GLYPH_HEIGHT = 0.6;
+
+/**
+ * A cell holding two or more lines that are each a number is rows the rules
+ * did not divide (a rule too light to be found), not one value: a grey
+ * 100 dpi scan of huaian-shi-2024-table3-split read a last column of nine
+ * rows as `62 25 0 0 1 71 6 110 3050`, taken for 62250017161103050 in
+ * each of them, and a 1-bit one `148 5` as 1485. Its confidence is 0, so
+ * the number is kept only if its table's arithmetic vouches for it
+ * (proofread/unsure.ts): otherwise null with `ocr.uncertain`.
+ */
+function stacked(rs: Reading[]): boolean {
+  return rs.filter((r) => /^\d+$/.test(r.text)).length >= 2;
+}
+
+function unread(r: OcrReading): OcrReading {
+  return { confidence: 0, chars: r.chars.map((c) => ({ ...c, p: 0 })) };
+}
+
 /** Below this a reading is tried again on bolder strokes, and the more confident reading kept. */
 const RETRY = 0.6;
 /**
@@ -110,7 +130,32 @@ const RETRY = 0.6;
  */
 const CELL_RETRY = 0.9;
 
-async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon, retry = RETRY): Promise<Reading[]> {
+/**
+ * Margins tried on ink read as nothing. A lone serif `0` 12×16 px (a 1-bit
+ * 200 dpi print) read as nothing with the 8 px margin every line gets, `0`
+ * at 0.95 with 2 px: the wide margin leaves a glyph that small too little
+ * of the recogniser's 48 px.
+ */
+const TIGHT_MARGINS: [number, number][] = [[2, 2], [2, 6]];
+
+/**
+ * A cell's only ink, read as nothing, read again with tight margins; only
+ * digits read surely are taken. Not a speck or a stroke (a slash marking a
+ * blank, what is left of a dotted border): the ink must be at least
+ * `minHeight` px high and a quarter as wide as high. Not beside other ink:
+ * a blot of a noisy JPEG under a cell's `0` read `1` so (kept as 01).
+ */
+async function tight(img: Gray, b: InkBox, minHeight: number, lex?: Lexicon): Promise<Reading | undefined> {
+  const w = b.x1 - b.x0 + 1, h = b.y1 - b.y0 + 1;
+  if (h < minHeight || w < 0.25 * h) return undefined;
+  for (const [px, py] of TIGHT_MARGINS) {
+    const r = await recognize(whiteMargin(img, b, px, py), lex);
+    if (/^\d+$/.test(r.text) && r.confidence >= CELL_RETRY) return r;
+  }
+  return undefined;
+}
+
+async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon, retry = RETRY, minHeight = Infinity): Promise<Reading[]> {
   const out: Reading[] = [];
   for (const l of lines) {
     const line = padded(img, l, pad);
@@ -121,6 +166,7 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, lex?: Lexicon,
       const better = again.word !== undefined || again.confidence > r.confidence;
       if (again.text !== '' && (r.text === '' || better)) r = again;
     }
+    if (r.text === '' && lines.length === 1) r = (await tight(img, l, minHeight, lex)) ?? r;
     out.push(r);
   }
   return out;
@@ -179,6 +225,13 @@ const MIDTONE_GAMMA = 2;
  */
 const WORK_DPI = 150;
 
+/**
+ * How far (in inches) from a rule a 1-bit scan's dithered border reaches: a
+ * browser draws each cell's own bevelled border beside the table's, and the
+ * two dither into one band of dots about 0.04 in wide.
+ */
+const DOT_SPREAD = 0.02;
+
 /** Black and white only (a 1-bit scan), judged on a sample of pixels. */
 function bilevel(img: Gray): boolean {
   let grey = 0, n = 0;
@@ -189,14 +242,18 @@ function bilevel(img: Gray): boolean {
 /** Reads one page image at `dpi`; `page` is its 1-based number. */
 export async function readRasterPage(scan: Gray, scanDpi: number, page: number): Promise<RasterPage> {
   // 1-bit scans stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow the rules beside them.
-  const shrinking = scanDpi > WORK_DPI * 1.1 && !bilevel(scan);
+  const oneBit = bilevel(scan);
+  const shrinking = scanDpi > WORK_DPI * 1.1 && !oneBit;
   const dpi = shrinking ? WORK_DPI : scanDpi;
-  const clean = despeckle(darkenMidtones(shrinking ? shrink(scan, WORK_DPI / scanDpi) : scan, MIDTONE_GAMMA));
+  const dark = darkenMidtones(shrinking ? shrink(scan, WORK_DPI / scanDpi) : scan, MIDTONE_GAMMA);
+  const clean = despeckle(dark);
   const skew = skewAngle(clean);
   // Below 0.15° a rule drifts less than the ±1 px the rule scan allows over a page; rotating would only blur.
-  const image = Math.abs(skew) >= 0.15 ? rotate(clean, skew) : clean;
+  const turned = Math.abs(skew) >= 0.15;
+  const image = turned ? rotate(clean, skew) : clean;
   const k = dpi / 72;
-  const rules = findRules(image, dpi);
+  // A 1-bit scan's rules are also looked for among the lone dots despeckling removes (a dithered grey border).
+  const rules = findRules(image, dpi, oneBit ? (turned ? rotate(dark, skew) : dark) : undefined);
   const segments: Segment[] = rules.map((r) =>
     r.axis === 'h'
       ? { axis: 'h', x0: r.b0 / k, x1: (r.b1 + 1) / k, y0: (r.a0 + r.a1 + 1) / 2 / k, y1: (r.a0 + r.a1 + 1) / 2 / k }
@@ -209,7 +266,8 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
     const x = (r.a0 + r.a1 + 1) / 2 / k;
     return x >= g.bbox.x0 - 2 && x <= g.bbox.x1 + 2 && r.b1 / k >= g.bbox.y0 - 2 && r.b0 / k <= g.bbox.y1 + 2;
   };
-  const erased = eraseRules(image, rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g))));
+  const inked = rules.filter((r) => r.axis === 'h' || grids.some((g) => near(r, g)));
+  const erased = oneBit ? eraseDots(eraseRules(image, inked), inked, Math.round(DOT_SPREAD * dpi)) : eraseRules(image, inked);
   const speck = Math.max(2, Math.round((dpi / 150) ** 2 * 2));
   const pad = Math.max(2, Math.round(dpi / 25));
   // Pass 1: each cell's ink, cleaned, in bands; pass 2 merges bands with the page's line height.
@@ -234,9 +292,10 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
         cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text: '', ocr: { confidence: 1, chars: [] } });
         continue;
       }
-      const read = joinReadings(await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON, CELL_RETRY));
+      const readings = await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON, CELL_RETRY, GLYPH_HEIGHT * typical);
+      const read = joinReadings(readings);
       const { text } = read;
-      const ocr = typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
+      const ocr = stacked(readings) ? unread(read.ocr) : typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
       cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text, ocr });
     }
     const t: PageTable = { page, bbox: g.bbox, xs: g.xs, ys: g.ys, nRows: g.ys.length - 1, nCols: g.xs.length - 1, cells, source: 'rules' };

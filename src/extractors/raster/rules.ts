@@ -35,11 +35,11 @@ function darkMask(img: Gray): Uint8Array {
 }
 
 /**
- * Long dark runs along one axis; `len` in pixels; gaps of one pixel are
- * bridged (1-bit scans). Ordered by line, then along it. Both axes walk the
+ * Long dark runs along one axis; `len` in pixels; gaps of up to `gap` pixels
+ * are bridged (1-bit scans). Ordered by line, then along it. Both axes walk the
  * pixels row by row (a column walk strides the whole page at every step).
  */
-function runs(img: Gray, axis: 'h' | 'v', len: number, dark: Uint8Array): Run[] {
+function runs(img: Gray, axis: 'h' | 'v', len: number, dark: Uint8Array, gap: number): Run[] {
   const { width, height } = img;
   const out: Run[] = [];
   if (axis === 'h') {
@@ -52,7 +52,7 @@ function runs(img: Gray, axis: 'h' | 'v', len: number, dark: Uint8Array): Run[] 
       let start = -1, last = -2;
       for (let k = 0; k < width; k++) {
         if (!row[k]) continue;
-        if (start < 0 || k - last > 2) {
+        if (start < 0 || k - last > gap + 1) {
           if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
           start = k;
         }
@@ -69,7 +69,7 @@ function runs(img: Gray, axis: 'h' | 'v', len: number, dark: Uint8Array): Run[] 
     const at = k * width;
     for (let line = 0; line < width; line++) {
       if (!(dark[at + line]! | (line > 0 ? dark[at + line - 1]! : 0) | (line < width - 1 ? dark[at + line + 1]! : 0))) continue;
-      if (start[line]! < 0 || k - last[line]! > 2) {
+      if (start[line]! < 0 || k - last[line]! > gap + 1) {
         if (start[line]! >= 0 && last[line]! - start[line]! + 1 >= len) found[line]!.push({ at: line, b0: start[line]!, b1: last[line]! });
         start[line] = k;
       }
@@ -109,9 +109,130 @@ function thin(groups: PixelRule[], dpi: number): PixelRule[] {
   return groups.filter((g) => g.a1 - g.a0 + 1 <= thick);
 }
 
-export function findRules(img: Gray, dpi: number): PixelRule[] {
+/**
+ * Gaps bridged along a rule in a 1-bit scan: 1/150 in. A browser's light
+ * grey bevelled border, dithered at 300 dpi, is a band of dots whose best
+ * column still has gaps of 2 px every few dots (hongze-qu-2024-hybrid's
+ * table frame: no rule found, 0 of 186 fields); 1 px is the same distance
+ * at 150 dpi, where text never made a rule of it. A dithered grey area's
+ * screen makes such lines too (every 64 px: hongze-qu-2023's seal), which
+ * `screen` tells apart.
+ */
+function gapAt(dpi: number): number {
+  return Math.max(1, Math.round(dpi / 150));
+}
+
+/** Runs along which at least `share` of the positions have a speck on the run's line or beside it. */
+function dotted(img: Gray, axis: 'h' | 'v', list: Run[], specks: Uint8Array, share: number): Run[] {
+  const { width, height } = img;
+  const at = (line: number, k: number): number => (axis === 'h' ? (line >= 0 && line < height ? specks[line * width + k]! : 0) : line >= 0 && line < width ? specks[k * width + line]! : 0);
+  return list.filter((r) => {
+    let n = 0;
+    for (let k = r.b0; k <= r.b1; k++) if (at(r.at - 1, k) | at(r.at, k) | at(r.at + 1, k)) n++;
+    return n >= share * (r.b1 - r.b0 + 1);
+  });
+}
+
+function rulesOf(img: Gray, dpi: number, gap: number, dark: Uint8Array, specks?: Uint8Array): PixelRule[] {
+  const along = (axis: 'h' | 'v', len: number): PixelRule[] => {
+    const found = runs(img, axis, len, dark, gap);
+    return thin(groupRuns(specks ? dotted(img, axis, found, specks, DOT_SHARE) : found, axis), dpi);
+  };
+  return [...along('h', Math.round(0.6 * dpi)), ...along('v', Math.round(0.25 * dpi))];
+}
+
+/**
+ * A browser's light grey border in a 1-bit 200 dpi scan is two rows of
+ * dots, one every 2nd and one every 4th pixel: despeckling (which the rest
+ * of the page needs) takes the lone ones, the rest are pairs with gaps the
+ * rule scan does not bridge, and shanghai-2019-govpage's rows ran together
+ * (`0 0` in one cell, `148 5` read 1485). Such dots line up over a rule's
+ * whole length: gaps of 3 px are bridged, through any ink (where a dotted
+ * column crosses, its dots join into chains), but a run is kept only if a
+ * fifth of it is specks (bridged gaps over all the ink made rules of lines
+ * of Chinese). A dithered shaded area's dots fill a band too thick for a rule.
+ */
+const DOT_GAP = 3;
+const DOT_SHARE = 0.2;
+
+/** `a` lies on the line of `b` (bands within 3 px) and `b` covers its length: nothing new. */
+function covered(a: PixelRule, b: PixelRule): boolean {
+  return a.axis === b.axis && a.a0 - 3 <= b.a1 && b.a0 - 3 <= a.a1 && b.b0 <= a.b0 + 3 && b.b1 >= a.b1 - 3;
+}
+
+/**
+ * A dotted "rule" with specks on both sides of it is a line of a dithered
+ * grey area's screen, not a border: hongze-qu-2023's shaded heading and
+ * its grey seal at 1-bit 300 dpi gave 280 of them (a screen's dots line up
+ * every few pixels and every 64). Beside a border lies a cell's white (text
+ * is no specks) on one side at least; the other may be the next cell's
+ * border. Looked at: a strip 0.02 in wide, from 3 px off the rule's band.
+ */
+function screen(d: PixelRule, img: Gray, specks: Uint8Array, dpi: number): boolean {
+  const { width, height } = img;
+  const w = Math.max(2, Math.round(0.02 * dpi));
+  const busy = (from: number, to: number): boolean => {
+    let n = 0;
+    for (let k = d.b0; k <= d.b1; k++) {
+      for (let a = Math.max(0, from); a <= Math.min(to, (d.axis === 'h' ? height : width) - 1); a++) {
+        if (d.axis === 'h' ? specks[a * width + k] : specks[k * width + a]) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n > 0.2 * (d.b1 - d.b0 + 1);
+  };
+  return busy(d.a0 - 3 - w, d.a0 - 3) && busy(d.a1 + 3, d.a1 + 3 + w);
+}
+
+/** 1 where a pixel is ink of a piece (8-connected) of at most `max` pixels. */
+function specks(img: Gray, max: number): Uint8Array {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h), seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let s = 0; s < w * h; s++) {
+    if (seen[s] || data[s]! >= INK) continue;
+    const members: number[] = [];
+    seen[s] = 1;
+    stack.push(s);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (members.length <= max) members.push(i);
+      const x = i % w, y = (i - x) / w;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (!seen[j] && data[j]! < INK) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    if (members.length <= max) for (const i of members) out[i] = 1;
+  }
+  return out;
+}
+
+/**
+ * Rules of `img` (gaps of 1 px bridged); with `before` (the same page before
+ * despeckling, for a 1-bit scan), also those found with gaps of 1/150 in
+ * bridged and those of its specks (pieces of ink of at most 2 px at 100
+ * dpi, 8 at 200, 18 at 300), each unless a rule already found covers it or
+ * it is a line of a dithered screen.
+ */
+export function findRules(img: Gray, dpi: number, before?: Gray): PixelRule[] {
   const dark = darkMask(img);
-  return [...thin(groupRuns(runs(img, 'h', Math.round(0.6 * dpi), dark), 'h'), dpi), ...thin(groupRuns(runs(img, 'v', Math.round(0.25 * dpi), dark), 'v'), dpi)];
+  const solid = rulesOf(img, dpi, 1, dark);
+  if (!before) return solid;
+  const small = specks(before, Math.round(2 * (dpi / 100) ** 2));
+  const wider = gapAt(dpi) > 1 ? rulesOf(img, dpi, gapAt(dpi), dark) : [];
+  const out = [...solid];
+  for (const d of [...wider, ...rulesOf(img, dpi, DOT_GAP, darkMask(before), small)]) {
+    if (!out.some((r) => covered(d, r)) && !screen(d, img, small, dpi)) out.push(d);
+  }
+  return out;
 }
 
 /**
@@ -165,6 +286,51 @@ export function eraseRules(img: Gray, rules: PixelRule[]): Gray {
       const from = alone ? lo : Math.max(0, r.a0 - 1), to = alone ? hi : Math.min(across - 1, r.a1 + 1);
       for (let a = from; a <= to; a++) data[idx(a, b)] = 255;
     }
+  }
+  return out;
+}
+
+/**
+ * A 1-bit scan's dithered border is a band of dot clusters a few pixels
+ * either side of the rule found in it, not one dark run, so `eraseRules`
+ * leaves the clusters off its line: at 300 dpi they read as `1１１—１` in
+ * the cells beside the rule. Here every piece of ink lying wholly within
+ * `spread` px of the rules (corners where two bands meet included) goes; a
+ * stroke that reaches farther (a digit set close to a rule) is a glyph and
+ * stays whole.
+ */
+export function eraseDots(img: Gray, rules: PixelRule[], spread: number): Gray {
+  const out: Gray = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  const { width: w, height: h, data } = out;
+  const strip = new Uint8Array(w * h);
+  for (const r of rules) {
+    const [x0, x1, y0, y1] = r.axis === 'h' ? [r.b0, r.b1, r.a0 - spread, r.a1 + spread] : [r.a0 - spread, r.a1 + spread, r.b0, r.b1];
+    for (let y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) strip.fill(1, y * w + Math.max(0, x0), y * w + Math.min(w - 1, x1) + 1);
+  }
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  for (let s = 0; s < w * h; s++) {
+    if (!strip[s] || seen[s] || data[s]! >= INK) continue;
+    const members: number[] = [];
+    let wholly = true;
+    seen[s] = 1;
+    stack.push(s);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      members.push(i);
+      if (!strip[i]) wholly = false;
+      const x = i % w, y = (i - x) / w;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const j = ny * w + nx;
+        if (!seen[j] && data[j]! < INK) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    if (wholly) for (const i of members) data[i] = 255;
   }
   return out;
 }
