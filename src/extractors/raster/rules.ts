@@ -5,6 +5,7 @@
 // neighbouring rows are one rule. The rules go, in PDF points, to the same
 // grid builder as a PDF's vector rules.
 import type { Gray } from '../../ocr/image.js';
+import { eachPiece } from './pieces.js';
 
 /** Grey below this is ink. */
 export const INK = 150;
@@ -188,30 +189,10 @@ function screen(d: PixelRule, img: Gray, specks: Uint8Array, dpi: number): boole
 
 /** 1 where a pixel is ink of a piece (8-connected) of at most `max` pixels. */
 function specks(img: Gray, max: number): Uint8Array {
-  const { width: w, height: h, data } = img;
-  const out = new Uint8Array(w * h), seen = new Uint8Array(w * h);
-  const stack: number[] = [];
-  for (let s = 0; s < w * h; s++) {
-    if (seen[s] || data[s]! >= INK) continue;
-    const members: number[] = [];
-    seen[s] = 1;
-    stack.push(s);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (members.length <= max) members.push(i);
-      const x = i % w, y = (i - x) / w;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-        const j = ny * w + nx;
-        if (!seen[j] && data[j]! < INK) {
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-    }
+  const out = new Uint8Array(img.width * img.height);
+  eachPiece(img, INK, () => true, (members) => {
     if (members.length <= max) for (const i of members) out[i] = 1;
-  }
+  });
   return out;
 }
 
@@ -307,30 +288,8 @@ export function eraseDots(img: Gray, rules: PixelRule[], spread: number): Gray {
     const [x0, x1, y0, y1] = r.axis === 'h' ? [r.b0, r.b1, r.a0 - spread, r.a1 + spread] : [r.a0 - spread, r.a1 + spread, r.b0, r.b1];
     for (let y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) strip.fill(1, y * w + Math.max(0, x0), y * w + Math.min(w - 1, x1) + 1);
   }
-  const seen = new Uint8Array(w * h);
-  const stack: number[] = [];
-  for (let s = 0; s < w * h; s++) {
-    if (!strip[s] || seen[s] || data[s]! >= INK) continue;
-    const members: number[] = [];
-    let wholly = true;
-    seen[s] = 1;
-    stack.push(s);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      members.push(i);
-      if (!strip[i]) wholly = false;
-      const x = i % w, y = (i - x) / w;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-        const j = ny * w + nx;
-        if (!seen[j] && data[j]! < INK) {
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-    }
-    if (wholly) for (const i of members) data[i] = 255;
-  }
+  eachPiece(out, INK, (s) => strip[s] === 1, (members) => {
+    if (members.every((i) => strip[i])) for (const i of members) data[i] = 255;
+  });
   return out;
 }
