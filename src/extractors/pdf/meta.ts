@@ -62,6 +62,11 @@ export function paragraphs(lines: TextLine[]): string[] {
   return out;
 }
 
+/** A site's breadcrumb (当前位置：首页>…) or menu path, printed with the page. */
+const NAVIGATION = /当前位置|您的位置|[>›»]/;
+/** A title is one or two lines: a longer line is narrative. */
+const MAX_TITLE = 60;
+
 /**
  * The title: the first block of largest-font lines on page 1 (a title often
  * wraps: agency / year + 年度报告); when the largest font is not distinctive
@@ -83,11 +88,16 @@ export function findTitle(lines: TextLine[]): string | undefined {
     }
     const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
     // Ends so: an OCR line's size is its ink's height, and a narrative line with brackets (本年度报告中所列…（www…）下载。) can be the tallest.
-    if (/(报告|年报)[)）]?$/.test(title)) return title;
+    if (/(报告|年报)[)）]?$/.test(title) && !NAVIGATION.test(title)) return title;
   }
   // A line with the year that ends with the words is the title; a page printed from a site also has
   // them in its menu (…年报办事服务…) and its breadcrumb (当前位置：首页>…年度报告).
+  // Neither is ever the title. An OCR line may misread a word of the title (年库报告 for 年度报告 in a 1-bit
+  // scan): a short line with the year, 公开 and ending in 报告 is the title before any line merely naming 年度报告.
+  const candidates = body.filter((l) => !NAVIGATION.test(l.text));
   const ends = (l: TextLine): boolean => /(年度报告|年报)$/.test(l.text.trim());
-  const line = body.find((l) => ends(l) && /(19|20)\d\d\s*年/.test(l.text)) ?? body.find((l) => /年度报告|年报/.test(l.text));
+  const year = (l: TextLine): boolean => /(19|20)\d\d\s*年/.test(l.text);
+  const misread = (l: TextLine): boolean => year(l) && /公开/.test(l.text) && /报告$/.test(l.text.trim()) && l.text.trim().length <= MAX_TITLE;
+  const line = candidates.find((l) => ends(l) && year(l)) ?? candidates.find(misread) ?? candidates.find((l) => /年度报告|年报/.test(l.text));
   return line?.text.replace(/\s+/g, '');
 }

@@ -1,0 +1,33 @@
+// The title of a page printed from a site, as OCR reads page 1 of the 1-bit
+// 200 dpi scan of fixtures/forms/chromium/shanghai-2019-govpage.pdf (the
+// lines below are its readings, in page order; sizes are ink heights in
+// points). The site's breadcrumb names 政府信息公开年度报告 too, and the
+// title's 度 was read 库.
+import assert from 'node:assert/strict';
+import { findTitle, type TextLine } from '../src/extractors/pdf/meta.js';
+
+const line = (text: string, y: number, size = 9): TextLine => ({ text, x0: 40, x1: 40 + text.length * size, y0: y, y1: y + size, size });
+
+describe('pdf meta: the title of a printed page', () => {
+  const page = [
+    line('上海市人民政府', 20, 14),
+    line('首页要闻动查政务公开政府信息公开', 60),
+    line('当前位置：首页>政府信息公开>政府信息公开年度报告', 90),
+    line('2019年上海市人民政府办公厅政府信息公开工作年库报告', 120),
+    line('本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制，全文包括总体情况、主动公开政府信息情况。', 150),
+  ];
+
+  it('never takes the breadcrumb; a line with the year and 公开 that ends in 报告 is the title', () => {
+    assert.equal(findTitle(page), '2019年上海市人民政府办公厅政府信息公开工作年库报告');
+  });
+
+  it('a title read right is taken before it', () => {
+    const right = page.map((l) => (l.text.endsWith('年库报告') ? line('2019年上海市人民政府办公厅政府信息公开工作年度报告', 120) : l));
+    assert.equal(findTitle(right), '2019年上海市人民政府办公厅政府信息公开工作年度报告');
+  });
+
+  it('a breadcrumb in the largest type is still no title', () => {
+    const crumbs = [line('当前位置：首页>政府信息公开>政府信息公开年度报告', 20, 20), ...page.slice(3)];
+    assert.equal(findTitle(crumbs), '2019年上海市人民政府办公厅政府信息公开工作年库报告');
+  });
+});
