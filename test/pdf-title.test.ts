@@ -5,6 +5,7 @@
 // title's 度 was read 库.
 import assert from 'node:assert/strict';
 import { findTitle, type TextLine } from '../src/extractors/pdf/meta.js';
+import { reportAgency, reportYear } from '../src/normalizers/meta.js';
 
 const line = (text: string, y: number, size = 9): TextLine => ({ text, x0: 40, x1: 40 + text.length * size, y0: y, y1: y + size, size });
 
@@ -19,6 +20,12 @@ describe('pdf meta: the title of a printed page', () => {
 
   it('never takes the breadcrumb; a line with the year and 公开 that ends in 报告 is the title', () => {
     assert.equal(findTitle(page), '2019年上海市人民政府办公厅政府信息公开工作年库报告');
+  });
+
+  it('the body and the year are read from the title as OCR read it', () => {
+    const title = findTitle(page)!;
+    assert.equal(reportAgency(title, ''), '上海市人民政府办公厅');
+    assert.equal(reportYear(title, ''), 2019);
   });
 
   it('a title read right is taken before it', () => {
