@@ -24,7 +24,7 @@ import { isValueLike, labelKeys } from './row-parts.js';
 import { spliceRows } from './placement.js';
 import { readAppsNumbers, type Anchor } from './placement-read.js';
 import { readReviewPieces, reviewHeadingAt } from './placement-review.js';
-import { APPS_HEADING, LIST_NUMBER } from './placement-tokens.js';
+import { APPS_HEADING, LIST_NUMBER, placeOfCell } from './placement-tokens.js';
 import { APPS_COLUMNS, APPS_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type AppsRow } from '../template.js';
 
 /** Where table 三's numbers end: the first mention of 行政复议 after its heading (table 四's own heading is looked for from there). */
@@ -166,7 +166,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
               : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
               fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
               actual: xs.length,
-              place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+              place: placeOfCell(anchor.cell),
             }),
           );
         }
@@ -179,7 +179,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
         appsUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 三's ${xs.length} numbers are not whole rows of ${WIDTH} for its ${template.length} rows, a few left blank (blank cells the text dropped left no trace), so counting cannot tell whose they are; left null.`, {
           fields: template.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
           actual: xs.length,
-          place: { table: anchor.cell.prov.table, row: anchor.cell.prov.row, ...(anchor.cell.prov.line ? { line: anchor.cell.prov.line } : {}) },
+          place: placeOfCell(anchor.cell),
         });
       }
     }
@@ -205,7 +205,7 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
           fields: REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g}.${c.id}`)),
           expected: REVIEW_WIDTH,
           actual: ys.length,
-          place: { table: head.cell.prov.table, row: head.cell.prov.row, ...(head.cell.prov.line ? { line: head.cell.prov.line } : {}) },
+          place: placeOfCell(head.cell),
         });
       }
     }

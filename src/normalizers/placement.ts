@@ -21,6 +21,7 @@ import { activeLabel } from './active.js';
 import { matchAppsRow } from './apps.js';
 import type { LogicalRow } from './grid.js';
 import { simplifiedKey } from './labels.js';
+import { placeOfCell } from './placement-tokens.js';
 import { isValueLike, labelKeys } from './row-parts.js';
 import { ACTIVE_2019, APPS_COLUMNS, APPS_GROUP_LABELS, APPS_HEADER_WORDS, APPS_ROWS, activeRows } from '../template.js';
 
@@ -194,7 +195,7 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
         finding('value.unplaced', 'warning', `A text whose table rows lost their lines: ${unplacedCells.length} number(s) of tables 二/三 (${unplacedCells.slice(0, 20).map((c) => JSON.stringify(c.text)).join(' ')}${unplacedCells.length > 20 ? ' …' : ''}) stand where the template's row order and counts do not tell whose they are (labels out of order, rows missing between labels, or a count that is not the row's). Left null.`, {
           fields: unplacedLabels.flatMap((l) => l.ids),
           actual: unplacedCells.length,
-          place: { table: first.prov.table, row: first.prov.row, ...(first.prov.line ? { line: first.prov.line } : {}) },
+          place: placeOfCell(first),
         }),
       );
     }

@@ -53,6 +53,17 @@ export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number):
   return out;
 }
 
+/** A w × h white image with `img` copied into it at (x, y), pixel for pixel (what falls outside is cut). */
+export function placeAt(img: Gray, x: number, y: number, w: number, h: number): Gray {
+  const out = gray(w, h);
+  const x0 = Math.max(0, x), x1 = Math.min(w, x + img.width);
+  for (let row = Math.max(0, y); row < Math.min(h, y + img.height) && x1 > x0; row++) {
+    const src = (row - y) * img.width + (x0 - x);
+    out.data.set(img.data.subarray(src, src + x1 - x0), row * w + x0);
+  }
+  return out;
+}
+
 /** Bilinear resize (the recogniser wants a fixed height). */
 export function resize(img: Gray, w: number, h: number): Gray {
   const out = gray(w, h);

@@ -2,7 +2,7 @@
 // the rules, build grids with the PDF extractor's grid builder, erase the
 // rules, then read each cell's lines with the recogniser alone (whole-page
 // detection merged neighbouring cells and dropped lone digits: notes/ocr.md).
-import { crop, darkenMidtones, gray, rotate, shrink, type Gray } from '../../ocr/image.js';
+import { crop, darkenMidtones, placeAt, rotate, shrink, type Gray } from '../../ocr/image.js';
 import type { OcrReading } from '../../ocr/reading.js';
 import { recognize, type Reading } from '../../ocr/recognize.js';
 import type { PageCell, PageTable } from '../pdf/cells.js';
@@ -48,11 +48,7 @@ function padded(img: Gray, b: InkBox, pad: number): Gray {
  * cell's edge the grey of a browser's bevelled rule, set in white, reads `[`.
  */
 function whiteMargin(img: Gray, b: InkBox, px: number, py: number): Gray {
-  const out = gray(b.x1 - b.x0 + 1 + 2 * px, b.y1 - b.y0 + 1 + 2 * py);
-  const x0 = Math.max(0, b.x0 - px), y0 = Math.max(0, b.y0 - py);
-  const part = crop(img, x0, y0, b.x1 + 1 + px, b.y1 + 1 + py);
-  for (let y = 0; y < part.height; y++) out.data.set(part.data.subarray(y * part.width, (y + 1) * part.width), (y0 - (b.y0 - py) + y) * out.width + (x0 - (b.x0 - px)));
-  return out;
+  return placeAt(img, px - b.x0, py - b.y0, b.x1 - b.x0 + 1 + 2 * px, b.y1 - b.y0 + 1 + 2 * py);
 }
 
 /**
@@ -96,8 +92,9 @@ function bolder(img: Gray): Gray {
 const TINY_LINE_PX = 10;
 const TINY_CONFIDENCE = 0.8;
 
-function untrusted(r: OcrReading): OcrReading {
-  return { confidence: Math.min(r.confidence, TINY_CONFIDENCE), chars: r.chars.map((c) => ({ ...c, p: Math.min(c.p, TINY_CONFIDENCE) })) };
+/** The reading with no confidence above `max`, its characters' included. */
+function capped(r: OcrReading, max: number): OcrReading {
+  return { confidence: Math.min(r.confidence, max), chars: r.chars.map((c) => ({ ...c, p: Math.min(c.p, max) })) };
 }
 
 /** Ink in a cell lower than this share of the page's line height is no digit (a speck, a dot of a dithered border). */
@@ -114,10 +111,6 @@ const GLYPH_HEIGHT = 0.6;
  */
 function stacked(rs: Reading[]): boolean {
   return rs.filter((r) => /^\d+$/.test(r.text)).length >= 2;
-}
-
-function unread(r: OcrReading): OcrReading {
-  return { confidence: 0, chars: r.chars.map((c) => ({ ...c, p: 0 })) };
 }
 
 /** Below this a reading is tried again on bolder strokes, and the more confident reading kept. */
@@ -295,7 +288,7 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
       const readings = await readLines(ink.img, mergeBands(ink.bands, lineHeight), pad, TEMPLATE_LEXICON, CELL_RETRY, GLYPH_HEIGHT * typical);
       const read = joinReadings(readings);
       const { text } = read;
-      const ocr = stacked(readings) ? unread(read.ocr) : typical < TINY_LINE_PX ? untrusted(read.ocr) : read.ocr;
+      const ocr = stacked(readings) ? capped(read.ocr, 0) : typical < TINY_LINE_PX ? capped(read.ocr, TINY_CONFIDENCE) : read.ocr;
       cells.push({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: c.bbox, text, ocr });
     }
     const t: PageTable = { page, bbox: g.bbox, xs: g.xs, ys: g.ys, nRows: g.ys.length - 1, nCols: g.xs.length - 1, cells, source: 'rules' };

@@ -8,7 +8,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodeGroup4 } from '../../ocr/ccitt.js';
 import { checkStructure } from '../../ocr/decode.js';
-import { fromRgba, gray, type Gray } from '../../ocr/image.js';
+import { fromRgba, placeAt, type Gray } from '../../ocr/image.js';
 import { pdfFileOf } from '../pdf/primitives.js';
 import { findPagePicture, flateGray } from './page-picture.js';
 
@@ -25,17 +25,6 @@ export function dpiFor(imageDpi: number | undefined): number {
 interface CanvasFactory {
   create(w: number, h: number): { canvas: unknown; context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
   destroy?(c: unknown): void;
-}
-
-/** The picture copied into a white page at (x, y), pixel for pixel (what is outside the page is cut). */
-function placeAt(pic: Gray, x: number, y: number, w: number, h: number): Gray {
-  const out = gray(w, h);
-  const x0 = Math.max(0, x), x1 = Math.min(w, x + pic.width);
-  for (let row = Math.max(0, y); row < Math.min(h, y + pic.height) && x1 > x0; row++) {
-    const src = (row - y) * pic.width + (x0 - x);
-    out.data.set(pic.data.subarray(src, src + x1 - x0), row * w + x0);
-  }
-  return out;
 }
 
 /** The page from its one picture, or undefined when the page is not that simple (pdfjs draws it then). */
