@@ -70,9 +70,15 @@ export function checkSums(ctx: CheckContext, specs: SumSpec[], skipWhat: string)
     });
   }
   if (counted.length) {
+    // No accusation, but a reader tracing a report's slip wants to know where the counted values disagree.
+    const off = counted.flatMap((s) => {
+      const expected = round(sum(ctx, s.terms));
+      const actual = round(sum(ctx, s.total));
+      return expected === actual ? [] : [`${s.what} (expected ${expected}, found ${actual})`];
+    });
     out.push({
       kind: 'skip',
-      message: `${counted.length} ${skipWhat} not checked because a term was placed by counting numbers in the text, not read from its cell: ${counted.map((s) => s.what).join('; ')}.`,
+      message: `${counted.length} ${skipWhat} not checked because a term was placed by counting numbers in the text, not read from its cell: ${counted.map((s) => s.what).join('; ')}.${off.length ? ` On the counted values ${off.length} would not hold, so the report's arithmetic or the counting is wrong there: ${off.join('; ')}.` : ''}`,
       fields: [...new Set(counted.flatMap((s) => [...s.terms, ...s.total]).filter((id) => ctx.provenance[id]?.inferred))],
     });
   }

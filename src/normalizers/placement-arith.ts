@@ -8,7 +8,10 @@
 // arithmetic, then by the labels found (before their row's numbers, or after
 // them, the same way throughout a text); elsewhere labels are not used, being
 // the least certain thing in such a text. A report whose own arithmetic is
-// wrong has no reading that adds up where it is wrong, so it loses those
+// wrong has no reading whose columns all add up: its rows are read when the
+// readings whose columns fail only where a slip shows (a count and its row's
+// 总计) agree on them; the checks then name the sums that fail on the counted
+// values without accusing the report. A row no reading adds up loses its
 // values; it never gets a neighbour's.
 // Table 四: exactly fifteen numbers after its own heading, read by its
 // arithmetic in the order the text gives them (placement-review.ts).

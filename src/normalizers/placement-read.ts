@@ -5,8 +5,9 @@
 // or first column before or after the rest is tried; a block is read only when
 // each of its rows' 总计 is the sum of its six parts; the readings that read the
 // most rows, and whose columns add up (一 + 二 = （七）总计 + 四, the results to
-// （七）总计) where every term was read, are kept; a row is placed only when
-// every kept reading gives it the same seven values.
+// （七）总计) where every term was read, are kept (or, when none does, those
+// whose columns fail only as a report's own slip makes them); a row is placed
+// only when every kept reading gives it the same seven values.
 // Pure.
 import type { RawCell } from '../types.js';
 import { parseNumber } from './numbers.js';
@@ -194,9 +195,11 @@ export interface Anchor {
  * agrees, else undefined; `columns` when readings were found but none whose columns add up. When rows
  * of the source gave no number, which ones is told first by the arithmetic, then by the labels that stand
  * right before their row's numbers, or right after them (`anchorsOf`; a text does one or the other); what
- * still leaves a choice stays null.
+ * still leaves a choice stays null. When no reading's columns add up, the report's own arithmetic may be
+ * what is wrong: readings whose columns fail only where a report's slip shows (`MAX_SLIP` columns of each
+ * identity, every other column holding) are then kept the same way, and `slipped` says so.
  */
-export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchorsOf: () => Anchor[] = () => []): { read?: Reading; columns: boolean } {
+export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchorsOf: () => Anchor[] = () => []): { read?: Reading; columns: boolean; slipped?: boolean } {
   const m = template.length;
   if (xs.length === 0 || xs.length % WIDTH !== 0 || xs.length > m * WIDTH || m - xs.length / WIDTH > MAX_ABSENT) return { columns: false };
   const labelled = anchorsOf();
@@ -205,40 +208,63 @@ export function readAppsNumbers(xs: RawCell[], template: AppsRow[], anchorsOf: (
   // reading order may have put the row's cells elsewhere, and another cell of the same value there).
   const pins = labelled.filter((a) => a.pinned);
   const pinsHold = (x: Reading) => pins.every((a) => !x[a.row] || same(amount(x[a.row]![0]!), amount(xs[a.at]!)));
-  let best = [0, 0];
+  const strict = new Kept();
+  const slipped = new Kept();
   let found = false;
-  let kept: Reading[] = [];
   const blocks = blocksOf(xs);
   for (const absent of choose(m, m - xs.length / WIDTH)) {
     const r = readWith(xs, template, absent, blocks);
     if (!r) continue;
     found = true;
-    // Readings whose columns do not add up are not the text's (or the report's arithmetic is wrong).
-    const readings = r.readings.filter((x) => columnsAddUp(template, x) && pinsHold(x));
-    if (!readings.length) continue;
     const at = starts(absent);
     // A text puts its labels before their numbers or after them, the same way throughout.
     const fits = (shift: number) => anchors.filter((a) => !absent[a.row] && a.at === at[a.row]! + shift).length;
-    const score = [r.best, Math.max(fits(0), fits(WIDTH))];
-    const cmp = score[0]! - best[0]! || score[1]! - best[1]!;
-    if (cmp < 0) continue;
-    if (cmp > 0) kept = [];
-    best = score;
-    kept.push(...readings);
+    const score = [r.best, Math.max(fits(0), fits(WIDTH))] as const;
+    const failing = r.readings.filter(pinsHold).map((x) => ({ x, f: columnsFailing(template, x) }));
+    // Readings whose columns do not add up are not the text's (or the report's arithmetic is wrong).
+    strict.offer(score, failing.filter(({ f }) => f.balance === 0 && f.sum === 0).map(({ x }) => x));
+    slipped.offer(score, failing.filter(({ f }) => f.balance <= MAX_SLIP && f.sum <= MAX_SLIP).map(({ x }) => x));
   }
-  if (!kept.length) return { columns: found };
-  const read = kept[0]!.map((cells, i) => (cells && kept.every((k) => k[i] && sameValues(k[i]!, cells)) ? cells : undefined));
-  return { read, columns: false };
+  if (strict.readings.length) return { read: agreedRows(strict.readings), columns: false };
+  if (slipped.readings.length) return { read: agreedRows(slipped.readings), columns: false, slipped: true };
+  return { columns: found };
 }
 
-/** The template's column sums over the rows read: a column whose terms were all placed must add up. */
-function columnsAddUp(template: AppsRow[], read: Array<RawCell[] | undefined>): boolean {
+/**
+ * Columns a report's own slip makes fail: a wrong count and its row's 总计 (the row still adds up, so it
+ * is read), in one identity. More columns failing tell of a reading that is not the text's.
+ */
+const MAX_SLIP = 2;
+
+/** The readings with the best score offered so far. */
+class Kept {
+  best: readonly number[] = [0, 0];
+  readings: Reading[] = [];
+  offer(score: readonly [number, number], readings: Reading[]) {
+    if (!readings.length) return;
+    const cmp = score[0] - this.best[0]! || score[1] - this.best[1]!;
+    if (cmp < 0) return;
+    if (cmp > 0) this.readings = [];
+    this.best = score;
+    this.readings.push(...readings);
+  }
+}
+
+/** Per row, its cells when every reading gives it the same values. */
+const agreedRows = (kept: Reading[]): Reading => kept[0]!.map((cells, i) => (cells && kept.every((k) => k[i] && sameValues(k[i]!, cells)) ? cells : undefined));
+
+/**
+ * How many columns fail each of the template's column sums over the rows read (一 + 二 = （七）总计 + 四;
+ * the results to （七）总计); a sum is looked at only when every term was read.
+ */
+function columnsFailing(template: AppsRow[], read: Reading): { balance: number; sum: number } {
   const at = (id: string) => read[template.findIndex((t) => t.id === id)];
   const results = template.filter((t) => !['new', 'carried_in', 'result_total', 'carried_out'].includes(t.id)).map((t) => at(t.id));
   const [added, carried, total, out] = [at('new'), at('carried_in'), at('result_total'), at('carried_out')];
+  const f = { balance: 0, sum: 0 };
   for (let c = 0; c < WIDTH; c++) {
-    if (added && carried && total && out && !same(amount(added[c]!) + amount(carried[c]!), amount(total[c]!) + amount(out[c]!))) return false;
-    if (total && results.every((r) => r) && !same(results.reduce((s, r) => s + amount(r![c]!), 0), amount(total[c]!))) return false;
+    if (added && carried && total && out && !same(amount(added[c]!) + amount(carried[c]!), amount(total[c]!) + amount(out[c]!))) f.balance++;
+    if (total && results.every((r) => r) && !same(results.reduce((s, r) => s + amount(r![c]!), 0), amount(total[c]!))) f.sum++;
   }
-  return true;
+  return f;
 }
