@@ -180,6 +180,14 @@ describe('placement: table 三 of reading-order text read by its arithmetic', ()
     assert.equal(r.fields['apps.new.natural'], null);
   });
 
+  it('chromium-shanghai-2019-cell-variants: table 二\'s heading and labels are there but its numbers ("22（其中修订16件）", "减少3", "无" …) stand where no count tells whose they are: value.unplaced, not table.missing', async () => {
+    const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-shanghai-2019-cell-variants.txt'));
+    assert.equal(r.tables_found.active, true);
+    assert.ok(!r.findings.some((f) => f.rule === 'table.missing'));
+    assert.ok(unplaced(r, 'active.regulations.new_made'));
+    assert.equal(r.fields['active.regulations.new_made'], null);
+  });
+
   it('chromium-huaian-2024-error-apps-balance (its 自然人 and 总计 columns do not balance: 3001 + 43 ≠ 2932 + 103): its rows are read as the text gives them, and the slip is named, not blamed', async () => {
     const r = await extractReport(join(FIXTURES, 'forms/raw/chromium-huaian-2024-error-apps-balance.txt'));
     assert.deepEqual(values(r, 'apps.new.'), [3001, 53, 0, 0, 61, 4, 3119]);

@@ -292,7 +292,7 @@ export function normalize(input: RawDocument): Result<Normalized> {
     findings.push(finding('label.unmapped', 'warning', `Row label "${label.text}" matches no row of the template; its numbers were not used.`, { actual: label.text, place: placeOf(row, label) }));
   }
 
-  const tablesFound = { active: s.active.length > 0, apps: s.apps.length >= 3 || arith.appsRead || arith.appsUnplaced !== undefined, review: s.review !== undefined || arith.reviewUnplaced !== undefined };
+  const tablesFound = { active: s.active.length > 0 || placement.activeUnplaced === true, apps: s.apps.length >= 3 || arith.appsRead || arith.appsUnplaced !== undefined, review: s.review !== undefined || arith.reviewUnplaced !== undefined };
   if (s.apps.length < 3 && arith.appsUnplaced) findings.push(arith.appsUnplaced);
   if (!s.review && arith.reviewUnplaced) findings.push(arith.reviewUnplaced);
   const title = reportTitle(raw);

@@ -81,12 +81,13 @@ function adjacent(a: Label, b: Label): boolean {
  * `active` is table 二's version when its headers tell it (its rows hold different counts); `settled` rows
  * were placed already (placement-arith.ts) and end any gap they fall in.
  */
-export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined, settled: ReadonlySet<LogicalRow> = new Set()): { rows: LogicalRow[]; findings: Finding[] } {
+export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undefined, settled: ReadonlySet<LogicalRow> = new Set()): { rows: LogicalRow[]; findings: Finding[]; activeUnplaced?: boolean } {
   const tables = new Set(rows.filter((r) => r.cells.some((c) => c.prov.inferred)).map((r) => r.table));
   if (tables.size === 0) return { rows, findings: [] };
   const findings: Finding[] = [];
   const strip = new Set<RawCell>();
   const placed = new Map<number, LogicalRow[]>();
+  let activeUnplaced = false;
   for (const table of tables) {
     const tokens: Token[] = [];
     rows.forEach((row, i) => {
@@ -189,6 +190,8 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
     const placedCells = new Set([...placed.values()].flat().flatMap((r) => r.cells));
     const unplacedCells = lost.filter((c) => !placedCells.has(c));
     const unplacedLabels = labelAt.map(labelOf).filter((l) => side[l.kind] && !placedCells.has(l.cell));
+    // Table 二's labels stand there with numbers no count can give them: the table is there, its values unplaced (not missing).
+    if (unplacedCells.length && unplacedLabels.some((l) => l.kind === 'active')) activeUnplaced = true;
     if (unplacedCells.length) {
       const first = unplacedCells[0]!;
       findings.push(
@@ -201,7 +204,7 @@ export function placeCounted(rows: LogicalRow[], active: '2019' | '2021' | undef
     }
   }
   if (strip.size === 0 && placed.size === 0) return { rows, findings };
-  return { rows: spliceRows(rows, strip, placed), findings };
+  return { rows: spliceRows(rows, strip, placed), findings, ...(activeUnplaced ? { activeUnplaced } : {}) };
 }
 
 /**
