@@ -38,3 +38,29 @@ describe('pdf meta: the title of a printed page', () => {
     assert.equal(findTitle(crumbs), '2019年上海市人民政府办公厅政府信息公开工作年库报告');
   });
 });
+
+// Page 1 of the 1-bit 200 dpi scan of fixtures/forms/chromium/huaian-shi-2024-template2021.pdf, as OCR reads
+// it: the title's last character, 告, wrapped onto a line of its own and was read 生, at half the height.
+describe('pdf meta: a title whose wrapped last character OCR misread', () => {
+  const page = [
+    line('淮安市人民政府2024年政府信息公开工作年度报', 50, 24),
+    line('生', 84, 12),
+    line('P', 98, 10),
+    line('本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》（国今第711号）（以下简称', 132, 12),
+    line('《条例》）规定编制。报告所列统计期限自2024年1月1日至2024年12月31日。', 150, 12),
+    line('一、总体情况', 180, 12),
+  ];
+
+  it('the largest block naming the year, 公开 and 年度报 is the title, its wrapped character as read', () => {
+    assert.equal(findTitle(page), '淮安市人民政府2024年政府信息公开工作年度报生');
+  });
+
+  it('the body is the title\'s (淮安市人民政府), not the opening paragraph\'s office', () => {
+    assert.equal(reportAgency(findTitle(page)!, page.map((l) => l.text).join('\n')), '淮安市人民政府');
+    assert.equal(reportYear(findTitle(page)!, ''), 2024);
+  });
+
+  it('a block that names no 年度报 is no title for that reason', () => {
+    assert.equal(findTitle([line('淮安市人民政府2024年政府信息公开工作', 50, 24), ...page.slice(1)]), undefined);
+  });
+});

@@ -1,8 +1,9 @@
 // Report metadata: title, agency and year, from the title and the opening text.
 import type { RawDocument } from '../types.js';
 
-// 年 and one more ideograph before 报告: OCR misreads 年度 (年库 in a 1-bit scan), and the body's name before it is still the title's.
-const REPORT = /(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:年[\u4e00-\u9fff])?(?:报告|年报)$/;
+// 年 and one more ideograph before 报告: OCR misreads 年度 (年库 in a 1-bit scan), or the last character (年度报生, its 告
+// wrapped alone onto a line of its own), and the body's name before it is still the title's.
+const REPORT = /(?:政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:年[\u4e00-\u9fff]报[\u4e00-\u9fff]|(?:年[\u4e00-\u9fff])?(?:报告|年报))$/;
 
 // Markdown heading marks and emphasis are presentation, not title.
 const clean = (l: string) => l.normalize('NFKC').replace(/\s+/g, '').replace(/^[#*>]+|\*+$/g, '');

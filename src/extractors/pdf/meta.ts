@@ -89,6 +89,13 @@ export function findTitle(lines: TextLine[]): string | undefined {
     const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
     // Ends so: an OCR line's size is its ink's height, and a narrative line with brackets (本年度报告中所列…（www…）下载。) can be the tallest.
     if (/(报告|年报)[)）]?$/.test(title) && !NAVIGATION.test(title)) return title;
+    // An OCR'd title whose last character wrapped onto a line of its own may have it misread and measured
+    // small (告 read 生 at half the height): the block naming the year, 公开 and 年度报 is the title, with
+    // that short line right below it as read.
+    const tail = body[first + block.length];
+    const last = block[block.length - 1]!;
+    const wrapped = tail && tail.text.trim().length <= 2 && tail.y0 - last.y1 < last.size ? tail.text.trim() : '';
+    if (/(19|20)\d\d年/.test(title) && /公开/.test(title) && /年度报$/.test(title) && !NAVIGATION.test(title)) return title + wrapped;
   }
   // A line with the year that ends with the words is the title; a page printed from a site also has
   // them in its menu (…年报办事服务…) and its breadcrumb (当前位置：首页>…年度报告).
