@@ -100,6 +100,16 @@ export interface ArithPlacement {
   reviewUnplaced?: Finding;
 }
 
+/** What the readers of one text's tables gather: findings, the cells they took and the rows they made. */
+interface Gathered {
+  findings: Finding[];
+  strip: Set<RawCell>;
+  insert: Map<number, LogicalRow[]>;
+  appsRead: boolean;
+  appsUnplaced?: Finding;
+  reviewUnplaced?: Finding;
+}
+
 /**
  * Re-reads tables 三 and 四 of the tables in `rows` rebuilt from reading-order text (`readingOrder`, their
  * indexes; see above); a table it cannot read is left as it was. Text laid out in columns, or a dump with a
@@ -107,25 +117,9 @@ export interface ArithPlacement {
  */
 export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<number>): ArithPlacement {
   const tables = new Set(rows.filter((r) => readingOrder.has(r.table)).map((r) => r.table));
-  const findings: Finding[] = [];
-  const strip = new Set<RawCell>();
-  const insert = new Map<number, LogicalRow[]>();
-  let appsRead = false;
-  let reviewUnplaced: Finding | undefined;
-  let appsUnplaced: Finding | undefined;
+  const g: Gathered = { findings: [], strip: new Set(), insert: new Map(), appsRead: false };
   for (const table of tables) {
-    const tokens: Token[] = [];
-    rows.forEach((row, i) => {
-      if (row.table !== table) return;
-      for (const cell of row.cells) {
-        const t = cell.text.trim();
-        if (t === '') continue;
-        // Zeros glued by narrow columns ("000" for three cells of 0): no one writes a count with leading
-        // zeros, so each 0 is a cell of its own; whether they fall in place is left to the arithmetic.
-        if (GLUED_ZEROS.test(t)) for (const _ of t) tokens.push({ cell: { ...cell, text: '0' }, row: i, number: true, from: cell });
-        else tokens.push({ cell, row: i, number: isNumber(cell) });
-      }
-    });
+    const tokens = tokensOf(rows, table);
     // Table 三 starts at the last of its headings before its first row label: the narrative may name the
     // table before it, and a table broken over pages repeats its header further on.
     const heading = (t: Token) => !t.number && APPS_HEADING.test(t.cell.text);
@@ -139,81 +133,100 @@ export function placeByArithmetic(rows: LogicalRow[], readingOrder: ReadonlySet<
     const at = end < tokens.length ? reviewHeadingAt(tokens.slice(end).map((t) => (t.number ? undefined : t.cell.text))) : -1;
     const nextSection = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && !t.number && NEXT_SECTION.test(t.cell.text));
     const words = at < 0 ? -1 : tokens.findIndex((t, i) => i > end + at && (nextSection < 0 || i < nextSection) && !t.number && REVIEW_COLUMN_WORD.test(t.cell.text));
-    if (start >= 0) {
-      const apps = [...tokens.slice(start, end), ...(words < 0 ? [] : tokens.slice(end + at + 1, words).filter((t) => t.number))];
-      const xs = apps.filter((t) => t.number).map((t) => t.cell);
-      const version = appsVersion(apps);
-      const template = APPS_ROWS.filter((t) => t.versions.includes(version));
-      const { read, columns } = readAppsNumbers(xs, template, () => anchorsOf(apps, template));
-      if (read?.some((x) => x) || columns) {
-        appsRead = true;
-        const anchor = tokens[start]!;
-        for (const t of apps) if (t.number) strip.add(t.from ?? t.cell);
-        const placedRows: LogicalRow[] = [];
-        const unread: AppsRow[] = [];
-        const ok = read !== undefined;
-        template.forEach((t, r) => {
-          const cells = read?.[r];
-          if (!cells) {
-            unread.push(t);
-            return;
-          }
-          const labels = [...(t.group ? [labelCell(t.group, cells[0]!)] : []), labelCell(t.label, cells[0]!)];
-          placedRows.push({ table, row: rows[anchor.row]!.row, cells: [...labels, ...cells.map(place)] });
-        });
-        insert.set(anchor.row, placedRows);
-        if (unread.length) {
-          findings.push(
-            finding('value.unplaced', 'warning', ok
-              ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one (or may be the source's blank rows), and are left null.`
-              : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
-              fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
-              actual: xs.length,
-              place: placeOfCell(anchor.cell),
-            }),
-          );
-        }
-      } else if (!read && xs.length >= MIN_LABELS * WIDTH && anchorsOf(apps, template).length >= MIN_LABELS) {
-        // Its heading, its row labels and numbers enough for several rows are there, but not whole rows with
-        // at most a few left blank: blank cells the text dropped left no trace, so no count can tell which row
-        // or column a number is. Unless its rows are read by their labels, the table is there with its values
-        // unplaced (not missing).
-        const anchor = tokens[start]!;
-        appsUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 三's ${xs.length} numbers are not whole rows of ${WIDTH} for its ${template.length} rows, a few left blank (blank cells the text dropped left no trace), so counting cannot tell whose they are; left null.`, {
-          fields: template.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
-          actual: xs.length,
-          place: placeOfCell(anchor.cell),
-        });
-      }
-    }
+    if (start >= 0) readApps(rows, table, tokens[start]!, [...tokens.slice(start, end), ...(words < 0 ? [] : tokens.slice(end + at + 1, words).filter((t) => t.number))], g);
     // Table 四: the numbers after its own heading, to the end of the text (a print may put them after the
-    // next section's heading), cut into pieces where words stand between them.
-    if (at >= 0) {
-      const head = tokens[end + at]!;
-      const pieces: RawCell[][] = [[]];
-      const from = new Map<RawCell, RawCell>();
-      for (const t of tokens.slice(words < 0 ? end + at + 1 : words + 1)) {
-        if (t.from) from.set(t.cell, t.from);
-        if (t.number) pieces[pieces.length - 1]!.push(t.cell);
-        else if (pieces[pieces.length - 1]!.length) pieces.push([]);
-      }
-      const ys = pieces.flat();
-      const row = readReviewPieces(pieces);
-      if (row) {
-        for (const y of ys) strip.add(from.get(y) ?? y);
-        const header = HEADER_IN_ORDER.map((text) => labelCell(text, head.cell));
-        insert.set(head.row, [...(insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...row.map(place)] }]);
-      } else if (ys.length) {
-        reviewUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 四's ${ys.length} number(s) (${ys.map((c) => JSON.stringify(c.text)).join(' ')}) after its heading are not fifteen in pieces whose one order adds up (each group's parts to its 总计), or two orders that add up give different values (or the report's own table 四 does not add up); which column each is is in doubt. Left null.`, {
-          fields: REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g}.${c.id}`)),
-          expected: REVIEW_WIDTH,
-          actual: ys.length,
-          place: placeOfCell(head.cell),
-        });
-      }
-    }
+    // next section's heading).
+    if (at >= 0) readReview(rows, table, tokens[end + at]!, tokens.slice(words < 0 ? end + at + 1 : words + 1), g);
   }
+  const { findings, strip, insert, appsRead, appsUnplaced, reviewUnplaced } = g;
   if (!strip.size) return { rows, findings, placed: new Set(), appsRead, appsUnplaced, reviewUnplaced };
   // Placed rows follow their table's heading (its row may also hold labels of the table before).
   return { rows: spliceRows(rows, strip, insert), findings, placed: new Set([...insert.values()].flat()), appsRead, appsUnplaced, reviewUnplaced };
+}
+
+/** The non-empty cells of `table`'s rows in text order, numbers told apart from words. */
+function tokensOf(rows: LogicalRow[], table: number): Token[] {
+  const tokens: Token[] = [];
+  rows.forEach((row, i) => {
+    if (row.table !== table) return;
+    for (const cell of row.cells) {
+      const t = cell.text.trim();
+      if (t === '') continue;
+      // Zeros glued by narrow columns ("000" for three cells of 0): no one writes a count with leading
+      // zeros, so each 0 is a cell of its own; whether they fall in place is left to the arithmetic.
+      if (GLUED_ZEROS.test(t)) for (const _ of t) tokens.push({ cell: { ...cell, text: '0' }, row: i, number: true, from: cell });
+      else tokens.push({ cell, row: i, number: isNumber(cell) });
+    }
+  });
+  return tokens;
+}
+
+/** Table 三 from its part of the text (`apps`, from its heading `anchor` on), read by its arithmetic. */
+function readApps(rows: LogicalRow[], table: number, anchor: Token, apps: Token[], g: Gathered): void {
+  const xs = apps.filter((t) => t.number).map((t) => t.cell);
+  const version = appsVersion(apps);
+  const template = APPS_ROWS.filter((t) => t.versions.includes(version));
+  const { read, columns } = readAppsNumbers(xs, template, () => anchorsOf(apps, template));
+  if (read?.some((x) => x) || columns) {
+    g.appsRead = true;
+    for (const t of apps) if (t.number) g.strip.add(t.from ?? t.cell);
+    const placedRows: LogicalRow[] = [];
+    const unread: AppsRow[] = [];
+    template.forEach((t, r) => {
+      const cells = read?.[r];
+      if (!cells) {
+        unread.push(t);
+        return;
+      }
+      const labels = [...(t.group ? [labelCell(t.group, cells[0]!)] : []), labelCell(t.label, cells[0]!)];
+      placedRows.push({ table, row: rows[anchor.row]!.row, cells: [...labels, ...cells.map(place)] });
+    });
+    g.insert.set(anchor.row, placedRows);
+    if (unread.length) {
+      g.findings.push(
+        finding('value.unplaced', 'warning', read
+          ? `A text whose table rows lost their lines: table 三's ${xs.length} numbers were read as blocks of rows (row by row, column by column, or first column first) that add up; ${unread.length} row(s) (${unread.map((t) => t.label).join('、')}) have no reading that adds up, or more than one (or may be the source's blank rows), and are left null.`
+          : `A text whose table rows lost their lines: table 三's ${xs.length} numbers read as rows that add up give columns that do not (一 + 二 = （七）总计 + 四, or the results to （七）总计): the text's order is not one of those tried, or the report's arithmetic is wrong; which row is which is in doubt, so table 三 is left null.`, {
+          fields: unread.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+          actual: xs.length,
+          place: placeOfCell(anchor.cell),
+        }),
+      );
+    }
+  } else if (!read && xs.length >= MIN_LABELS * WIDTH && anchorsOf(apps, template).length >= MIN_LABELS) {
+    // Its heading, its row labels and numbers enough for several rows are there, but not whole rows with
+    // at most a few left blank: blank cells the text dropped left no trace, so no count can tell which row
+    // or column a number is. Unless its rows are read by their labels, the table is there with its values
+    // unplaced (not missing).
+    g.appsUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 三's ${xs.length} numbers are not whole rows of ${WIDTH} for its ${template.length} rows, a few left blank (blank cells the text dropped left no trace), so counting cannot tell whose they are; left null.`, {
+      fields: template.flatMap((t) => APPS_COLUMNS.map((c) => `apps.${t.id}.${c.id}`)),
+      actual: xs.length,
+      place: placeOfCell(anchor.cell),
+    });
+  }
+}
+
+/** Table 四 from the tokens after its heading `head`, cut into pieces where words stand between numbers. */
+function readReview(rows: LogicalRow[], table: number, head: Token, after: Token[], g: Gathered): void {
+  const pieces: RawCell[][] = [[]];
+  const from = new Map<RawCell, RawCell>();
+  for (const t of after) {
+    if (t.from) from.set(t.cell, t.from);
+    if (t.number) pieces[pieces.length - 1]!.push(t.cell);
+    else if (pieces[pieces.length - 1]!.length) pieces.push([]);
+  }
+  const ys = pieces.flat();
+  const row = readReviewPieces(pieces);
+  if (row) {
+    for (const y of ys) g.strip.add(from.get(y) ?? y);
+    const header = HEADER_IN_ORDER.map((text) => labelCell(text, head.cell));
+    g.insert.set(head.row, [...(g.insert.get(head.row) ?? []), { table, row: rows[head.row]!.row, cells: [...header, ...row.map(place)] }]);
+  } else if (ys.length) {
+    g.reviewUnplaced = finding('value.unplaced', 'warning', `A text whose table rows lost their lines: table 四's ${ys.length} number(s) (${ys.map((c) => JSON.stringify(c.text)).join(' ')}) after its heading are not fifteen in pieces whose one order adds up (each group's parts to its 总计), or two orders that add up give different values (or the report's own table 四 does not add up); which column each is is in doubt. Left null.`, {
+      fields: REVIEW_GROUPS.flatMap((gr) => REVIEW_COLUMNS.map((c) => `${gr}.${c.id}`)),
+      expected: REVIEW_WIDTH,
+      actual: ys.length,
+      place: placeOfCell(head.cell),
+    });
+  }
 }
