@@ -33,6 +33,11 @@ describe('pdf meta: the title of a printed page', () => {
     assert.equal(findTitle(right), '2019年上海市人民政府办公厅政府信息公开工作年度报告');
   });
 
+  it('a short piece beside the title on its row, in the same type (the site\'s logo read as text), is not part of it', () => {
+    const logo = [{ ...line('导具', 100, 20), x0: 39, x1: 60 }, { ...line('2019年上海市人民政府办公厅政府信息公开工作年度报告', 100, 20), x0: 227, x1: 760 }, ...page.slice(4)];
+    assert.equal(findTitle(logo), '2019年上海市人民政府办公厅政府信息公开工作年度报告');
+  });
+
   it('a breadcrumb in the largest type is still no title', () => {
     const crumbs = [line('当前位置：首页>政府信息公开>政府信息公开年度报告', 20, 20), ...page.slice(3)];
     assert.equal(findTitle(crumbs), '2019年上海市人民政府办公厅政府信息公开工作年库报告');

@@ -86,7 +86,10 @@ export function findTitle(lines: TextLine[]): string | undefined {
       if (l.size < 0.9 * max || (prev && l.y0 - prev.y1 > 1.5 * l.size)) break;
       block.push(l);
     }
-    const title = block.map((l) => l.text.replace(/\s+/g, '')).join('');
+    // A short piece beside a longer line of the block, on its row, is something else in the same type (a
+    // site's logo read by OCR beside a printed page's title).
+    const beside = (l: TextLine) => block.some((m) => m !== l && m.text.length > 2 * l.text.length && l.y0 < m.y1 && m.y0 < l.y1);
+    const title = block.filter((l) => !beside(l)).map((l) => l.text.replace(/\s+/g, '')).join('');
     // Ends so: an OCR line's size is its ink's height, and a narrative line with brackets (本年度报告中所列…（www…）下载。) can be the tallest.
     if (/(报告|年报)[)）]?$/.test(title) && !NAVIGATION.test(title)) return title;
     // An OCR'd title whose last character wrapped onto a line of its own may have it misread and measured

@@ -17,9 +17,13 @@ export const TEMPLATE_LEXICON = lexicon([
   '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉',
 ]);
 
+/** The template's name, which a report's title ends in. */
+const TITLE_WORD = '政府信息公开工作年度报告';
+
 /**
- * A report's title line ends in the template's name after the year (bold
- * type: 作 read as 乍, 报 lost in 1-bit). One word, so a line must spell it
- * whole after its year: a narrative line that runs on is never cut to it.
+ * A report's title line ends in the template's name after its year, with
+ * the body's name between them or not (bold type: 作 read as 乍, 报 lost in
+ * 1-bit, 度 read as 库). One word: what stands before the line's last
+ * characters is kept as read, so a narrative line is never cut to it.
  */
-export const TITLE_LEXICON: Lexicon = { ...lexicon(['政府信息公开工作年度报告']), prefix: /^.*?\d{4}\s*年/u };
+export const TITLE_LEXICON: Lexicon = { ...lexicon([TITLE_WORD]), prefix: new RegExp(`^.*?\\d{4}\\s*年.*?(?=(?:\\s*\\S){${TITLE_WORD.length}}\\s*$)`, 'u') };

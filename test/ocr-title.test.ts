@@ -1,0 +1,21 @@
+// A report's title as OCR reads it on page 1 of a browser print scanned 1-bit
+// (fixtures/ocr/shanghai-2019-govpage-p1-1bit-200dpi.pdf, made by
+// fixtures/ocr/make-prints.sh): free reading gives 工作年库报告; the title's
+// word spelt against the model's probabilities gives what is printed.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { extractReport } from '../src/pipeline.js';
+
+const OCR = fileURLToPath(new URL('../../fixtures/ocr/', import.meta.url));
+
+describe('OCR: a printed page\'s title', function () {
+  this.timeout(900_000);
+
+  it('shanghai-2019-govpage page 1 at 1-bit 200 dpi: the title as printed, its body and year', async () => {
+    const r = await extractReport(OCR + 'shanghai-2019-govpage-p1-1bit-200dpi.pdf', { timeoutMs: 900_000 });
+    assert.equal(r.meta.title, '2019年上海市人民政府办公厅政府信息公开工作年度报告');
+    assert.equal(r.meta.agency, '上海市人民政府办公厅');
+    assert.equal(r.meta.year, 2019);
+    assert.equal(r.meta.region_code, '310000');
+  });
+});
