@@ -69,3 +69,17 @@ describe('pdf meta: a title whose wrapped last character OCR misread', () => {
     assert.equal(findTitle([line('淮安市人民政府2024年政府信息公开工作', 50, 24), ...page.slice(1)]), undefined);
   });
 });
+
+// Page 1 of the 100 dpi JPEG scan of fixtures/forms/chromium/shanghai-bangongting-2019.pdf, as OCR reads it:
+// the title is too garbled to be one, and the first narrative sentence names the 年度报告.
+describe('pdf meta: no title rather than a sentence', () => {
+  it('a sentence naming the report (本年度报告根据《条例》…编制，…) is never the title', () => {
+    const page = [
+      line('2019年上海市人民星政二息公开上F年境报司', 37, 8),
+      line('发布日期：2020-01-31', 58, 8),
+      line('本年度报告根据《中华人足北和国政信息公开条例》（以下简称《条例》）的要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息', 77, 9),
+      line('一、总体情况', 122, 7),
+    ];
+    assert.equal(findTitle(page), undefined);
+  });
+});

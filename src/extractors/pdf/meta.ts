@@ -108,6 +108,8 @@ export function findTitle(lines: TextLine[]): string | undefined {
   const ends = (l: TextLine): boolean => /(年度报告|年报)$/.test(l.text.trim());
   const year = (l: TextLine): boolean => /(19|20)\d\d\s*年/.test(l.text);
   const misread = (l: TextLine): boolean => year(l) && /公开/.test(l.text) && /报告$/.test(l.text.trim()) && l.text.trim().length <= MAX_TITLE;
-  const line = candidates.find((l) => ends(l) && year(l)) ?? candidates.find(misread) ?? candidates.find((l) => /年度报告|年报/.test(l.text));
+  // A sentence naming the report (本年度报告根据《条例》…编制，…) is narrative, never the title.
+  const naming = (l: TextLine): boolean => /年度报告|年报/.test(l.text) && l.text.trim().length <= MAX_TITLE && !/[。，,；;]/.test(l.text);
+  const line = candidates.find((l) => ends(l) && year(l)) ?? candidates.find(misread) ?? candidates.find(naming);
   return line?.text.replace(/\s+/g, '');
 }
