@@ -114,7 +114,7 @@ describe('OCR rendering from the page\'s own PNG data (raster/page-picture.ts)',
     for (const [file, dpi] of [[pngPdf(png, 150), 150], [readFileSync(OCR + 'hongze-qu-2023-scan-1bit-200dpi.pdf'), 200]] as const) {
       const { doc, task } = await openPdf(file);
       const page = await doc.getPage(1);
-      const g = await pageGraphics(pdfjs, page, await pageText(page, 0), 0);
+      const g = await pageGraphics(pdfjs, doc, page, await pageText(page, 0), 0);
       await task.destroy();
       assert.deepEqual([g.images, g.imageDpi, g.segments.length], [1, dpi, 0]);
     }

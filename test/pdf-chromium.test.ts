@@ -33,7 +33,7 @@ describe('pdf: browser-printed (Chromium) PDFs and runs crossing column rules', 
     try {
       const page = await doc.getPage(1);
       const text = await pageText(page, 0);
-      const g = await pageGraphics(pdfjs, page, text, 0);
+      const g = await pageGraphics(pdfjs, doc, page, text, 0);
       const [grid] = findGrids(g.segments);
       assert.ok(grid);
       assert.equal(text.runs.length, 1, 'pdfjs gives the string as one run');

@@ -53,7 +53,7 @@ describe('pdf path decoding (pdfjs-dist 5.4.296 constructPath)', function () {
     try {
       const page = await doc.getPage(1);
       const text = await pageText(page, 0);
-      const g = await pageGraphics(pdfjs, page, text, 0);
+      const g = await pageGraphics(pdfjs, doc, page, text, 0);
       const got = g.segments.map(r1).sort();
       const want = [
         'h 100 142 300 142',

@@ -77,7 +77,7 @@ export async function readPdf(opened: OpenedPdf, opts: { graphicsPages?: Set<num
   let runBase = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const r = await readPage(pdfjs, page, p, runBase, { forceGraphics: (opts.graphicsPages?.has(p) ?? false) || mode === 'force' });
+    const r = await readPage(pdfjs, doc, page, p, runBase, { forceGraphics: (opts.graphicsPages?.has(p) ?? false) || mode === 'force' });
     runBase += r.runs.length + 1;
     pages.push(r);
     page.cleanup();

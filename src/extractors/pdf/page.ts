@@ -2,7 +2,7 @@
 // suggests a table. getOperatorList costs about as much as getTextContent
 // again, and half the pages of a report are narrative: skipping them keeps
 // the extractor below pdfjs's own textContent+operatorList floor (issue 6).
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fillGrid, partitionRuns, type PageTable } from './cells.js';
 import { alignmentTables } from './fallback.js';
 import { centreY, type Segment, type TextRun } from './geometry.js';
@@ -94,7 +94,7 @@ export interface PageResult {
   ocr?: RasterPage;
 }
 
-export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number, runBase: number, opts: { forceGraphics?: boolean } = {}): Promise<PageResult> {
+export async function readPage(pdfjs: Pdfjs, doc: PDFDocumentProxy, page: PDFPageProxy, pageNo: number, runBase: number, opts: { forceGraphics?: boolean } = {}): Promise<PageResult> {
   const text = await pageText(page, runBase);
   let runs = text.runs;
   const chars = runs.reduce((s, r) => s + r.str.replace(/\s/g, '').length, 0);
@@ -103,7 +103,7 @@ export async function readPage(pdfjs: Pdfjs, page: PDFPageProxy, pageNo: number,
   const wantGraphics = opts.forceGraphics || chars === 0 || looksLikeTablePage(runs);
   let tables: PageTable[] = [];
   if (wantGraphics) {
-    const g = await pageGraphics(pdfjs, page, text, runBase);
+    const g = await pageGraphics(pdfjs, doc, page, text, runBase);
     result.images = g.images;
     if (g.imageDpi) result.imageDpi = g.imageDpi;
     result.segments = g.segments;

@@ -85,26 +85,18 @@ const CUT = 2;
 
 const WHITE = /^#fff(fff)?$/i;
 
-interface Transport {
-  getData(): Promise<Uint8Array>;
-}
-
-/** The file's objects, parsed once per document (its pages share pdfjs's transport). */
-const files = new WeakMap<Transport, Promise<PdfFile | undefined>>();
+/** The file's objects, parsed once per document. */
+const files = new WeakMap<PDFDocumentProxy, Promise<PdfFile | undefined>>();
 
 /**
- * The file behind a page or document, for reading its objects directly
- * (pdfjs keeps its parser in the worker). A page reaches the file's bytes
- * only through its transport, as `PDFDocumentProxy.getData` does (pdfjs-dist
- * 5.4, pinned by load.ts); undefined when that is not there.
+ * The file behind a document, for reading its objects directly (pdfjs keeps
+ * its parser in the worker): its bytes as `getData` gives them back.
  */
-export function pdfFileOf(holder: PDFPageProxy | PDFDocumentProxy): Promise<PdfFile | undefined> {
-  const transport = (holder as unknown as { _transport?: Transport })._transport;
-  if (!transport || typeof transport.getData !== 'function') return Promise.resolve(undefined);
-  let f = files.get(transport);
+export function pdfFileOf(doc: PDFDocumentProxy): Promise<PdfFile | undefined> {
+  let f = files.get(doc);
   if (!f) {
-    f = transport.getData().then((d) => new PdfFile(Buffer.from(d.buffer, d.byteOffset, d.byteLength)), () => undefined);
-    files.set(transport, f);
+    f = doc.getData().then((d) => new PdfFile(Buffer.from(d.buffer, d.byteOffset, d.byteLength)), () => undefined);
+    files.set(doc, f);
   }
   return f;
 }
@@ -115,9 +107,9 @@ export function pdfFileOf(holder: PDFPageProxy | PDFDocumentProxy): Promise<PdfF
  * image, its resolution, nothing else. Reading the list would make pdfjs
  * decode the picture (≈ 0.7 s for a 300 dpi page) only to count it.
  */
-async function pictureOnly(page: PDFPageProxy, text: PageText): Promise<PageGraphics | undefined> {
+async function pictureOnly(doc: PDFDocumentProxy, page: PDFPageProxy, text: PageText): Promise<PageGraphics | undefined> {
   if (text.runs.length > 0 || !page.ref) return undefined;
-  const pdf = await pdfFileOf(page);
+  const pdf = await pdfFileOf(doc);
   const found = pdf && pageImage(pdf, page.ref.num);
   if (!found) return undefined;
   // As the operator walk below: the picture's width in pixels over its width on the page.
@@ -128,8 +120,8 @@ async function pictureOnly(page: PDFPageProxy, text: PageText): Promise<PageGrap
 }
 
 /** Rules, images and vertical glyphs from the page's operator list. */
-export async function pageGraphics(pdfjs: Pdfjs, page: PDFPageProxy, text: PageText, firstRun: number): Promise<PageGraphics> {
-  const simple = await pictureOnly(page, text).catch(() => undefined);
+export async function pageGraphics(pdfjs: Pdfjs, doc: PDFDocumentProxy, page: PDFPageProxy, text: PageText, firstRun: number): Promise<PageGraphics> {
+  const simple = await pictureOnly(doc, page, text).catch(() => undefined);
   if (simple) return simple;
   const { OPS } = pdfjs;
   const ops = await page.getOperatorList();
