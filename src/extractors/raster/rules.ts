@@ -6,6 +6,7 @@
 // grid builder as a PDF's vector rules.
 import type { Gray } from '../../ocr/image.js';
 import { eachPiece } from './pieces.js';
+import { longRuns, stretchesOf, type Run, type Stretches } from './runs.js';
 
 /** Grey below this is ink. */
 export const INK = 150;
@@ -19,69 +20,6 @@ export interface PixelRule {
   /** Along the rule: first and last column (h) or row (v). */
   b0: number;
   b1: number;
-}
-
-interface Run {
-  at: number;
-  b0: number;
-  b1: number;
-}
-
-/** 1 where the pixel is ink, else 0. */
-function darkMask(img: Gray): Uint8Array {
-  const { data } = img;
-  const out = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = data[i]! < INK ? 1 : 0;
-  return out;
-}
-
-/**
- * Long dark runs along one axis; `len` in pixels; gaps of up to `gap` pixels
- * are bridged (1-bit scans). Ordered by line, then along it. Both axes walk the
- * pixels row by row (a column walk strides the whole page at every step).
- */
-function runs(img: Gray, axis: 'h' | 'v', len: number, dark: Uint8Array, gap: number): Run[] {
-  const { width, height } = img;
-  const out: Run[] = [];
-  if (axis === 'h') {
-    const row = new Uint8Array(width);
-    for (let line = 0; line < height; line++) {
-      // A pixel counts when it or the one above or below is ink.
-      row.set(dark.subarray(line * width, (line + 1) * width));
-      if (line > 0) for (let k = 0, j = (line - 1) * width; k < width; k++, j++) row[k] = row[k]! | dark[j]!;
-      if (line < height - 1) for (let k = 0, j = (line + 1) * width; k < width; k++, j++) row[k] = row[k]! | dark[j]!;
-      let start = -1, last = -2;
-      for (let k = 0; k < width; k++) {
-        if (!row[k]) continue;
-        if (start < 0 || k - last > gap + 1) {
-          if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
-          start = k;
-        }
-        last = k;
-      }
-      if (start >= 0 && last - start + 1 >= len) out.push({ at: line, b0: start, b1: last });
-    }
-    return out;
-  }
-  // Vertical: every column's open run is carried down the rows; a pixel counts when it or its left or right neighbour is ink.
-  const start = new Int32Array(width).fill(-1), last = new Int32Array(width).fill(-2);
-  const found: Run[][] = Array.from({ length: width }, () => []);
-  for (let k = 0; k < height; k++) {
-    const at = k * width;
-    for (let line = 0; line < width; line++) {
-      if (!(dark[at + line]! | (line > 0 ? dark[at + line - 1]! : 0) | (line < width - 1 ? dark[at + line + 1]! : 0))) continue;
-      if (start[line]! < 0 || k - last[line]! > gap + 1) {
-        if (start[line]! >= 0 && last[line]! - start[line]! + 1 >= len) found[line]!.push({ at: line, b0: start[line]!, b1: last[line]! });
-        start[line] = k;
-      }
-      last[line] = k;
-    }
-  }
-  for (let line = 0; line < width; line++) {
-    if (start[line]! >= 0 && last[line]! - start[line]! + 1 >= len) found[line]!.push({ at: line, b0: start[line]!, b1: last[line]! });
-    out.push(...found[line]!);
-  }
-  return out;
 }
 
 /** Runs on neighbouring lines (within 3 px) that overlap along the axis are one rule. */
@@ -134,9 +72,9 @@ function dotted(img: Gray, axis: 'h' | 'v', list: Run[], specks: Uint8Array, sha
   });
 }
 
-function rulesOf(img: Gray, dpi: number, gap: number, dark: Uint8Array, specks?: Uint8Array): PixelRule[] {
+function rulesOf(img: Gray, dpi: number, gap: number, ink: { h: Stretches; v: Stretches }, specks?: Uint8Array): PixelRule[] {
   const along = (axis: 'h' | 'v', len: number): PixelRule[] => {
-    const found = runs(img, axis, len, dark, gap);
+    const found = longRuns(ink[axis], len, gap);
     return thin(groupRuns(specks ? dotted(img, axis, found, specks, DOT_SHARE) : found, axis), dpi);
   };
   return [...along('h', Math.round(0.6 * dpi)), ...along('v', Math.round(0.25 * dpi))];
@@ -204,13 +142,13 @@ function specks(img: Gray, max: number): Uint8Array {
  * it is a line of a dithered screen.
  */
 export function findRules(img: Gray, dpi: number, before?: Gray): PixelRule[] {
-  const dark = darkMask(img);
-  const solid = rulesOf(img, dpi, 1, dark);
+  const ink = stretchesOf(img, INK);
+  const solid = rulesOf(img, dpi, 1, ink);
   if (!before) return solid;
   const small = specks(before, Math.round(2 * (dpi / 100) ** 2));
-  const wider = gapAt(dpi) > 1 ? rulesOf(img, dpi, gapAt(dpi), dark) : [];
+  const wider = gapAt(dpi) > 1 ? rulesOf(img, dpi, gapAt(dpi), ink) : [];
   const out = [...solid];
-  for (const d of [...wider, ...rulesOf(img, dpi, DOT_GAP, darkMask(before), small)]) {
+  for (const d of [...wider, ...rulesOf(img, dpi, DOT_GAP, stretchesOf(before, INK), small)]) {
     if (!out.some((r) => covered(d, r)) && !screen(d, img, small, dpi)) out.push(d);
   }
   return out;
