@@ -64,26 +64,27 @@ export function stretchesOf(img: Gray, ink: number): { h: Stretches; v: Stretche
 }
 
 /**
- * Runs at least `len` long, each line read with its two neighbours (a pixel
- * counts when it or the one beside it across the axis is ink, so a rule left
- * slightly slanted makes one run), gaps of up to `gap` px bridged; ordered by
- * line, then along it.
+ * Runs at least `len` long, each line read with its neighbours `reach` px
+ * either side (a pixel counts when it or one beside it across the axis is
+ * ink, so a rule left slightly slanted makes one run), gaps of up to `gap` px
+ * bridged; ordered by line, then along it.
  */
-export function longRuns(s: Stretches, len: number, gap: number): Run[] {
+export function longRuns(s: Stretches, len: number, gap: number, reach = 1): Run[] {
   const out: Run[] = [];
   const { lines, from, seg } = s;
-  const idx = [0, 0, 0], end = [0, 0, 0];
+  const n = 2 * reach + 1;
+  const idx = new Array<number>(n).fill(0), end = new Array<number>(n).fill(0);
   for (let line = 0; line < lines; line++) {
-    for (let k = 0; k < 3; k++) {
-      const l = line - 1 + k;
+    for (let k = 0; k < n; k++) {
+      const l = line - reach + k;
       idx[k] = l >= 0 && l < lines ? from[l]! : 0;
       end[k] = l >= 0 && l < lines ? from[l + 1]! : 0;
     }
     let start = -1, last = -2;
-    // The three lines' stretches in order of their starts.
+    // The lines' stretches in order of their starts.
     for (;;) {
       let pick = -1;
-      for (let k = 0; k < 3; k++) if (idx[k]! < end[k]! && (pick < 0 || seg[idx[k]!]! < seg[idx[pick]!]!)) pick = k;
+      for (let k = 0; k < n; k++) if (idx[k]! < end[k]! && (pick < 0 || seg[idx[k]!]! < seg[idx[pick]!]!)) pick = k;
       if (pick < 0) break;
       const a = seg[idx[pick]!]!, b = seg[idx[pick]! + 1]!;
       idx[pick]! += 2;
