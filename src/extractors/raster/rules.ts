@@ -64,12 +64,14 @@ function gapAt(dpi: number): number {
 /** Runs along which at least `share` of the positions have a speck on the run's line or beside it. */
 function dotted(img: Gray, axis: 'h' | 'v', list: Run[], specks: Uint8Array, share: number, reach: number): Run[] {
   const { width, height } = img;
-  const at = (line: number, k: number): number => (axis === 'h' ? (line >= 0 && line < height ? specks[line * width + k]! : 0) : line >= 0 && line < width ? specks[k * width + line]! : 0);
+  // Pixel (line, k) is specks[line * step + k * stride]: rows for h, columns for v.
+  const [lines, step, stride] = axis === 'h' ? [height, width, 1] : [width, 1, width];
   return list.filter((r) => {
+    const a0 = Math.max(0, r.at - reach), a1 = Math.min(lines - 1, r.at + reach);
     let n = 0;
     for (let k = r.b0; k <= r.b1; k++) {
-      for (let a = r.at - reach; a <= r.at + reach; a++) {
-        if (at(a, k)) {
+      for (let a = a0, i = a0 * step + k * stride; a <= a1; a++, i += step) {
+        if (specks[i]) {
           n++;
           break;
         }
