@@ -15,6 +15,7 @@ import { skewAngle } from './deskew.js';
 import { TEMPLATE_LEXICON, TITLE_LEXICON } from './labels.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
 import { despeckle, eraseDots, eraseRules, findRules, INK, type PixelRule } from './rules.js';
+import { dropStrays } from './stray.js';
 
 export interface OcrCell extends PageCell {
   ocr: OcrReading;
@@ -267,7 +268,7 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
   const cellInk = grids.map((g) =>
     g.cells.map((c) => {
       const x0 = Math.round(c.bbox.x0 * k) + 1, y0 = Math.round(c.bbox.y0 * k) + 1;
-      const img = cleanInk(crop(erased, x0, y0, Math.round(c.bbox.x1 * k), Math.round(c.bbox.y1 * k)), speck);
+      const img = dropStrays(cleanInk(crop(erased, x0, y0, Math.round(c.bbox.x1 * k), Math.round(c.bbox.y1 * k)), speck), dpi);
       return { img, bands: inkBands(img) };
     }),
   );
