@@ -1,0 +1,108 @@
+// Light ruling lines the dark-run scan (rules.ts) misses: a browser's light
+// grey borders drawn at 186–199 grey in a low-resolution or noisy JPEG scan
+// fall on both sides of the ink threshold, so their runs break up
+// (shanghai-bangongting-2019 at 100 dpi: one rule of table 三 lost, a row
+// label read with its group's label and its 5 taken for 总计 767). A
+// lighter threshold alone finds them but also runs along lines of Chinese
+// at 100 dpi, so a light rule must be straight and thin: a band of two
+// pixel rows (columns) inked over nearly its whole length, with the rows
+// two pixels off it on both sides nearly free of ink. Only those inside a table
+// already found, and not beside a rule already found, are kept. Pure.
+import type { Gray } from '../../ocr/image.js';
+import { INK, type PixelRule } from './rules.js';
+
+/** Grey (after the page's midtones were darkened) below this may be a light rule's. */
+const LIGHT = 200;
+/** Share of a run's positions inked in its band (gaps of 1 px bridged). */
+const FILL = 0.9;
+/**
+ * Largest share of its positions with ink (darker than rules.ts's INK: the
+ * JPEG's halo beside a light line is lighter) in the rows two pixels off
+ * it; a line of type fills far more.
+ */
+const SIDE = 0.3;
+
+/** Columns become rows: the vertical scan walks memory row by row too. */
+function transpose(img: Gray): Gray {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[x * h + y] = data[y * w + x]!;
+  return { width: h, height: w, data: out };
+}
+
+/** Straight thin light runs along the rows of `img`, at least `len` px long: rules in row coordinates. */
+function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
+  const { width: w, height: h, data } = img;
+  const light = new Uint8Array(w * h);
+  for (let i = 0; i < data.length; i++) light[i] = data[i]! < LIGHT ? 1 : 0;
+  const out: PixelRule[] = [];
+  for (let y = 2; y < h - 3; y++) {
+    const at = y * w, next = at + w;
+    let start = -1, last = -2, inked = 0;
+    const close = (): void => {
+      if (start < 0 || last - start + 1 < len || inked < FILL * (last - start + 1)) return;
+      let above = 0, below = 0;
+      for (let x = start; x <= last; x++) {
+        if (data[at - 2 * w + x]! < INK) above++;
+        if (data[next + 2 * w + x]! < INK) below++;
+      }
+      if (above <= SIDE * (last - start + 1) && below <= SIDE * (last - start + 1)) out.push({ axis, a0: y, a1: y + 1, b0: start, b1: last });
+    };
+    for (let x = 0; x < w; x++) {
+      if (!(light[at + x]! | light[next + x]!)) continue;
+      if (x - last > 2) {
+        close();
+        start = x;
+        inked = 0;
+      }
+      inked++;
+      last = x;
+    }
+    close();
+  }
+  // A band found at two neighbouring rows is one rule.
+  const merged: PixelRule[] = [];
+  for (const r of out) {
+    const same = merged.find((m) => r.a0 - m.a1 <= 1 && r.b0 <= m.b1 && r.b1 >= m.b0);
+    if (same) {
+      same.a1 = Math.max(same.a1, r.a1);
+      same.b0 = Math.min(same.b0, r.b0);
+      same.b1 = Math.max(same.b1, r.b1);
+    } else merged.push({ ...r });
+  }
+  return merged.filter((r) => r.a1 - r.a0 + 1 <= 4);
+}
+
+/**
+ * `b` runs beside `a` (overlapping along it) within `near` px: `a` is the
+ * light inner line of a cell's own border beside a rule already found, or
+ * that rule again, not a rule missing between two cells (a cell is far
+ * wider and taller than that). Kept, such lines made narrow phantom rows
+ * and columns (a 100 dpi JPEG of shanghai-2019-govpage: a `10` taken for 总计).
+ */
+function beside(a: PixelRule, b: PixelRule, near: number): boolean {
+  return a.axis === b.axis && a.a0 - near <= b.a1 && b.a0 - near <= a.a1 && b.b0 <= a.b1 && b.b1 >= a.b0;
+}
+
+/** A box in pixels: the tables found from the dark rules. */
+export interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Light rules of `img` at `dpi` (0.6 in long across, 0.25 in down, as
+ * rules.ts) lying within one of `tables` and not beside a rule of `found`.
+ */
+export function lightRules(img: Gray, dpi: number, found: PixelRule[], tables: PixelBox[]): PixelRule[] {
+  if (tables.length === 0) return [];
+  const inside = (r: PixelRule): boolean => {
+    const [x0, x1, y0, y1] = r.axis === 'h' ? [r.b0, r.b1, r.a0, r.a1] : [r.a0, r.a1, r.b0, r.b1];
+    return tables.some((t) => x0 >= t.x0 - 3 && x1 <= t.x1 + 3 && y0 >= t.y0 - 3 && y1 <= t.y1 + 3);
+  };
+  const candidates = [...along(img, Math.round(0.6 * dpi), 'h'), ...along(transpose(img), Math.round(0.25 * dpi), 'v')];
+  const near = Math.round(0.1 * dpi);
+  return candidates.filter((c) => inside(c) && !found.some((r) => beside(c, r, near)));
+}
