@@ -6,11 +6,15 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dropStrays } from '../src/extractors/raster/stray.js';
+import { pickExtractor } from '../src/extractors/registry.js';
+import { normalize, type Normalized } from '../src/normalizers/index.js';
+import { dropUnsure } from '../src/proofread/unsure.js';
 import { gray, type Gray } from '../src/ocr/image.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 
 const OCR = fileURLToPath(new URL('../../fixtures/ocr/', import.meta.url));
+const HTML = fileURLToPath(new URL('../../fixtures/html/shanghai-bangongting-2019.html', import.meta.url));
 const LONG = { timeoutMs: 900_000 };
 
 const pick = (r: Report, ids: string[]): (number | string | null | undefined)[] => ids.map((id) => r.fields[id]);
@@ -60,5 +64,28 @@ describe('border remnants in a cell (raster/stray.ts)', () => {
     paint(g, 10, 28, 40, 28, 40); // a dark stroke along the bottom: as long as a glyph and dark
     const out = dropStrays(g, DPI);
     assert.equal(inked(out), inked(g));
+  });
+});
+
+describe('a number OCR read unsure needs the arithmetic (proofread/unsure.ts)', () => {
+  // The text form's fields of shanghai-bangongting-2019, with one cell given as OCR read it.
+  const read = async (id: string, raw: string, confidence: number): Promise<Normalized> => {
+    const { readFileSync } = await import('node:fs');
+    const buffer = readFileSync(HTML);
+    const n = normalize((await pickExtractor(buffer, HTML)!.extract({ path: HTML, buffer, options: {} })).value).value;
+    return { ...n, fields: { ...n.fields, [id]: Number(raw) }, provenance: { ...n.provenance, [id]: { ...n.provenance[id]!, raw, kind: 'number', ocr: true, confidence } } };
+  };
+
+  it('a 5 read at 0.14 in the blank 其他结果 cell of 行政复议 (a 16-colour picture\'s border dots did): no identity holds with it, so null with ocr.uncertain', async () => {
+    const r = dropUnsure(await read('review.other', '5', 0.14));
+    assert.equal(r.value.fields['review.other'], null);
+    assert.deepEqual(r.findings.map((f) => [f.rule, f.fields]), [['ocr.uncertain', ['review.other']]]);
+    assert.match(r.findings[0]!.message, /no identity of its table confirms it: left null/);
+  });
+
+  it('自然人\'s 821 new applications read at 0.3: 821 + 18 = 767 + 72 holds with it, so it stays', async () => {
+    const r = dropUnsure(await read('apps.new.natural', '821', 0.3));
+    assert.equal(r.value.fields['apps.new.natural'], 821);
+    assert.deepEqual(r.findings, []);
   });
 });
