@@ -46,7 +46,7 @@ function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
         if (data[at - 2 * w + x]! < INK) above++;
         if (data[next + 2 * w + x]! < INK) below++;
       }
-      if (above <= SIDE * (last - start + 1) && below <= SIDE * (last - start + 1)) out.push({ axis, a0: y, a1: y + 1, b0: start, b1: last });
+      if (above <= SIDE * (last - start + 1) && below <= SIDE * (last - start + 1)) out.push({ axis, a0: y, a1: y, b0: start, b1: last });
     };
     for (let x = 0; x < w; x++) {
       if (!(light[at + x]! | light[next + x]!)) continue;
@@ -60,7 +60,8 @@ function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
     }
     close();
   }
-  // A band found at two neighbouring rows is one rule.
+  // Bands found at neighbouring rows are one rule. Each band is two rows, so a line of ink found at rows y0..yL
+  // lies on rows y0 + 1..yL (one row: y0..y0 + 1).
   const merged: PixelRule[] = [];
   for (const r of out) {
     const same = merged.find((m) => r.a0 - m.a1 <= 1 && r.b0 <= m.b1 && r.b1 >= m.b0);
@@ -70,7 +71,7 @@ function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
       same.b1 = Math.max(same.b1, r.b1);
     } else merged.push({ ...r });
   }
-  return merged.filter((r) => r.a1 - r.a0 + 1 <= 4);
+  return merged.map((r) => (r.a1 > r.a0 ? { ...r, a0: r.a0 + 1 } : { ...r, a1: r.a0 + 1 })).filter((r) => r.a1 - r.a0 + 1 <= 4);
 }
 
 /**
