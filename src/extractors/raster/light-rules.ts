@@ -7,7 +7,7 @@
 // at 100 dpi, so a light rule must be straight and thin: a band of two
 // pixel rows (columns) inked over nearly its whole length, with the rows
 // two pixels off it on both sides nearly free of ink. Only those inside a table
-// already found, and not beside a rule already found, are kept. Pure.
+// already found, neither on nor beside a rule already found, are kept. Pure.
 import type { Gray } from '../../ocr/image.js';
 import { INK, type PixelRule } from './rules.js';
 
@@ -75,14 +75,19 @@ function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
 }
 
 /**
- * `b` runs beside `a` (overlapping along it) within `near` px: `a` is the
- * light inner line of a cell's own border beside a rule already found, or
- * that rule again, not a rule missing between two cells (a cell is far
- * wider and taller than that). Kept, such lines made narrow phantom rows
- * and columns (a 100 dpi JPEG of shanghai-2019-govpage: a `10` taken for 总计).
+ * Whether rule `b`, found already, makes `a` nothing new. On `a`'s own line
+ * (centres within 1 px): when it covers `a`'s length (a light run there mostly
+ * follows a rule found, and goes on only where that rule broke off). Off it
+ * but within `near` px across, alongside it for `near` px or more: `a` is
+ * then the light inner line of a cell's own border beside a rule, not a
+ * rule missing between two cells (a cell is far wider and taller than
+ * that); kept, such lines made narrow phantom rows and columns (a 100 dpi
+ * JPEG of shanghai-2019-govpage: a `10` taken for 总计).
  */
-function beside(a: PixelRule, b: PixelRule, near: number): boolean {
-  return a.axis === b.axis && a.a0 - near <= b.a1 && b.a0 - near <= a.a1 && b.b0 <= a.b1 && b.b1 >= a.b0;
+function known(a: PixelRule, b: PixelRule, near: number): boolean {
+  if (a.axis !== b.axis) return false;
+  if (Math.abs(a.a0 + a.a1 - b.a0 - b.a1) <= 2) return b.b0 <= a.b0 + 3 && b.b1 >= a.b1 - 3;
+  return a.a0 - near <= b.a1 && b.a0 - near <= a.a1 && b.b0 <= a.b1 - near && b.b1 >= a.b0 + near;
 }
 
 /** A box in pixels: the tables found from the dark rules. */
@@ -95,7 +100,7 @@ export interface PixelBox {
 
 /**
  * Light rules of `img` at `dpi` (0.6 in long across, 0.25 in down, as
- * rules.ts) lying within one of `tables` and not beside a rule of `found`.
+ * rules.ts) lying within one of `tables` that no rule of `found` makes known.
  */
 export function lightRules(img: Gray, dpi: number, found: PixelRule[], tables: PixelBox[]): PixelRule[] {
   if (tables.length === 0) return [];
@@ -105,5 +110,5 @@ export function lightRules(img: Gray, dpi: number, found: PixelRule[], tables: P
   };
   const candidates = [...along(img, Math.round(0.6 * dpi), 'h'), ...along(transpose(img), Math.round(0.25 * dpi), 'v')];
   const near = Math.round(0.1 * dpi);
-  return candidates.filter((c) => inside(c) && !found.some((r) => beside(c, r, near)));
+  return candidates.filter((c) => inside(c) && !found.some((r) => known(c, r, near)));
 }
