@@ -5,6 +5,10 @@
 // them. The values asserted are those printed on the page.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { mergeSegments } from '../src/extractors/pdf/grid.js';
+import type { Segment } from '../src/extractors/pdf/geometry.js';
+import { lightRules } from '../src/extractors/raster/light-rules.js';
+import type { PixelRule } from '../src/extractors/raster/rules.js';
 import { dropStrays } from '../src/extractors/raster/stray.js';
 import { pickExtractor } from '../src/extractors/registry.js';
 import { normalize, type Normalized } from '../src/normalizers/index.js';
@@ -87,5 +91,44 @@ describe('a number OCR read unsure needs the arithmetic (proofread/unsure.ts)', 
     const r = dropUnsure(await read('apps.new.natural', '821', 0.3));
     assert.equal(r.value.fields['apps.new.natural'], 821);
     assert.deepEqual(r.findings, []);
+  });
+});
+
+describe('light rules of a grey scan (raster/light-rules.ts)', () => {
+  const DPI = 100;
+  // A table frame 300 × 200 px found dark; inside it, drawn at the given grey (after the midtones were darkened).
+  const page = (): Gray => gray(400, 300);
+  const paint = (g: Gray, x0: number, y0: number, x1: number, y1: number, v: number): void => {
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) g.data[y * g.width + x] = v;
+  };
+  const frame: PixelRule[] = [
+    { axis: 'h', a0: 50, a1: 51, b0: 50, b1: 350 },
+    { axis: 'h', a0: 250, a1: 251, b0: 50, b1: 350 },
+    { axis: 'v', a0: 50, a1: 51, b0: 50, b1: 251 },
+    { axis: 'v', a0: 349, a1: 350, b0: 50, b1: 251 },
+  ];
+  const table = [{ x0: 50, y0: 50, x1: 350, y1: 251 }];
+
+  it('a light grey column rule (180, lighter than the ink threshold) inside the table is found; the inner line beside the frame is not', () => {
+    const g = page();
+    paint(g, 200, 52, 201, 249, 180);
+    paint(g, 54, 52, 54, 249, 180); // a cell's own light border 3 px inside the frame
+    assert.deepEqual(lightRules(g, DPI, frame, table).map((r) => [r.axis, r.a0, r.a1, r.b0, r.b1]), [['v', 200, 201, 52, 249]]);
+  });
+
+  it('a line of type (blocks of ink 12 px high, 1 px apart) gives no rule, nor does a light rule outside the tables', () => {
+    const g = page();
+    for (let x = 60; x < 340; x += 13) paint(g, x, 100, x + 11, 111, 120);
+    paint(g, 360, 20, 361, 280, 180);
+    assert.deepEqual(lightRules(g, DPI, frame, table), []);
+  });
+});
+
+describe('grid lines from a scan\'s rules (pdf/grid.ts)', () => {
+  it('rules at 366.2, 367.4 and 368.2 pt (a chain whose mean is more than 1 pt from its end) all keep a line', () => {
+    const v = (x: number, y0: number, y1: number): Segment => ({ axis: 'v', x0: x, x1: x, y0, y1 });
+    const merged = mergeSegments([v(366.2, 77, 411), v(366.5, 48, 76), v(367.4, 503, 527), v(368.2, 463, 527)]);
+    assert.ok(merged.every((s) => Number.isFinite(s.x0) && Number.isFinite(s.x1)), JSON.stringify(merged));
+    assert.deepEqual(merged.map((s) => [s.y0, s.y1]).sort((a, b) => a[0]! - b[0]!), [[48, 411], [463, 527]]);
   });
 });
