@@ -21,6 +21,13 @@ const FILL = 0.9;
  * it; a line of type fills far more.
  */
 const SIDE = 0.3;
+/**
+ * Largest share of them as grey as a light rule: a line is lighter paper on
+ * both sides. In a cell shaded light grey every run is "light", and one
+ * down a stroke of 十 in hongze-qu-2023's shaded 第二十条第（八）项 cut the
+ * heading in two (grey 150 dpi).
+ */
+const GREY_SIDE = 0.5;
 
 /** Columns become rows: the vertical scan walks memory row by row too. */
 function transpose(img: Gray): Gray {
@@ -41,12 +48,15 @@ function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
     let start = -1, last = -2, inked = 0;
     const close = (): void => {
       if (start < 0 || last - start + 1 < len || inked < FILL * (last - start + 1)) return;
-      let above = 0, below = 0;
+      let above = 0, below = 0, greyAbove = 0, greyBelow = 0;
       for (let x = start; x <= last; x++) {
         if (data[at - 2 * w + x]! < INK) above++;
         if (data[next + 2 * w + x]! < INK) below++;
+        greyAbove += light[at - 2 * w + x]!;
+        greyBelow += light[next + 2 * w + x]!;
       }
-      if (above <= SIDE * (last - start + 1) && below <= SIDE * (last - start + 1)) out.push({ axis, a0: y, a1: y, b0: start, b1: last });
+      const n = last - start + 1;
+      if (above <= SIDE * n && below <= SIDE * n && greyAbove <= GREY_SIDE * n && greyBelow <= GREY_SIDE * n) out.push({ axis, a0: y, a1: y, b0: start, b1: last });
     };
     for (let x = 0; x < w; x++) {
       if (!(light[at + x]! | light[next + x]!)) continue;
@@ -110,5 +120,30 @@ export function lightRules(img: Gray, dpi: number, found: PixelRule[], tables: P
   };
   const candidates = [...along(img, Math.round(0.6 * dpi), 'h'), ...along(transpose(img), Math.round(0.25 * dpi), 'v')];
   const near = Math.round(0.1 * dpi);
-  return candidates.filter((c) => inside(c) && !found.some((r) => known(c, r, near)));
+  return candidates.filter((c) => inside(c) && !found.some((r) => known(c, r, near)) && clearWhereNew(img, c, found));
+}
+
+/**
+ * Where `c` goes on past the rules found on its line, it must be clear
+ * (and white) on both sides there too: through a heading cell spanning the columns its
+ * sides were checked over the whole run, most of it the rules found, and
+ * the run went on through the heading's words (hongze-qu-2023's
+ * 第二十条第（八）项 cut in two at grey 150 dpi).
+ */
+function clearWhereNew(img: Gray, c: PixelRule, found: PixelRule[]): boolean {
+  const on = found.filter((f) => f.axis === c.axis && Math.abs(c.a0 + c.a1 - f.a0 - f.a1) <= 2);
+  if (on.length === 0) return true;
+  const { width: w, height: h, data } = img;
+  const at = (a: number, b: number): number => (c.axis === 'h' ? data[Math.min(h - 1, Math.max(0, a)) * w + b]! : data[b * w + Math.min(w - 1, Math.max(0, a))]!);
+  let fresh = 0, above = 0, below = 0, greyAbove = 0, greyBelow = 0;
+  for (let b = c.b0; b <= c.b1; b++) {
+    if (on.some((f) => b >= f.b0 && b <= f.b1)) continue;
+    fresh++;
+    const [u, d] = [at(c.a0 - 2, b), at(c.a1 + 2, b)];
+    if (u < INK) above++;
+    if (d < INK) below++;
+    if (u < LIGHT) greyAbove++;
+    if (d < LIGHT) greyBelow++;
+  }
+  return above <= SIDE * fresh && below <= SIDE * fresh && greyAbove <= GREY_SIDE * fresh && greyBelow <= GREY_SIDE * fresh;
 }
