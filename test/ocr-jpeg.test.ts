@@ -122,6 +122,13 @@ describe('light rules of a grey scan (raster/light-rules.ts)', () => {
     paint(g, 360, 20, 361, 280, 180);
     assert.deepEqual(lightRules(g, DPI, frame, table), []);
   });
+
+  it('a cell shaded light grey (190) with a dark stroke down it gives no rule: a light rule has white paper beside it', () => {
+    const g = page();
+    paint(g, 52, 100, 348, 160, 190);
+    paint(g, 150, 120, 151, 140, 30);
+    assert.deepEqual(lightRules(g, DPI, frame, table), []);
+  });
 });
 
 describe('grid lines from a scan\'s rules (pdf/grid.ts)', () => {
