@@ -22,12 +22,17 @@ const FILL = 0.9;
  */
 const SIDE = 0.3;
 /**
- * Largest share of them as grey as a light rule: a line is lighter paper on
- * both sides. In a cell shaded light grey every run is "light", and one
- * down a stroke of 十 in hongze-qu-2023's shaded 第二十条第（八）项 cut the
- * heading in two (grey 150 dpi).
+ * Where a light run goes on past the rules found on its line, the largest
+ * share of the rows 2 px off it there as grey as a light rule: in a cell
+ * shaded light grey every run is "light", and one on from a column rule
+ * through hongze-qu-2023's shaded heading 第二十条第（八）项 cut it in two
+ * (grey 150 dpi). Not asked of a whole run: beside a light rule at 100 dpi
+ * lies the grey of its double border (shanghai-bangongting-2019's table 四
+ * lost two rules so).
  */
 const GREY_SIDE = 0.5;
+/** A whole run grey on both sides over this share of it lies in a shaded cell (the same heading, a stroke of 十 down it). */
+const SHADED = 0.9;
 
 /** Columns become rows: the vertical scan walks memory row by row too. */
 function transpose(img: Gray): Gray {
@@ -56,7 +61,7 @@ function along(img: Gray, len: number, axis: 'h' | 'v'): PixelRule[] {
         greyBelow += light[next + 2 * w + x]!;
       }
       const n = last - start + 1;
-      if (above <= SIDE * n && below <= SIDE * n && greyAbove <= GREY_SIDE * n && greyBelow <= GREY_SIDE * n) out.push({ axis, a0: y, a1: y, b0: start, b1: last });
+      if (above <= SIDE * n && below <= SIDE * n && !(greyAbove >= SHADED * n && greyBelow >= SHADED * n)) out.push({ axis, a0: y, a1: y, b0: start, b1: last });
     };
     for (let x = 0; x < w; x++) {
       if (!(light[at + x]! | light[next + x]!)) continue;
