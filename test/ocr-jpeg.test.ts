@@ -123,9 +123,9 @@ describe('light rules of a grey scan (raster/light-rules.ts)', () => {
     assert.deepEqual(lightRules(g, DPI, frame, table), []);
   });
 
-  it('a cell shaded light grey (190) with a dark stroke down it gives no rule: a light rule has white paper beside it', () => {
+  it('a table shaded light grey (190) inside its frame, with a dark stroke down it, gives no rule: a light rule has white paper beside it', () => {
     const g = page();
-    paint(g, 52, 100, 348, 160, 190);
+    paint(g, 52, 52, 348, 249, 190);
     paint(g, 150, 120, 151, 140, 30);
     assert.deepEqual(lightRules(g, DPI, frame, table), []);
   });
