@@ -31,7 +31,9 @@ export function mergeSegments(segs: Segment[]): Segment[] {
     const lines = cluster(list.map(pos), SNAP / 2);
     const buckets = new Map<number, Segment[]>();
     for (const s of list) {
-      const li = lines.findIndex((l) => Math.abs(l - pos(s)) <= SNAP / 2);
+      // The nearest line: a chain of positions each within SNAP / 2 of the next is one line whose mean may lie
+      // farther than that from its ends (a scan's rules at 366.2, 367.4 and 368.2 pt), and an end left out had no line.
+      const li = lines.reduce((best, l, i) => (Math.abs(l - pos(s)) < Math.abs(lines[best]! - pos(s)) ? i : best), 0);
       if (!buckets.has(li)) buckets.set(li, []);
       buckets.get(li)!.push(s);
     }

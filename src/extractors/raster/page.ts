@@ -16,6 +16,8 @@ import { TEMPLATE_LEXICON, TITLE_LEXICON } from './labels.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
 import { withoutSpecks } from './pieces.js';
 import { despeckle, eraseDots, eraseRules, findRules, INK, type PixelRule } from './rules.js';
+import { dropStrays } from './stray.js';
+import { lightRules } from './light-rules.js';
 
 export interface OcrCell extends PageCell {
   ocr: OcrReading;
@@ -247,13 +249,17 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
   const image = turned ? rotate(clean, skew) : clean;
   const k = dpi / 72;
   // A 1-bit scan's rules are also looked for among the lone dots despeckling removes (a dithered grey border).
-  const rules = findRules(image, dpi, oneBit ? (turned ? rotate(dark, skew) : dark) : undefined);
-  const segments: Segment[] = rules.map((r) =>
+  const found = findRules(image, dpi, oneBit ? (turned ? rotate(dark, skew) : dark) : undefined);
+  const toSegment = (r: PixelRule): Segment =>
     r.axis === 'h'
       ? { axis: 'h', x0: r.b0 / k, x1: (r.b1 + 1) / k, y0: (r.a0 + r.a1 + 1) / 2 / k, y1: (r.a0 + r.a1 + 1) / 2 / k }
-      : { axis: 'v', y0: r.b0 / k, y1: (r.b1 + 1) / k, x0: (r.a0 + r.a1 + 1) / 2 / k, x1: (r.a0 + r.a1 + 1) / 2 / k },
-  );
-  const grids = findGrids(segments);
+      : { axis: 'v', y0: r.b0 / k, y1: (r.b1 + 1) / k, x0: (r.a0 + r.a1 + 1) / 2 / k, x1: (r.a0 + r.a1 + 1) / 2 / k };
+  const first = findGrids(found.map(toSegment));
+  // A grey scan's light rules inside the tables found (a 1-bit scan's light borders are dots: rules.ts).
+  const light = oneBit ? [] : lightRules(image, dpi, found, first.map((g) => ({ x0: g.bbox.x0 * k, y0: g.bbox.y0 * k, x1: g.bbox.x1 * k, y1: g.bbox.y1 * k })));
+  const rules = [...found, ...light];
+  const segments = rules.map(toSegment);
+  const grids = light.length > 0 ? findGrids(segments) : first;
   // Vertical rules go only inside the tables: outside, a run 0.25 in long is a stroke of large type (a browser's
   // bold 24 px title at 150 dpi), erased it read 2024 as 2（D24. A horizontal one as long as a rule is no stroke.
   const near = (r: PixelRule, g: Grid): boolean => {
@@ -275,7 +281,7 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
   const cellInk = grids.map((g) =>
     g.cells.map((c) => {
       const x0 = Math.round(c.bbox.x0 * kr) + 1, y0 = Math.round(c.bbox.y0 * kr) + 1;
-      const img = cleanInk(crop(sheet, x0, y0, Math.round(c.bbox.x1 * kr), Math.round(c.bbox.y1 * kr)), speck);
+      const img = dropStrays(cleanInk(crop(sheet, x0, y0, Math.round(c.bbox.x1 * kr), Math.round(c.bbox.y1 * kr)), speck), rdpi);
       return { img, bands: inkBands(img) };
     }),
   );
