@@ -1,5 +1,5 @@
 // 1-bit scans at 300 dpi (fixtures/ocr/huaian-shi-2024-template2021-p2-1bit-300dpi.pdf,
-// made by fixtures/ocr/make-bitonal.sh from the Chromium print of the HTML
+// made by fixtures/ocr/make-prints.sh from the Chromium print of the HTML
 // fixture): a light grey border dithered into sparse dashes, and a 1-bit page
 // read at 150 dpi once its rules are erased. The values asserted are those
 // printed on the page.
@@ -16,7 +16,7 @@ const LONG = { timeoutMs: 900_000 };
 const pick = (r: Report, ids: string[]): (number | string | null | undefined)[] => ids.map((id) => r.fields[id]);
 const COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'];
 
-describe('a print scanned 1-bit at 300 dpi (fixtures/ocr, make-bitonal.sh)', function () {
+describe('a print scanned 1-bit at 300 dpi (fixtures/ocr, make-prints.sh)', function () {
   this.timeout(900_000);
 
   it('huaian-shi-2024-template2021 page 2: the border of sparse dashes under 4.保护第三方合法权益 divides the rows, and every row of table 三 is read', async () => {
