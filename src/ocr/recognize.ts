@@ -23,9 +23,9 @@ export interface Reading {
   word?: string;
 }
 
-/** The recogniser's input: grey → 3 channels scaled to [0, 1], 48 px high (notes/ocr.md). */
-function tensorData(line: Gray): { data: Float32Array; width: number } {
-  const width = Math.max(REC_HEIGHT / 2, Math.min(3200, Math.round((line.width * REC_HEIGHT) / Math.max(1, line.height))));
+/** The recogniser's input: grey → 3 channels scaled to [0, 1], 48 px high (notes/ocr.md), `squeeze` times as wide as the line's aspect gives. */
+function tensorData(line: Gray, squeeze: number): { data: Float32Array; width: number } {
+  const width = Math.max(REC_HEIGHT / 2, Math.min(3200, Math.round((squeeze * line.width * REC_HEIGHT) / Math.max(1, line.height))));
   const img = resize(line, width, REC_HEIGHT);
   const plane = width * REC_HEIGHT;
   const data = new Float32Array(3 * plane);
@@ -132,10 +132,14 @@ function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Re
   return { text, confidence: chars.length > 0 ? Math.min(...chars.map((c) => c.p)) : 1, chars };
 }
 
-/** Reads one line image (dark text on light paper); a text line is also matched against `lex` when given. */
-export async function recognize(line: Gray, lex?: Lexicon): Promise<Reading> {
+/**
+ * Reads one line image (dark text on light paper); a text line is also
+ * matched against `lex` when given. `squeeze` < 1 narrows the input (see
+ * ocr/long-lines.ts): the recogniser's cost is linear in its input's width.
+ */
+export async function recognize(line: Gray, lex?: Lexicon, squeeze = 1): Promise<Reading> {
   const { ort, rec, classes } = await loadModels();
-  const { data, width } = tensorData(line);
+  const { data, width } = tensorData(line, squeeze);
   const input = new ort.Tensor('float32', data, [1, 3, REC_HEIGHT, width]);
   const out = await rec.run({ [rec.inputNames[0]!]: input });
   const tensor = out[rec.outputNames[0]!]!;
