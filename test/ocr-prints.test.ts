@@ -57,6 +57,13 @@ describe('rules of a 1-bit scan\'s dots (raster/rules.ts)', () => {
   const found = (g: Gray): { axis: string; at: number; from: number; to: number }[] =>
     findRules(despeckle(g), DPI, g).map((r) => ({ axis: r.axis, at: r.a0, from: r.b0, to: r.b1 }));
 
+  it('huaian-2024-error-apps-balance page 2 at 200 dpi: a serif 2 alone in its cell, read N centred, is read 2 with tight margins', async () => {
+    const s = await extractReport(OCR + 'huaian-2024-error-apps-balance-p2-1bit-200dpi.pdf', LONG);
+    // Table 三, row 1.属于国家秘密: 2 in 自然人 and in 总计.
+    assert.deepEqual(pick(s, ['apps.denied.state_secret.natural', 'apps.denied.state_secret.total']), [2, 2]);
+    assert.equal(s.findings.filter((f) => f.rule === 'ocr.uncertain').length, 0);
+  });
+
   it('a row of lone dots every 2nd pixel over 1.5 in is a rule; despeckled alone it is nothing', () => {
     const g = page();
     for (let x = 100; x < 400; x += 2) ink(g, x, 200);
