@@ -64,6 +64,13 @@ describe('rules of a 1-bit scan\'s dots (raster/rules.ts)', () => {
     assert.equal(s.findings.filter((f) => f.rule === 'ocr.uncertain').length, 0);
   });
 
+  it('shanghai-2019-cell-variants page 3 at 200 dpi: a slash marking a blank cell, read I, stays blank', async () => {
+    const s = await extractReport(OCR + 'shanghai-2019-cell-variants-p3-1bit-200dpi.pdf', LONG);
+    // Table 三, row 一: ８２１ 35 / — 2 1 859件 (the source's full-width digits, slash, dash and unit).
+    const cols = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'];
+    assert.deepEqual(pick(s, cols.map((c) => `apps.new.${c}`)), [821, 35, null, null, 2, 1, 859]);
+  });
+
   it('a row of lone dots every 2nd pixel over 1.5 in is a rule; despeckled alone it is nothing', () => {
     const g = page();
     for (let x = 100; x < 400; x += 2) ink(g, x, 200);

@@ -9,6 +9,7 @@ import type { OcrReading } from '../../ocr/reading.js';
 import { recognize, type Reading } from '../../ocr/recognize.js';
 import { joiner } from '../pdf/text-join.js';
 import type { InkBox } from './ink.js';
+import { lean, SLASH_LEAN } from './slash.js';
 
 /** Line images get a white margin: the recogniser reads glyphs cut at the edge badly. */
 function padded(img: Gray, b: InkBox, pad: number): Gray {
@@ -131,6 +132,9 @@ async function tight(img: Gray, b: InkBox, minHeight: number, lex?: Lexicon): Pr
   return undefined;
 }
 
+/** A line read as one stroke or `1`: a slash marking a blank cell if it leans like one (slash.ts). */
+const LONE_STROKE = /^[1|lIi]$/;
+
 /** How lines are read: a table's cells are retried below CELL_RETRY, their ink no lower than `minHeight`. */
 interface HowRead {
   lex: Lexicon;
@@ -150,6 +154,7 @@ async function readLines(img: Gray, lines: InkBox[], pad: number, { lex, cells }
       if (again.text !== '' && (r.text === '' || better)) r = again;
     }
     if (r.text === '' && lines.length === 1 && cells) r = (await tight(img, l, cells.minHeight, lex)) ?? r;
+    if (cells && LONE_STROKE.test(r.text) && lean(img, l) >= SLASH_LEAN) r = { text: '/', confidence: r.confidence, chars: [{ ch: '/', p: r.confidence, alts: [] }] };
     out.push(r);
   }
   return out;
