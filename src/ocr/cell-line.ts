@@ -26,14 +26,20 @@ const LARGE_PX = 16;
  * Squeezed, a repeated digit loses the blank step between its two copies
  * (CTC collapses them: 711 read 71, 33.9 % read 3.9 %), and Latin letters
  * are as narrow: a reading with either is read again at its width unless
- * the template's lexicon settled it.
+ * it is one of the template's labels (its numbering one digit at most:
+ * 1.属于国家秘密) or the lexicon settled it.
  */
 const NARROW = /[\p{Nd}A-Za-z]/u;
+
+function templateLabel(text: string, lex: Lexicon): boolean {
+  const numbering = lex.prefix.exec(text)?.[0] ?? '';
+  return lex.set.has(text.slice(numbering.length)) && (numbering.match(/\d/gu)?.length ?? 0) <= 1;
+}
 
 /** Reads a cell's line image whose ink is `inkHeight` px high. */
 export async function readCellLine(line: Gray, inkHeight: number, lex: Lexicon): Promise<Reading> {
   if (inkHeight < LARGE_PX || line.width < LONG * line.height) return recognize(line, lex);
   const r = await recognize(line, lex, SQUEEZE);
-  if (r.word !== undefined || !NARROW.test(r.text)) return r;
+  if (r.word !== undefined || !NARROW.test(r.text) || templateLabel(r.text, lex)) return r;
   return recognize(line, lex);
 }
