@@ -6,8 +6,8 @@ import type { InkBox } from './ink.js';
 import { INK } from './rules.js';
 
 /**
- * Leaning at least this much: the 1s of 12 scans' cells (serif, sans, 1-bit,
- * grey, 100–300 dpi) lean −0.02 to −0.14 (the flag of their top), the
+ * Leaning at least this much: the 1s of 5 scans' cells (serif, sans, 1-bit,
+ * grey, 100–200 dpi) lean −0.02 to −0.14 (the flag of their top), the
  * slashes of shanghai-2019-cell-variants at 1-bit 200 dpi +0.23.
  */
 export const SLASH_LEAN = 0.15;
