@@ -9,7 +9,7 @@ import type { Box, Segment } from '../pdf/geometry.js';
 import { findGrids, type Grid } from '../pdf/grid.js';
 import { isPageNumber, type TextLine } from '../pdf/meta.js';
 import { skewAngle } from './deskew.js';
-import { TEMPLATE_LEXICON, TITLE_LEXICON } from './labels.js';
+import { TEMPLATE_LEXICON, TITLE_LEXICON, titleTail } from './labels.js';
 import { cleanInk, inkBands, mergeBands, typicalLineHeight, type InkBox } from './ink.js';
 import { withoutSpecks } from './pieces.js';
 import { despeckle, eraseDots, eraseRules, findRules, INK, type PixelRule } from './rules.js';
@@ -179,9 +179,11 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
   }
   const narrative = narrativeLines(sheet, grids.map((g) => g.bbox), kr, speck);
   const lines: TextLine[] = [];
+  let above: string | undefined;
   for (const l of narrative.lines) {
-    const r = await readNarrativeLine(narrative.clean, l, pad, TITLE_LEXICON);
+    const r = titleTail(above, await readNarrativeLine(narrative.clean, l, pad, TITLE_LEXICON));
     if (r.text === '') continue;
+    above = r.text;
     const line: TextLine = { text: r.text, x0: l.x0 / kr, x1: (l.x1 + 1) / kr, y0: l.y0 / kr, y1: (l.y1 + 1) / kr, size: (l.y1 - l.y0 + 1) / kr };
     if (!isPageNumber(line.text)) lines.push(line);
   }
