@@ -38,4 +38,9 @@ process.stdout.write(JSON.stringify({
   sameErrors: errs(r) === errs(text), metaSame: JSON.stringify(r.meta) === JSON.stringify(text.meta),
   corrected: r.findings.filter((f) => f.rule === 'ocr.corrected').length, uncertain: r.findings.filter((f) => f.rule === 'ocr.uncertain').length,
   wrong: ids.filter((id) => r.fields[id] !== text.fields[id]).slice(0, 5).map((id) => `${id}=${r.fields[id]}≠${text.fields[id]}`),
+  // Values read but not the text's (not nulls): each, and whether an ocr.uncertain finding names it.
+  misread: ids.filter((id) => r.fields[id] != null && r.fields[id] !== text.fields[id]).map((id) => ({
+    id, value: r.fields[id], text: text.fields[id] ?? null,
+    flagged: r.findings.some((f) => f.rule === 'ocr.uncertain' && (f.fields ?? []).includes(id)),
+  })),
 }) + '\n');

@@ -87,24 +87,26 @@ try {
       if (KEEP) copyFileSync(scan, join(KEEP, `${stem} ${name}.pdf`));
       const out = JSON.parse(sh(process.execPath, [join(ROOT, 'bench/ocr-one.mjs'), scan, textJson]));
       rows.push({ set, stem, name, ...out });
-      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, errors ${out.sameErrors ? 'same' : 'DIFFER'}, meta ${out.metaSame ? 'same' : 'DIFFERS'}, ${out.corrected}/${out.uncertain}, CPU ${(out.cpuSeconds / Math.max(1, out.pages)).toFixed(1)} s/page, ${(out.tablePageCpuSeconds / Math.max(1, out.tablePages)).toFixed(1)} s/table page, ${out.maxRssMb} MB ${out.wrong.join(' ')}\n`);
+      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, errors ${out.sameErrors ? 'same' : 'DIFFER'}, meta ${out.metaSame ? 'same' : 'DIFFERS'}, ${out.corrected}/${out.uncertain}, CPU ${(out.cpuSeconds / Math.max(1, out.pages)).toFixed(1)} s/page, ${(out.tablePageCpuSeconds / Math.max(1, out.tablePages)).toFixed(1)} s/table page, ${out.maxRssMb} MB ${out.wrong.join(' ')}${out.misread.length ? ` | misread: ${out.misread.map((m) => `${m.id}=${m.value}≠${m.text}${m.flagged ? ' (ocr.uncertain)' : ''}`).join(' ')}` : ''}\n`);
       rmSync(dir, { recursive: true, force: true });
     }
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+/** Values read but not the text's: how many, and in brackets how many no ocr.uncertain names. */
+const misread = (r) => `${r.misread.length} (${r.misread.filter((m) => !m.flagged).length})`;
 const pct = (a, b) => `${((100 * a) / Math.max(1, b)).toFixed(2)} %`;
-process.stdout.write('| report | scan | fields exact | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page (wall) | CPU s per page | peak RSS MB | CPU s per table page |\n|---|---|---|---|---|---|---|---|---|---|\n');
-for (const r of rows) process.stdout.write(`| ${r.set === 'html' ? `${r.stem} (HTML print)` : r.stem} | ${r.name} | ${r.exact}/${r.total} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} | ${(r.tablePageCpuSeconds / Math.max(1, r.tablePages)).toFixed(1)} (${r.tablePages}) |\n`);
-process.stdout.write('\n| scan | real PDFs: fields exact | HTML prints: fields exact | both | same errors as text | meta same |\n|---|---|---|---|---|---|\n');
+process.stdout.write('| report | scan | fields exact | values misread (of them not flagged) | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page (wall) | CPU s per page | peak RSS MB | CPU s per table page |\n|---|---|---|---|---|---|---|---|---|---|---|\n');
+for (const r of rows) process.stdout.write(`| ${r.set === 'html' ? `${r.stem} (HTML print)` : r.stem} | ${r.name} | ${r.exact}/${r.total} | ${misread(r)} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} | ${(r.tablePageCpuSeconds / Math.max(1, r.tablePages)).toFixed(1)} (${r.tablePages}) |\n`);
+process.stdout.write('\n| scan | real PDFs: fields exact | HTML prints: fields exact | both | values misread (not flagged) | same errors as text | meta same |\n|---|---|---|---|---|---|---|\n');
 for (const name of ALL) {
   const of = rows.filter((r) => r.name === name);
   if (!of.length) continue;
   const sum = (rs) => [rs.reduce((s, r) => s + r.exact, 0), rs.reduce((s, r) => s + r.total, 0)];
   const [pe, pt] = sum(of.filter((r) => r.set === 'pdf')), [he, ht] = sum(of.filter((r) => r.set === 'html')), [e, t] = sum(of);
   const cell = (a, b) => (b ? `${a}/${b} (${pct(a, b)})` : '–');
-  process.stdout.write(`| ${name} | ${cell(pe, pt)} | ${cell(he, ht)} | ${cell(e, t)} | ${of.filter((r) => r.sameErrors).length}/${of.length} | ${of.filter((r) => r.metaSame).length}/${of.length} |\n`);
+  process.stdout.write(`| ${name} | ${cell(pe, pt)} | ${cell(he, ht)} | ${cell(e, t)} | ${of.reduce((s, r) => s + r.misread.length, 0)} (${of.reduce((s, r) => s + r.misread.filter((m) => !m.flagged).length, 0)}) | ${of.filter((r) => r.sameErrors).length}/${of.length} | ${of.filter((r) => r.metaSame).length}/${of.length} |\n`);
 }
 const exact = rows.reduce((s, r) => s + r.exact, 0), total = rows.reduce((s, r) => s + r.total, 0);
-process.stdout.write(`\nAll: ${exact}/${total} fields exact (${pct(exact, total)}) over ${rows.length} scans; same errors as text on ${rows.filter((r) => r.sameErrors).length}, meta same on ${rows.filter((r) => r.metaSame).length}. Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+process.stdout.write(`\nAll: ${exact}/${total} fields exact (${pct(exact, total)}) over ${rows.length} scans; ${rows.reduce((s, r) => s + r.misread.length, 0)} values misread, ${rows.reduce((s, r) => s + r.misread.filter((m) => !m.flagged).length, 0)} of them with no ocr.uncertain; same errors as text on ${rows.filter((r) => r.sameErrors).length}, meta same on ${rows.filter((r) => r.metaSame).length}. Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);

@@ -6,6 +6,7 @@ import { runChecks } from './checks/index.js';
 import { pickExtractor } from './extractors/registry.js';
 import { normalize } from './normalizers/index.js';
 import { proofread as proofreadOcr } from './proofread/index.js';
+import { blankSums } from './proofread/blanks.js';
 import { dropUnsure } from './proofread/unsure.js';
 import { NO_REGION, placeAgency } from './regions/index.js';
 import { finding } from './result.js';
@@ -84,8 +85,9 @@ export async function extractReport(input: ReportInput, options: ExtractOptions 
   const proofread = proofreadOcr(sure.value, extracted.value, runChecks(sure.value));
   const t2 = performance.now();
   const n = proofread.value;
+  const doubts = blankSums(n);
   const region = placeAgency(n.meta.agency);
-  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...sure.findings, ...proofread.findings];
+  const findings = [...extracted.findings, ...normalized.findings, ...region.findings, ...sure.findings, ...proofread.findings, ...doubts];
   return {
     schema: 'gkreport.report/1',
     source: { path, sha256: sha256(buffer), format: extractor.format, bytes: buffer.length },

@@ -17,7 +17,7 @@ export const SURE = 0.9;
 /** Most cells tried together (pairs of substitutions beyond this grow too fast to be worth it). */
 const MAX_PAIR_CANDIDATES = 8;
 
-const ARITHMETIC = new Map<string, 'apps' | 'review'>([
+export const ARITHMETIC = new Map<string, 'apps' | 'review'>([
   ['apps.balance', 'apps'],
   ['apps.result_sum', 'apps'],
   ['apps.row_total', 'apps'],
