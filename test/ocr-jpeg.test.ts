@@ -1,5 +1,5 @@
 // A browser print scanned as a noisy JPEG (fixtures/ocr/*-noisy-jpeg.pdf,
-// made by fixtures/ocr/make-jpeg.sh from the Chromium print of an HTML
+// made by fixtures/ocr/make-prints.sh from the Chromium print of an HTML
 // fixture): Chromium draws each cell's own light bevelled border inside the
 // table's rules, and the JPEG breaks that light line into pieces beside
 // them. The values asserted are those printed on the page.
@@ -25,7 +25,7 @@ const pick = (r: Report, ids: string[]): (number | string | null | undefined)[] 
 const COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org'];
 const row = (r: Report, id: string): (number | string | null | undefined)[] => pick(r, COLS.map((c) => `${id}.${c}`));
 
-describe('a browser print scanned as a noisy JPEG (fixtures/ocr, make-jpeg.sh)', function () {
+describe('a browser print scanned as a noisy JPEG (fixtures/ocr, make-prints.sh)', function () {
   this.timeout(900_000);
 
   it('shanghai-bangongting-2019 page 3, grey 150 dpi, turned 0.8°, noise, JPEG q40: blank cells stay blank, numbers beside the broken borders read whole', async () => {
