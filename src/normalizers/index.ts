@@ -250,7 +250,12 @@ export function normalize(input: RawDocument): Result<Normalized> {
       const match = matchAppsRow(keys);
       return match?.score === 1 && !filled.has(match.template.id);
     };
-    const doubtful = (counted || streamed(m.row)) && (!m.values.every((c) => isValueLike(c) || COUNT_IN_WORDS.test(c.text.trim())) || m.labels.filter(rivalRow).length > 1);
+    // A row of layout text whose numbers stand on one line beside one label that names a row by itself: the
+    // labels on the lines above are rows left blank, each on its own line, not rivals for these numbers.
+    const line = m.values[0]?.prov.line;
+    const own = !counted && m.values.every((c) => c.prov.line === line) && m.labels.filter((c) => c.prov.line === line).length === 1 && m.labels[m.labels.length - 1]!.prov.line === line;
+    const named = own && matchAppsRow(labelKeys([m.labels[m.labels.length - 1]!]))?.template === m.template;
+    const doubtful = (counted || streamed(m.row)) && (!m.values.every((c) => isValueLike(c) || COUNT_IN_WORDS.test(c.text.trim())) || (m.labels.filter(rivalRow).length > 1 && !named));
     if (full && !doubtful) m.values.forEach((cell, i) => assign(rowIds[i]!, cell));
     else if (doubtful) findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}" (numbers counted in running text after several row labels)`));
     else findings.push(unplaced(rowIds, m.row, m.values, `Table 三 row "${m.labels.map((c) => c.text).join(' ')}"`));

@@ -15,6 +15,7 @@
 // Columns are character positions, which pdftotext shifts from block to block
 // (Chinese text is wider than its one column), so positions are compared only
 // with a nearby line that holds a full row.
+import { placeUnderHeaders } from './layout-columns.js';
 import { MAX_CELL_LINE, MAX_ROW_CELLS, PAGE_NUMBER, type TextCuts, type TextRow } from './rows.js';
 import { isCellValue } from './values.js';
 
@@ -163,6 +164,16 @@ function joinWrappedFirstCells(lines: Line[]): void {
   }
 }
 
+/** Rows of table 三 given fewer numbers than columns get blanks where its header shows no number (layout-columns.ts). */
+function spreadOverColumns(lines: Line[], raw: string[]): void {
+  let page = 0;
+  const pages = raw.map((r) => (page += r.split('\f').length - 1));
+  const spread = placeUnderHeaders(lines.map((l, i) => ({ tokens: l.tokens ?? [], values: l.values, page: pages[i]!, ...(l.joined ? { joined: true } : {}) })));
+  spread.forEach((cells, i) => {
+    if (cells) lines[i] = { ...lines[i]!, values: cells.map((c) => ({ ...c, line: lines[i]!.n })) };
+  });
+}
+
 /** Rows of layout text; every line is also narrative, as in rows.ts. `first` is the 1-based number of the first line. */
 export function layoutRows(raw: string[], first = 1): { rows: TextRow[]; narrative: string[]; cuts: TextCuts } {
   const cuts: TextCuts = { longLines: 0, longest: 0, firstLongLine: 0, droppedCells: 0 };
@@ -180,6 +191,7 @@ export function layoutRows(raw: string[], first = 1): { rows: TextRow[]; narrati
   });
   joinWrappedFirstCells(lines);
   joinSplitRows(lines);
+  spreadOverColumns(lines, raw);
   const rows: TextRow[] = [];
   let current: TextRow | undefined;
   let hasValues = false;

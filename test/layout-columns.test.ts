@@ -1,0 +1,91 @@
+// Issue 10: table 三 rows of `pdftotext -layout` text that leave cells blank,
+// put in their columns by the header above them (extractors/text/layout-columns.ts).
+// Values are those of the named file of fixtures/forms/layout (its line numbers).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { columnsOf, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
+import { extractReport } from '../src/pipeline.js';
+import type { Report } from '../src/types.js';
+import { FIXTURES } from './fixture-harness.js';
+
+const COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org', 'total'];
+const row = (r: Report, id: string) => COLUMNS.map((c) => r.fields[`apps.${id}.${c}`]);
+const form = (name: string) => extractReport(join(FIXTURES, 'forms', 'layout', name));
+
+/** A layout line from its text (tokens at their character columns), numbers at its end taken as values. */
+function line(text: string, page = 0): LayoutLine {
+  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  let k = tokens.length;
+  while (k > 0 && /^\d+$/.test(tokens[k - 1]!.text)) k--;
+  return { tokens, values: tokens.slice(k), page };
+}
+
+/** A line with a label, then each text at its character column. */
+function at(label: string, cells: [string, number][]): string {
+  let s = label;
+  for (const [text, col] of cells) s = s.padEnd(col) + text;
+  return s;
+}
+
+describe('table 三 columns from the header of layout text', function () {
+  this.timeout(60_000);
+
+  it('puts 2 under 法律服务机构 and 1 under 其他, blank cells null (absurd-spans, lines 103–105)', async () => {
+    // "自然人@37 … 商业企业@43 科研机构@48 社会公益组织@53 法律服务机构@60 其他@67 总计@70"
+    // "一、本年新收政府信息公开申请数量  821  35  2  1  859" with 2 at column 63, 1 at 68.
+    const r = await form('chromium-shanghai-2019-absurd-spans.txt');
+    assert.deepEqual(row(r, 'new'), [821, 35, null, null, 2, 1, 859]);
+    assert.deepEqual(row(r, 'carried_in'), [18, null, null, null, null, null, 18]);
+    assert.deepEqual(row(r, 'unable.not_held'), [252, 12, null, null, 1, null, null]);
+    assert.equal(r.provenance['apps.new.legal_service']!.line, 105);
+    assert.equal(r.provenance['apps.new.legal_service']!.inferred, undefined);
+    // 767 … 805 stand on the line of "（七）总计", under four lines that each name a row left blank.
+    assert.deepEqual(row(r, 'result_total'), [767, 35, null, null, 2, 1, 805]);
+    assert.deepEqual(row(r, 'other'), [null, null, null, null, null, null, null]);
+    assert.ok(!r.findings.some((f) => f.severity === 'error'), 'no error: the source has none');
+  });
+
+  it('reads a header wrapped over three lines ("自然"/"人", "商业企"/"业", msword lines 162–164)', async () => {
+    const r = await form('chromium-shanghai-2019-msword.txt');
+    // "（一）予以公开  258  12  1  1" (line 167): 1 at column 39 under 法律服@37, 1 at 42 under 其他@41.
+    assert.deepEqual(row(r, 'granted'), [258, 12, null, null, 1, 1, null]);
+    // "821" at column 18 stands left of 自然@19, and "35" (22–23) falls under 自然人 too: the row keeps its five
+    // numbers, which name no columns, and its label is reported as matching no row.
+    assert.deepEqual(row(r, 'new'), [null, null, null, null, null, null, null]);
+    assert.ok(r.findings.some((f) => f.rule === 'label.unmapped' && f.message.includes('一、本年新收政府信息公开申请数量')));
+  });
+
+  it('leaves rows on a page without the header unplaced: pdftotext sets each page\'s columns afresh (gbk, page 2)', async () => {
+    // Page 2 starts at line 138 ("\f5. 属于三类内部事务信息  5"): its columns are not page 1's.
+    const r = await form('chromium-shanghai-2019-gbk.txt');
+    assert.deepEqual(row(r, 'carried_in'), [18, null, null, null, null, null, 18]);
+    assert.deepEqual(row(r, 'denied.internal_affairs'), [null, null, null, null, null, null, null]);
+    assert.deepEqual(row(r, 'unable.not_held'), [null, null, null, null, null, null, null]);
+    // Page 1's "2" and "1" of row 一 both fall under 其他@80 (its labels stand left of their numbers): unplaced, not guessed.
+    assert.deepEqual(row(r, 'new'), [null, null, null, null, null, null, null]);
+  });
+
+  it('takes a number only when its centre stands a character clear of the next column', () => {
+    const starts = [10, 20, 30, 40, 50, 60, 70];
+    assert.deepEqual(columnsOf([{ text: '12', start: 11, end: 13 }, { text: '3', start: 52, end: 53 }], starts), [0, 4]);
+    // "35" at 19–20: centre 19.5, within a character of the next label at 20; at 18–19 it is clear of it.
+    assert.equal(columnsOf([{ text: '35', start: 19, end: 21 }], starts), undefined);
+    assert.deepEqual(columnsOf([{ text: '35', start: 18, end: 20 }], starts), [0]);
+    // Left of the first label, or two numbers in one column.
+    assert.equal(columnsOf([{ text: '7', start: 8, end: 9 }], starts), undefined);
+    assert.equal(columnsOf([{ text: '1', start: 41, end: 42 }, { text: '2', start: 44, end: 45 }], starts), undefined);
+  });
+
+  it('uses no header whose columns a full row under it does not fit', () => {
+    // 自然人@16 商业企业@22 科研机构@28 社会公益组织@33 法律服务机构@40 其他@47 总计@51
+    const head = line('                自然人   商业企业  科研机构 社会公益组织 法律服务机构 其他  总计');
+    // A full row with "2" at 23 and "3" at 25, both under 商业企业: this header's columns do not hold here.
+    const misfit = line(at('一、本年新收', [['1', 17], ['2', 23], ['3', 25], ['4', 34], ['5', 41], ['6', 48], ['21', 52]]));
+    const two = line(at('二、上年结转', [['9', 17], ['9', 52]]));
+    assert.deepEqual(placeUnderHeaders([head, misfit, two]), [undefined, undefined, undefined]);
+    const placed = placeUnderHeaders([head, two])[1]!;
+    assert.deepEqual(placed.map((c) => c.text), ['9', '', '', '', '', '', '9']);
+    // On the next page the header's columns no longer hold.
+    assert.deepEqual(placeUnderHeaders([head, { ...two, page: 1 }]), [undefined, undefined]);
+  });
+});
