@@ -55,6 +55,13 @@ describe('table 三 columns from the header of layout text', function () {
     assert.ok(r.findings.some((f) => f.rule === 'label.unmapped' && f.message.includes('一、本年新收政府信息公开申请数量')));
   });
 
+  it('reads 科研机构 glued to the group heading beside it ("科研机构法人或其他组织", label-variants line 106)', async () => {
+    const r = await form('chromium-shanghai-2019-label-variants.txt');
+    // "一、本年新收政府信息公开申请数量（件）  821  35  2  1  859" (line 108): 2 at 58 under 法律服务机构@55.
+    assert.deepEqual(row(r, 'new'), [821, 35, null, null, 2, 1, 859]);
+    assert.deepEqual(row(r, 'granted'), [258, 12, null, null, 1, 1, null]);
+  });
+
   it('leaves rows on a page without the header unplaced: pdftotext sets each page\'s columns afresh (gbk, page 2)', async () => {
     // Page 2 starts at line 138 ("\f5. 属于三类内部事务信息  5"): its columns are not page 1's.
     const r = await form('chromium-shanghai-2019-gbk.txt');

@@ -14,7 +14,7 @@
 // falling into the seven columns in order, which shows the columns hold on
 // this page. Otherwise the row is left as it was: its numbers stay unplaced.
 // Pure: positions in, positions out.
-import { APPS_COLUMNS } from '../../template.js';
+import { APPS_COLUMNS, APPS_HEADER_WORDS } from '../../template.js';
 
 export interface Positioned {
   text: string;
@@ -33,7 +33,7 @@ export interface LayoutLine {
   joined?: boolean;
 }
 
-const LABELS = APPS_COLUMNS.map((c) => c.label);
+const LABELS: string[] = APPS_COLUMNS.map((c) => c.label);
 const WIDTH = LABELS.length;
 /** Lines a column label may wrap over, and how far (characters) a piece may stand from the one above it. */
 const WRAP_LINES = 3;
@@ -46,6 +46,15 @@ const BAND = 3;
 const TABLE_FOUR = /行政复议|行政诉讼/;
 
 const key = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** The header's group headings (法人或其他组织, 申请人情况), which pdftotext may glue to a column label beside them. */
+const GROUPS = [...APPS_HEADER_WORDS].filter((w) => !LABELS.includes(w));
+
+/** A token's text as the start of a column label: "科研机构法人或其他组织" (glued to a group heading) is 科研机构. */
+function labelText(token: string): string {
+  const text = key(token);
+  const glued = LABELS.find((l) => text.startsWith(l) && GROUPS.includes(text.slice(l.length)));
+  return glued ?? text;
+}
 
 interface Label {
   col: number;
@@ -58,7 +67,7 @@ interface Label {
 function labelsFrom(lines: LayoutLine[], i: number): Label[] {
   const out: Label[] = [];
   for (const t of lines[i]!.tokens) {
-    const text = key(t.text);
+    const text = labelText(t.text);
     const col = LABELS.findIndex((l) => l.startsWith(text));
     if (col < 0 || text === '') continue;
     let acc = text;
