@@ -62,6 +62,15 @@ describe('table 三 columns from the header of layout text', function () {
     assert.deepEqual(row(r, 'granted'), [258, 12, null, null, 1, 1, null]);
   });
 
+  it('reads a zero-width space alone as a blank cell and one glued to a number as that number (zero-width, lines 105–107)', async () => {
+    // Line 106: "二、上年结转政府信息公开申请数量  18  \u200b  \u200b  \u200b  \u200b  \u200b  18".
+    const r = await form('chromium-shanghai-2019-zero-width.txt');
+    assert.deepEqual(row(r, 'carried_in'), [18, null, null, null, null, null, 18]);
+    // Line 105 starts its numbers with "\u200b821".
+    assert.deepEqual(row(r, 'new'), [821, 35, null, null, 2, 1, 859]);
+    assert.equal(r.provenance['apps.new.natural']!.raw, '\u200b821');
+  });
+
   it('leaves rows on a page without the header unplaced: pdftotext sets each page\'s columns afresh (gbk, page 2)', async () => {
     // Page 2 starts at line 138 ("\f5. 属于三类内部事务信息  5"): its columns are not page 1's.
     const r = await form('chromium-shanghai-2019-gbk.txt');

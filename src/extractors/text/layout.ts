@@ -23,7 +23,9 @@ const UNIT = /^(?:万元|亿元|元)$/;
 const UNIT_SPACED = /^[0-9０-９][0-9０-９,，.．]*\s+(?:万元|亿元|元)$/;
 const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
 const GLUED_ZEROS = /^0{2,3}$/;
-const NBSP_ONLY = /^\u00a0+$/;
+/** A cell that held only a no-break or zero-width space (pandoc and pdftotext keep them): a blank cell, not a gap. */
+const BLANK_CELL = /^[\u00a0\u200b-\u200d\u2060\ufeff]+$/;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 /** A label that starts with its item number: "7.属于…", "3.   危及…" (not a group heading such as "（三）不予公开"). */
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
 /** How far (in lines) a full row is looked for around a split one. */
@@ -55,8 +57,8 @@ interface Line {
 
 function parse(raw: string, n: number): Line {
   const tokens: Value[] = [];
-  // A no-break space standing alone is a cell whose HTML held only "&nbsp;" (pandoc keeps it): a blank cell, not a gap.
-  for (const m of raw.matchAll(/(?:[^\s]|\u00a0)+/g)) tokens.push({ text: NBSP_ONLY.test(m[0]) ? '' : m[0], start: m.index, end: m.index + m[0].length, line: n });
+  // A no-break or zero-width space standing alone is a cell whose HTML held only that ("&nbsp;", "&#8203;"): a blank cell.
+  for (const m of raw.matchAll(/(?:[^\s]|\u00a0)+/g)) tokens.push({ text: BLANK_CELL.test(m[0]) ? '' : m[0], start: m.index, end: m.index + m[0].length, line: n });
   // A unit set apart from its number ("251000   元": another font) stays with it, verbatim.
   const last = tokens[tokens.length - 1];
   const before = tokens[tokens.length - 2];
@@ -65,7 +67,8 @@ function parse(raw: string, n: number): Line {
   }
   const all = [...tokens];
   let k = tokens.length;
-  while (k > 0 && (isCellValue(tokens[k - 1]!.text) || tokens[k - 1]!.text === '' || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
+  // A number glued to a zero-width space ("\u200b821") is a number; its text stays verbatim.
+  while (k > 0 && (isCellValue(tokens[k - 1]!.text.replace(INVISIBLE, '')) || tokens[k - 1]!.text === '' || k === tokens.length && UNIT_SPACED.test(tokens[k - 1]!.text)) && !LIST_NUMBER.test(tokens[k - 1]!.text)) k--;
   // Zeros of narrow cells printed without a space between them ("0   0   000 0 0"): no report writes a
   // count as "000", so it is one "0" a cell; the cells are counted, so the row says `inferred`.
   const values = tokens.slice(k).flatMap((t) => (GLUED_ZEROS.test(t.text) ? [...t.text].map((z, i) => ({ text: z, start: t.start + i, end: t.start + i + 1, line: n })) : [t]));
