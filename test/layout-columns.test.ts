@@ -3,7 +3,7 @@
 // Values are those of the named file of fixtures/forms/layout (its line numbers).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { columnsOf, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
+import { columnsByAnchors, columnsOf, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 import { FIXTURES } from './fixture-harness.js';
@@ -71,6 +71,26 @@ describe('table 三 columns from the header of layout text', function () {
     assert.equal(r.provenance['apps.new.natural']!.raw, '\u200b821');
   });
 
+  it('takes the columns from a full row on the page when it has one (cell-variants, lines 104–128)', async () => {
+    // Row 一 gives seven cells, blanks marked "/" and "—" (line 105): "８２１@39 35@43 /@51 —@56 2@64 1@69 859件@71",
+    // while its header sets 商业企业 at 44, right of the 35. The other rows are placed by row 一's columns.
+    const r = await form('chromium-shanghai-2019-cell-variants.txt');
+    assert.deepEqual(row(r, 'granted'), [258, 12, null, null, 1, 1, null]);
+    assert.deepEqual(row(r, 'unable.not_held'), [252, 12, null, null, 1, null, null]);
+    assert.deepEqual(row(r, 'result_total'), [767, 35, null, null, 2, 1, 805]);
+    // "14" alone at 41–42 (line 109) stands 1.5 from 自然人's column and 2 from 商业企业's: in doubt, left null.
+    assert.deepEqual(row(r, 'denied.state_secret'), [null, null, null, null, null, null, null]);
+  });
+
+  it('places by a full row\'s columns only when no other placement comes near', () => {
+    const anchors = [40, 43.5, 51, 56, 64, 69, 72.5];
+    const v = (text: string, start: number) => ({ text, start, end: start + text.length });
+    assert.deepEqual(columnsByAnchors([v('258', 40), v('12', 45), v('1', 64), v('1', 69)], anchors), [0, 1, 4, 5]);
+    assert.equal(columnsByAnchors([v('14', 41)], anchors), undefined);
+    // Farther than three characters from every column.
+    assert.equal(columnsByAnchors([v('9', 60)], anchors), undefined);
+  });
+
   it('leaves rows on a page without the header unplaced: pdftotext sets each page\'s columns afresh (gbk, page 2)', async () => {
     // Page 2 starts at line 138 ("\f5. 属于三类内部事务信息  5"): its columns are not page 1's.
     const r = await form('chromium-shanghai-2019-gbk.txt');
@@ -92,16 +112,19 @@ describe('table 三 columns from the header of layout text', function () {
     assert.equal(columnsOf([{ text: '1', start: 41, end: 42 }, { text: '2', start: 44, end: 45 }], starts), undefined);
   });
 
-  it('uses no header whose columns a full row under it does not fit', () => {
+  it('uses the page\'s full rows over the header, none when they disagree, and no header on a page that has none', () => {
     // 自然人@16 商业企业@22 科研机构@28 社会公益组织@33 法律服务机构@40 其他@47 总计@51
     const head = line('                自然人   商业企业  科研机构 社会公益组织 法律服务机构 其他  总计');
-    // A full row with "2" at 23 and "3" at 25, both under 商业企业: this header's columns do not hold here.
-    const misfit = line(at('一、本年新收', [['1', 17], ['2', 23], ['3', 25], ['4', 34], ['5', 41], ['6', 48], ['21', 52]]));
+    const full = line(at('一、本年新收', [['1', 17], ['2', 23], ['3', 29], ['4', 35], ['5', 42], ['6', 48], ['21', 52]]));
     const two = line(at('二、上年结转', [['9', 17], ['9', 52]]));
-    assert.deepEqual(placeUnderHeaders([head, misfit, two]), [undefined, undefined, undefined]);
-    const placed = placeUnderHeaders([head, two])[1]!;
-    assert.deepEqual(placed.map((c) => c.text), ['9', '', '', '', '', '', '9']);
-    // On the next page the header's columns no longer hold.
+    assert.deepEqual(placeUnderHeaders([head, two])[1]!.map((c) => c.text), ['9', '', '', '', '', '', '9']);
+    assert.deepEqual(placeUnderHeaders([head, full, two])[2]!.map((c) => c.text), ['9', '', '', '', '', '', '9']);
+    // A second full row set four characters right of the first: the page's columns are in doubt.
+    const shifted = line(at('三、办理结果', [['1', 21], ['2', 27], ['3', 33], ['4', 39], ['5', 46], ['6', 52], ['21', 56]]));
+    assert.deepEqual(placeUnderHeaders([head, full, shifted, two]), [undefined, undefined, undefined, undefined]);
+    // On the next page, without a full row, the header's columns no longer hold.
     assert.deepEqual(placeUnderHeaders([head, { ...two, page: 1 }]), [undefined, undefined]);
+    // With one, they are that row's.
+    assert.deepEqual(placeUnderHeaders([head, { ...full, page: 1 }, { ...two, page: 1 }])[2]!.map((c) => c.text), ['9', '', '', '', '', '', '9']);
   });
 });

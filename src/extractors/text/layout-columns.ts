@@ -6,13 +6,18 @@
 // stand at the character columns of their cells, and on the same page
 // pdftotext sets a number at the column of the cell above it.
 //
-// A row's numbers are put in the header's columns only when nothing is in
-// doubt: every number's centre falls within one column (from its label's
-// first character to a character before the next label's), no two in one column, the header on
-// the same page (pdftotext sets each page's columns afresh) with no table 四
-// heading between, and every full row (seven numbers) under that header
-// falling into the seven columns in order, which shows the columns hold on
-// this page. Otherwise the row is left as it was: its numbers stay unplaced.
+// A row's numbers are placed only when nothing is in doubt, by the best
+// evidence of the columns on the row's page:
+//  - a full row (seven numbers, blanks marked "/" or "—") sets where each
+//    column's numbers stand: a row goes where its numbers come nearest, each
+//    within three characters, and no other placement comes within two (full
+//    rows that disagree leave the page unplaced). This holds on the pages the
+//    table runs on to, before table 四;
+//  - without one, on the header's own page only (pdftotext sets each page's
+//    columns afresh): every number's centre within one column, from its
+//    label's first character to a character before the next label's, and no
+//    two numbers in one column.
+// Otherwise the row is left as it was: its numbers stay unplaced.
 // Pure: positions in, positions out.
 import { APPS_COLUMNS, APPS_HEADER_WORDS } from '../../template.js';
 
@@ -40,6 +45,9 @@ const WRAP_LINES = 3;
 const WRAP_SHIFT = 3;
 /** How far (characters) a number's centre must stand left of the next column's label. */
 const MARGIN = 1;
+/** How far (characters) a number may stand from its column's centre on its page's full rows, and by how much the placement must beat any other. */
+const TOL = 3;
+const CLEAR = 2;
 /** Lines around the first label in which the others must stand. */
 const BAND = 3;
 /** Table 四's heading or header ends table 三. */
@@ -91,7 +99,8 @@ function labelsFrom(lines: LayoutLine[], i: number): Label[] {
 export interface Header {
   /** Character column where each of the seven columns starts. */
   starts: number[];
-  /** Index of the header's last line. */
+  /** Index of the header's first and last lines. */
+  top: number;
   end: number;
   page: number;
 }
@@ -108,7 +117,7 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
     if (byCol.some((ls) => ls.length !== 1)) continue;
     const labels = byCol.map((ls) => ls[0]!);
     if (labels.some((l, c) => c > 0 && l.start <= labels[c - 1]!.start)) continue;
-    out.push({ starts: labels.map((l) => l.start), end: Math.max(...labels.map((l) => l.bottom)), page: lines[i]!.page });
+    out.push({ starts: labels.map((l) => l.start), top: Math.min(...labels.map((l) => l.top)), end: Math.max(...labels.map((l) => l.bottom)), page: lines[i]!.page });
     i = Math.max(...labels.map((l) => l.bottom));
   }
   return out;
@@ -127,31 +136,74 @@ export function columnsOf(values: Positioned[], starts: number[]): number[] | un
   return cols;
 }
 
+const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
+
+/** Every strictly increasing choice of `n` of the columns 0 … m − 1. */
+function* increasing(n: number, m: number, from = 0): Generator<number[]> {
+  if (n === 0) return yield [];
+  for (let c = from; c <= m - n; c++) for (const rest of increasing(n - 1, m, c + 1)) yield [c, ...rest];
+}
+
+/** Each column's centre on a page, from its full rows, when they agree (each number within TOL of its column's). */
+function fullRowAnchors(rows: Positioned[][]): number[] | undefined {
+  const anchors = LABELS.map((_, k) => rows.reduce((s, r) => s + centre(r[k]!), 0) / rows.length);
+  if (anchors.some((a, k) => k > 0 && a <= anchors[k - 1]!)) return undefined;
+  return rows.every((r) => r.every((v, k) => Math.abs(centre(v) - anchors[k]!) <= TOL)) ? anchors : undefined;
+}
+
+/**
+ * The columns of a row's numbers by a page's full rows: the placement, in order, that sets the numbers
+ * nearest their columns' centres, each within TOL, when no other placement comes within CLEAR of it.
+ */
+export function columnsByAnchors(values: Positioned[], anchors: number[]): number[] | undefined {
+  let best: number[] | undefined;
+  let bestCost = Infinity;
+  let second = Infinity;
+  for (const cols of increasing(values.length, anchors.length)) {
+    const cost = cols.reduce((s, c, i) => s + Math.abs(centre(values[i]!) - anchors[c]!), 0);
+    if (cost < bestCost) [second, bestCost, best] = [bestCost, cost, cols];
+    else if (cost < second) second = cost;
+  }
+  if (!best || second - bestCost < CLEAR || best.some((c, i) => Math.abs(centre(values[i]!) - anchors[c]!) > TOL)) return undefined;
+  return best;
+}
+
+/** A line's numbers set in the seven columns, blanks between. */
+function spread(values: Positioned[], cols: number[], starts: number[]): Positioned[] {
+  const cells: Positioned[] = starts.map((s) => ({ text: '', start: s, end: s }));
+  cols.forEach((c, k) => (cells[c] = values[k]!));
+  return cells;
+}
+
 /**
  * For each line under a table 三 header: its numbers spread over the seven columns, blanks where the
- * header shows none (`undefined` for lines left as they are).
+ * header shows none (`undefined` for lines left as they are). On the header's page, the columns are its
+ * full rows' (seven numbers) when it has any, else the header's; on the pages the table runs on to, its
+ * full rows' only.
  */
 export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefined)[] {
   const placed: (Positioned[] | undefined)[] = lines.map(() => undefined);
-  for (const h of appsHeaders(lines)) {
-    const scope: number[] = [];
-    for (let i = h.end + 1; i < lines.length && lines[i]!.page === h.page; i++) {
+  const headers = appsHeaders(lines);
+  headers.forEach((h, n) => {
+    const pages = new Map<number, number[]>();
+    for (let i = h.end + 1; i < (headers[n + 1]?.top ?? lines.length); i++) {
       const l = lines[i]!;
       if (l.tokens.some((t) => TABLE_FOUR.test(t.text)) || l.values.length > WIDTH) break;
-      if (l.values.length && !l.joined) scope.push(i);
+      if (l.values.length && !l.joined) pages.set(l.page, [...(pages.get(l.page) ?? []), i]);
     }
-    // Every full row must fall into the columns in order: else the header's columns do not hold on this page.
-    const full = scope.filter((i) => lines[i]!.values.length === WIDTH);
-    if (full.some((i) => columnsOf(lines[i]!.values, h.starts)?.every((c, k) => c === k) !== true)) continue;
-    for (const i of scope) {
-      const l = lines[i]!;
-      if (l.values.length === WIDTH) continue;
-      const cols = columnsOf(l.values, h.starts);
-      if (!cols) continue;
-      const cells: Positioned[] = h.starts.map((s) => ({ text: '', start: s, end: s }));
-      cols.forEach((c, k) => (cells[c] = l.values[k]!));
-      placed[i] = cells;
+    for (const [page, scope] of pages) {
+      const full = scope.filter((i) => lines[i]!.values.length === WIDTH);
+      const anchors = full.length ? fullRowAnchors(full.map((i) => lines[i]!.values)) : undefined;
+      if (!anchors && page !== h.page) continue;
+      // Full rows that do not agree leave the page's columns in doubt.
+      if (full.length && !anchors) continue;
+      for (const i of scope) {
+        const l = lines[i]!;
+        if (l.values.length === WIDTH) continue;
+        const cols = anchors ? columnsByAnchors(l.values, anchors) : columnsOf(l.values, h.starts);
+        if (cols) placed[i] = spread(l.values, cols, h.starts);
+      }
     }
-  }
+  });
   return placed;
 }
