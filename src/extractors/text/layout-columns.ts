@@ -123,20 +123,20 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
   return out;
 }
 
+const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
+
 /** The column of each number by the header, or undefined when a number falls outside it or two share one. */
 export function columnsOf(values: Positioned[], starts: number[]): number[] | undefined {
   const cols = values.map((v) => {
-    const centre = (v.start + v.end - 1) / 2;
+    const at = centre(v);
     let c = -1;
-    for (let k = 0; k < starts.length; k++) if (centre >= starts[k]!) c = k;
+    for (let k = 0; k < starts.length; k++) if (at >= starts[k]!) c = k;
     // A centre within a character of the next label's start is as near that column as its own.
-    return c + 1 < starts.length && centre > starts[c + 1]! - MARGIN ? -1 : c;
+    return c + 1 < starts.length && at > starts[c + 1]! - MARGIN ? -1 : c;
   });
   if (cols.some((c, i) => c < 0 || (i > 0 && c <= cols[i - 1]!))) return undefined;
   return cols;
 }
-
-const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
 
 /** Every strictly increasing choice of `n` of the columns 0 … m − 1. */
 function* increasing(n: number, m: number, from = 0): Generator<number[]> {
@@ -189,7 +189,10 @@ export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefine
     for (let i = h.end + 1; i < (headers[n + 1]?.top ?? lines.length); i++) {
       const l = lines[i]!;
       if (l.tokens.some((t) => TABLE_FOUR.test(t.text)) || l.values.length > WIDTH) break;
-      if (l.values.length && !l.joined) pages.set(l.page, [...(pages.get(l.page) ?? []), i]);
+      if (!l.values.length || l.joined) continue;
+      const on = pages.get(l.page);
+      if (on) on.push(i);
+      else pages.set(l.page, [i]);
     }
     for (const [page, scope] of pages) {
       const full = scope.filter((i) => lines[i]!.values.length === WIDTH);
