@@ -45,7 +45,16 @@ export function splitRow(row: LogicalRow, width: number): RowParts {
       // the numbers of several rows after one label). The label's own come first; the rest are not its.
       return { labels: cells.slice(0, first).filter((c) => c.text.trim() !== ''), values: cells.slice(first, first + width), excess: cells.slice(first + width).filter((c) => c.text.trim() !== '') };
     }
-    return { labels: head.filter((c) => c.text.trim() !== ''), values: cells.slice(cells.length - width) };
+    const tail = cells.slice(cells.length - width);
+    // Fewer numbers than columns after labels that ran together (a text's header lines joined to its first row:
+    // two labels or more open the last `width` cells): the numbers are those after the last label. One cell that
+    // is no number opening them may be the row's first value, written in words (value.not_numeric).
+    const lastLabel = tail.findLastIndex((c) => c.text.trim() !== '' && !isValueLike(c));
+    if (lastLabel >= 1 && tail.slice(0, lastLabel + 1).every((c) => !isValueLike(c))) {
+      const at = cells.length - width + lastLabel + 1;
+      return { labels: cells.slice(0, at).filter((c) => c.text.trim() !== ''), values: cells.slice(at) };
+    }
+    return { labels: head.filter((c) => c.text.trim() !== ''), values: tail };
   }
   let k = 0;
   while (k < cells.length && !isValueLike(cells[k]!)) k++;
