@@ -2,6 +2,8 @@
 // put in their columns by the header above them (extractors/text/layout-columns.ts).
 // Values are those of the named file of fixtures/forms/layout (its line numbers).
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { columnsByAnchors, columnsOf, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
 import { extractReport } from '../src/pipeline.js';
@@ -100,6 +102,21 @@ describe('table 三 columns from the header of layout text', function () {
     assert.deepEqual(row(r, 'unable.not_held'), [null, null, null, null, null, null, null]);
     // Page 1's "2" and "1" of row 一 both fall under 其他@80 (its labels stand left of their numbers): unplaced, not guessed.
     assert.deepEqual(row(r, 'new'), [null, null, null, null, null, null, null]);
+  });
+
+  it('places nothing by position in layout text without form feeds: where its pages end is unknown', async () => {
+    // gbk's page 2 (from line 138) sets its columns 2–3 characters right of page 1's: with the form feed gone,
+    // page 1's header put 252's 1 (63) under 科研机构. Every row with fewer numbers than columns stays unplaced.
+    const dir = mkdtempSync(join(tmpdir(), 'gk-layout-'));
+    try {
+      const text = readFileSync(join(FIXTURES, 'forms', 'layout', 'chromium-shanghai-2019-gbk.txt'), 'utf8').replaceAll('\f', '');
+      writeFileSync(join(dir, 'gbk.txt'), text);
+      const r = await extractReport(join(dir, 'gbk.txt'));
+      assert.deepEqual(row(r, 'unable.not_held'), [null, null, null, null, null, null, null]);
+      assert.deepEqual(row(r, 'carried_in'), [null, null, null, null, null, null, null]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes a number only when its centre stands a character clear of the next column', () => {

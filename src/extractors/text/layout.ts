@@ -169,6 +169,8 @@ function joinWrappedFirstCells(lines: Line[]): void {
 
 /** Rows of table 三 given fewer numbers than columns get blanks where its header shows no number (layout-columns.ts). */
 function spreadOverColumns(lines: Line[], raw: string[]): void {
+  // pdftotext ends every page with a form feed. Without one, where a page ends (and its columns with it) is unknown.
+  if (!raw.some((r) => r.includes('\f'))) return;
   let page = 0;
   const pages = raw.map((r) => (page += r.split('\f').length - 1));
   const spread = placeUnderHeaders(lines.map((l, i) => ({ tokens: l.tokens ?? [], values: l.values, page: pages[i]!, ...(l.joined ? { joined: true } : {}) })));
