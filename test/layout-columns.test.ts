@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { columnsByAnchors, columnsOf, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
+import { columnsByAnchors, columnsOf, crowdedColumns, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 import { FIXTURES } from './fixture-harness.js';
@@ -117,6 +117,17 @@ describe('table 三 columns from the header of layout text', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('places nothing under a label whose page has numbers in two places under it (gbk: 其他 at 80, numbers at 87 and 91)', () => {
+    // gbk line 119 and 120: "其他@80 … 总计@95", row 一 "821@50 35@60 2@87 1@91 859@95".
+    const starts = [50, 56, 61, 66, 73, 80, 95];
+    const v = (text: string, start: number) => ({ text, start, end: start + text.length });
+    const page = [v('821', 50), v('35', 60), v('2', 87), v('1', 91), v('859', 95), v('18', 50), v('18', 95)];
+    assert.deepEqual([...crowdedColumns(page, starts)], [5]);
+    // A row with 法律服务机构's 1 alone at 87 would fall under 其他: refused.
+    assert.equal(columnsOf([v('252', 50), v('1', 87)], starts, crowdedColumns(page, starts)), undefined);
+    assert.deepEqual(columnsOf([v('18', 50), v('18', 95)], starts, crowdedColumns(page, starts)), [0, 6]);
   });
 
   it('takes a number only when its centre stands a character clear of the next column', () => {

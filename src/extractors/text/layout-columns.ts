@@ -15,8 +15,9 @@
 //    table runs on to, before table 四;
 //  - without one, on the header's own page only (pdftotext sets each page's
 //    columns afresh): every number's centre within one column, from its
-//    label's first character to a character before the next label's, and no
-//    two numbers in one column.
+//    label's first character to a character before the next label's, no
+//    two numbers in one column, and none under a label beneath which the
+//    page's numbers stand in two places (its labels stand off their numbers).
 // Otherwise the row is left as it was: its numbers stay unplaced.
 // Pure: positions in, positions out.
 import { APPS_COLUMNS, APPS_HEADER_WORDS } from '../../template.js';
@@ -48,6 +49,8 @@ const MARGIN = 1;
 /** How far (characters) a number may stand from its column's centre on its page's full rows, and by how much the placement must beat any other. */
 const TOL = 3;
 const CLEAR = 2;
+/** Numbers' centres this far apart (characters) or more stand in different columns. */
+const CLUSTER_GAP = 2;
 /** Lines around the first label in which the others must stand. */
 const BAND = 3;
 /** Table 四's heading or header ends table 三. */
@@ -125,16 +128,37 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
 
 const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
 
-/** The column of each number by the header, or undefined when a number falls outside it or two share one. */
-export function columnsOf(values: Positioned[], starts: number[]): number[] | undefined {
-  const cols = values.map((v) => {
-    const at = centre(v);
+/** The header column a centre falls in (-1: left of the first, or within a character of the next label). */
+function columnAt(at: number, starts: number[]): number {
+  let c = -1;
+  for (let k = 0; k < starts.length; k++) if (at >= starts[k]!) c = k;
+  return c + 1 < starts.length && at > starts[c + 1]! - MARGIN ? -1 : c;
+}
+
+/**
+ * Header columns under which the page's numbers stand in two places or more (runs of centres apart by
+ * CLUSTER_GAP or more): the labels stand off their numbers there (gbk: 其他 at 80, numbers at 87 and 91).
+ */
+export function crowdedColumns(values: Positioned[], starts: number[]): Set<number> {
+  const at = values.map(centre).sort((a, b) => a - b);
+  const crowded = new Set<number>();
+  const seen = new Map<number, number>();
+  for (let i = 0, from = 0; i < at.length; i++) {
+    if (i + 1 < at.length && at[i + 1]! - at[i]! < CLUSTER_GAP) continue;
+    const mean = at.slice(from, i + 1).reduce((s, x) => s + x, 0) / (i + 1 - from);
     let c = -1;
-    for (let k = 0; k < starts.length; k++) if (at >= starts[k]!) c = k;
-    // A centre within a character of the next label's start is as near that column as its own.
-    return c + 1 < starts.length && at > starts[c + 1]! - MARGIN ? -1 : c;
-  });
-  if (cols.some((c, i) => c < 0 || (i > 0 && c <= cols[i - 1]!))) return undefined;
+    for (let k = 0; k < starts.length; k++) if (mean >= starts[k]!) c = k;
+    seen.set(c, (seen.get(c) ?? 0) + 1);
+    if (seen.get(c)! > 1) crowded.add(c);
+    from = i + 1;
+  }
+  return crowded;
+}
+
+/** The column of each number by the header, or undefined when a number falls outside it, in a crowded column, or two share one. */
+export function columnsOf(values: Positioned[], starts: number[], crowded = new Set<number>()): number[] | undefined {
+  const cols = values.map((v) => columnAt(centre(v), starts));
+  if (cols.some((c, i) => c < 0 || crowded.has(c) || (i > 0 && c <= cols[i - 1]!))) return undefined;
   return cols;
 }
 
@@ -198,12 +222,13 @@ export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefine
       const full = scope.filter((i) => lines[i]!.values.length === WIDTH);
       const anchors = full.length ? fullRowAnchors(full.map((i) => lines[i]!.values)) : undefined;
       if (!anchors && page !== h.page) continue;
+      const crowded = anchors ? new Set<number>() : crowdedColumns(scope.flatMap((i) => lines[i]!.values), h.starts);
       // Full rows that do not agree leave the page's columns in doubt.
       if (full.length && !anchors) continue;
       for (const i of scope) {
         const l = lines[i]!;
         if (l.values.length === WIDTH) continue;
-        const cols = anchors ? columnsByAnchors(l.values, anchors) : columnsOf(l.values, h.starts);
+        const cols = anchors ? columnsByAnchors(l.values, anchors) : columnsOf(l.values, h.starts, crowded);
         if (cols) placed[i] = spread(l.values, cols, h.starts);
       }
     }
