@@ -119,26 +119,32 @@ describe('table 三 columns from the header of layout text', function () {
     }
   });
 
-  it('places nothing under a label whose page has numbers in two places under it (gbk: 其他 at 80, numbers at 87 and 91)', () => {
-    // gbk line 119 and 120: "其他@80 … 总计@95", row 一 "821@50 35@60 2@87 1@91 859@95".
+  it('places nothing under a label its numbers stand far right of, or beneath which they stand in two places (gbk lines 119–120)', () => {
+    // "其他@80 … 总计@95", row 一 "821@50 35@60 2@87 1@91 859@95": the labels stand left of their numbers.
     const starts = [50, 56, 61, 66, 73, 80, 95];
+    const widths = [3, 4, 4, 6, 6, 2, 2];
     const v = (text: string, start: number) => ({ text, start, end: start + text.length });
+    // 法律服务机构's 1 alone at 87 falls under 其他 (80–94), past that two-character label's extent (84): refused.
+    assert.equal(columnsOf([v('252', 50), v('1', 87)], starts, widths), undefined);
+    assert.deepEqual(columnsOf([v('18', 50), v('18', 95)], starts, widths), [0, 6]);
+    // Were the labels wider, the page's numbers at 87 and 91 would still show two columns under one label.
     const page = [v('821', 50), v('35', 60), v('2', 87), v('1', 91), v('859', 95), v('18', 50), v('18', 95)];
+    const wide = widths.map(() => 20);
     assert.deepEqual([...crowdedColumns(page, starts)], [5]);
-    // A row with 法律服务机构's 1 alone at 87 would fall under 其他: refused.
-    assert.equal(columnsOf([v('252', 50), v('1', 87)], starts, crowdedColumns(page, starts)), undefined);
-    assert.deepEqual(columnsOf([v('18', 50), v('18', 95)], starts, crowdedColumns(page, starts)), [0, 6]);
+    assert.deepEqual(columnsOf([v('252', 50), v('1', 87)], starts, wide), [0, 5]);
+    assert.equal(columnsOf([v('252', 50), v('1', 87)], starts, wide, crowdedColumns(page, starts)), undefined);
   });
 
   it('takes a number only when its centre stands a character clear of the next column', () => {
     const starts = [10, 20, 30, 40, 50, 60, 70];
-    assert.deepEqual(columnsOf([{ text: '12', start: 11, end: 13 }, { text: '3', start: 52, end: 53 }], starts), [0, 4]);
+    const widths = starts.map(() => 8);
+    assert.deepEqual(columnsOf([{ text: '12', start: 11, end: 13 }, { text: '3', start: 52, end: 53 }], starts, widths), [0, 4]);
     // "35" at 19–20: centre 19.5, within a character of the next label at 20; at 18–19 it is clear of it.
-    assert.equal(columnsOf([{ text: '35', start: 19, end: 21 }], starts), undefined);
-    assert.deepEqual(columnsOf([{ text: '35', start: 18, end: 20 }], starts), [0]);
+    assert.equal(columnsOf([{ text: '35', start: 19, end: 21 }], starts, widths), undefined);
+    assert.deepEqual(columnsOf([{ text: '35', start: 18, end: 20 }], starts, widths), [0]);
     // Left of the first label, or two numbers in one column.
-    assert.equal(columnsOf([{ text: '7', start: 8, end: 9 }], starts), undefined);
-    assert.equal(columnsOf([{ text: '1', start: 41, end: 42 }, { text: '2', start: 44, end: 45 }], starts), undefined);
+    assert.equal(columnsOf([{ text: '7', start: 8, end: 9 }], starts, widths), undefined);
+    assert.equal(columnsOf([{ text: '1', start: 41, end: 42 }, { text: '2', start: 44, end: 45 }], starts, widths), undefined);
   });
 
   it('uses the page\'s full rows over the header, none when they disagree, and no header on a page that has none', () => {

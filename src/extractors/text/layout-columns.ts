@@ -15,9 +15,10 @@
 //    table runs on to, before table 四;
 //  - without one, on the header's own page only (pdftotext sets each page's
 //    columns afresh): every number's centre within one column, from its
-//    label's first character to a character before the next label's, no
-//    two numbers in one column, and none under a label beneath which the
-//    page's numbers stand in two places (its labels stand off their numbers).
+//    label's first character to a character before the next label's and
+//    within the label's extent, no two numbers in one column, and none under
+//    a label beneath which the page's numbers stand in two places (the labels
+//    stand off their numbers there).
 // Otherwise the row is left as it was: its numbers stay unplaced.
 // Pure: positions in, positions out.
 import { APPS_COLUMNS, APPS_HEADER_WORDS } from '../../template.js';
@@ -70,6 +71,8 @@ function labelText(token: string): string {
 interface Label {
   col: number;
   start: number;
+  /** Characters of its widest piece. */
+  width: number;
   top: number;
   bottom: number;
 }
@@ -83,6 +86,7 @@ function labelsFrom(lines: LayoutLine[], i: number): Label[] {
     if (col < 0 || text === '') continue;
     let acc = text;
     let start = t.start;
+    let width = [...text].length;
     let prev = t;
     let bottom = i;
     for (let j = i + 1; j < lines.length && j <= i + WRAP_LINES && acc !== LABELS[col]; j++) {
@@ -90,11 +94,12 @@ function labelsFrom(lines: LayoutLine[], i: number): Label[] {
       const next = lines[j]!.tokens.find((u) => u.start <= prev.end + WRAP_SHIFT && u.end >= prev.start - WRAP_SHIFT && LABELS[col]!.startsWith(acc + key(u.text)));
       if (!next) break;
       acc += key(next.text);
+      width = Math.max(width, [...key(next.text)].length);
       start = Math.min(start, next.start);
       prev = next;
       bottom = j;
     }
-    if (acc === LABELS[col]) out.push({ col, start, top: i, bottom });
+    if (acc === LABELS[col]) out.push({ col, start, width, top: i, bottom });
   }
   return out;
 }
@@ -102,6 +107,8 @@ function labelsFrom(lines: LayoutLine[], i: number): Label[] {
 export interface Header {
   /** Character column where each of the seven columns starts. */
   starts: number[];
+  /** Characters of each column label's widest piece. */
+  widths: number[];
   /** Index of the header's first and last lines. */
   top: number;
   end: number;
@@ -120,7 +127,7 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
     if (byCol.some((ls) => ls.length !== 1)) continue;
     const labels = byCol.map((ls) => ls[0]!);
     if (labels.some((l, c) => c > 0 && l.start <= labels[c - 1]!.start)) continue;
-    out.push({ starts: labels.map((l) => l.start), top: Math.min(...labels.map((l) => l.top)), end: Math.max(...labels.map((l) => l.bottom)), page: lines[i]!.page });
+    out.push({ starts: labels.map((l) => l.start), widths: labels.map((l) => l.width), top: Math.min(...labels.map((l) => l.top)), end: Math.max(...labels.map((l) => l.bottom)), page: lines[i]!.page });
     i = Math.max(...labels.map((l) => l.bottom));
   }
   return out;
@@ -128,11 +135,16 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
 
 const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
 
-/** The header column a centre falls in (-1: left of the first, or within a character of the next label). */
-function columnAt(at: number, starts: number[]): number {
+/**
+ * The header column a centre falls in: -1 left of the first label, within a character of the next label, or
+ * right of its own label's extent (a number is set under its label, both centred in the cell; a Chinese
+ * character is about two columns of layout text wide, though it takes one).
+ */
+function columnAt(at: number, starts: number[], widths: number[]): number {
   let c = -1;
   for (let k = 0; k < starts.length; k++) if (at >= starts[k]!) c = k;
-  return c + 1 < starts.length && at > starts[c + 1]! - MARGIN ? -1 : c;
+  if (c < 0 || (c + 1 < starts.length && at > starts[c + 1]! - MARGIN)) return -1;
+  return at <= starts[c]! + 2 * widths[c]! ? c : -1;
 }
 
 /**
@@ -156,8 +168,8 @@ export function crowdedColumns(values: Positioned[], starts: number[]): Set<numb
 }
 
 /** The column of each number by the header, or undefined when a number falls outside it, in a crowded column, or two share one. */
-export function columnsOf(values: Positioned[], starts: number[], crowded = new Set<number>()): number[] | undefined {
-  const cols = values.map((v) => columnAt(centre(v), starts));
+export function columnsOf(values: Positioned[], starts: number[], widths: number[], crowded = new Set<number>()): number[] | undefined {
+  const cols = values.map((v) => columnAt(centre(v), starts, widths));
   if (cols.some((c, i) => c < 0 || crowded.has(c) || (i > 0 && c <= cols[i - 1]!))) return undefined;
   return cols;
 }
@@ -228,7 +240,7 @@ export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefine
       for (const i of scope) {
         const l = lines[i]!;
         if (l.values.length === WIDTH) continue;
-        const cols = anchors ? columnsByAnchors(l.values, anchors) : columnsOf(l.values, h.starts, crowded);
+        const cols = anchors ? columnsByAnchors(l.values, anchors) : columnsOf(l.values, h.starts, h.widths, crowded);
         if (cols) placed[i] = spread(l.values, cols, h.starts);
       }
     }
