@@ -135,7 +135,7 @@ function decodeNumber(probs: Float32Array, steps: number, classes: string[]): Re
 /**
  * Reads one line image (dark text on light paper); a text line is also
  * matched against `lex` when given. `squeeze` < 1 narrows the input (see
- * ocr/long-lines.ts): the recogniser's cost is linear in its input's width.
+ * ocr/cell-line.ts): the recogniser's cost is linear in its input's width.
  */
 export async function recognize(line: Gray, lex?: Lexicon, squeeze = 1): Promise<Reading> {
   const { ort, rec, classes } = await loadModels();

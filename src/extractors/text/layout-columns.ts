@@ -118,11 +118,12 @@ export interface Header {
 /** Table 三 headers: the seven labels, one each, in order left to right, within a few lines on one page. */
 export function appsHeaders(lines: LayoutLine[]): Header[] {
   const out: Header[] = [];
+  const found = lines.map((_, i) => labelsFrom(lines, i));
   for (let i = 0; i < lines.length; i++) {
-    const first = labelsFrom(lines, i).filter((l) => l.col === 0);
+    const first = found[i]!.filter((l) => l.col === 0);
     if (first.length !== 1) continue;
     const near: Label[] = [];
-    for (let j = Math.max(0, i - BAND); j <= i + BAND && j < lines.length; j++) if (lines[j]!.page === lines[i]!.page) near.push(...labelsFrom(lines, j));
+    for (let j = Math.max(0, i - BAND); j <= i + BAND && j < lines.length; j++) if (lines[j]!.page === lines[i]!.page) near.push(...found[j]!);
     const byCol = LABELS.map((_, c) => near.filter((l) => l.col === c && !(l.col === 0 && l.top !== i)));
     if (byCol.some((ls) => ls.length !== 1)) continue;
     const labels = byCol.map((ls) => ls[0]!);
@@ -135,14 +136,20 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
 
 const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
 
+/** The last column whose label starts at or left of `at` (-1: left of the first). */
+function labelLeftOf(at: number, starts: number[]): number {
+  let c = -1;
+  for (let k = 0; k < starts.length; k++) if (at >= starts[k]!) c = k;
+  return c;
+}
+
 /**
  * The header column a centre falls in: -1 left of the first label, within a character of the next label, or
  * right of its own label's extent (a number is set under its label, both centred in the cell; a Chinese
  * character is about two columns of layout text wide, though it takes one).
  */
 function columnAt(at: number, starts: number[], widths: number[]): number {
-  let c = -1;
-  for (let k = 0; k < starts.length; k++) if (at >= starts[k]!) c = k;
+  const c = labelLeftOf(at, starts);
   if (c < 0 || (c + 1 < starts.length && at > starts[c + 1]! - MARGIN)) return -1;
   return at <= starts[c]! + 2 * widths[c]! ? c : -1;
 }
@@ -157,9 +164,7 @@ export function crowdedColumns(values: Positioned[], starts: number[]): Set<numb
   const seen = new Map<number, number>();
   for (let i = 0, from = 0; i < at.length; i++) {
     if (i + 1 < at.length && at[i + 1]! - at[i]! < CLUSTER_GAP) continue;
-    const mean = at.slice(from, i + 1).reduce((s, x) => s + x, 0) / (i + 1 - from);
-    let c = -1;
-    for (let k = 0; k < starts.length; k++) if (mean >= starts[k]!) c = k;
+    const c = labelLeftOf(at.slice(from, i + 1).reduce((s, x) => s + x, 0) / (i + 1 - from), starts);
     seen.set(c, (seen.get(c) ?? 0) + 1);
     if (seen.get(c)! > 1) crowded.add(c);
     from = i + 1;
@@ -233,10 +238,9 @@ export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefine
     for (const [page, scope] of pages) {
       const full = scope.filter((i) => lines[i]!.values.length === WIDTH);
       const anchors = full.length ? fullRowAnchors(full.map((i) => lines[i]!.values)) : undefined;
-      if (!anchors && page !== h.page) continue;
-      const crowded = anchors ? new Set<number>() : crowdedColumns(scope.flatMap((i) => lines[i]!.values), h.starts);
       // Full rows that do not agree leave the page's columns in doubt.
-      if (full.length && !anchors) continue;
+      if ((!anchors && page !== h.page) || (full.length && !anchors)) continue;
+      const crowded = anchors ? new Set<number>() : crowdedColumns(scope.flatMap((i) => lines[i]!.values), h.starts);
       for (const i of scope) {
         const l = lines[i]!;
         if (l.values.length === WIDTH) continue;

@@ -14,10 +14,11 @@
 //    blank), not the first part of the next row's label.
 // Columns are character positions, which pdftotext shifts from block to block
 // (Chinese text is wider than its one column), so positions are compared only
-// with a nearby line that holds a full row.
+// with a nearby line that holds a full row, or (table 三's blank cells,
+// layout-columns.ts) with its header or full rows on the same page.
 import { placeUnderHeaders } from './layout-columns.js';
 import { MAX_CELL_LINE, MAX_ROW_CELLS, PAGE_NUMBER, type TextCuts, type TextRow } from './rows.js';
-import { isCellValue } from './values.js';
+import { INVISIBLE, isCellValue } from './values.js';
 
 const UNIT = /^(?:万元|亿元|元)$/;
 const UNIT_SPACED = /^[0-9０-９][0-9０-９,，.．]*\s+(?:万元|亿元|元)$/;
@@ -25,7 +26,6 @@ const LIST_NUMBER = /^[0-9０-９]{1,2}[.．、]$/;
 const GLUED_ZEROS = /^0{2,3}$/;
 /** A cell that held only a no-break or zero-width space (pandoc and pdftotext keep them): a blank cell, not a gap. */
 const BLANK_CELL = /^[\u00a0\u200b-\u200d\u2060\ufeff]+$/;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 /** A label that starts with its item number: "7.属于…", "3.   危及…" (not a group heading such as "（三）不予公开"). */
 const NUMBERED = /^[0-9０-９]{1,2}[.．、]/;
 /** How far (in lines) a full row is looked for around a split one. */

@@ -13,9 +13,8 @@
 // its header order nor its sums (5 + 2 = 7 fits three places for the 5 and 2)
 // settle the columns.
 import { MAX_CELL_LINE, MAX_ROW_CELLS, type TextCuts, type TextRow } from './rows.js';
-import { isCellValue } from './values.js';
+import { INVISIBLE, isCellValue } from './values.js';
 
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 /** A row label is short; a longer paragraph is narrative and takes no empty cells. */
 const MAX_LABEL = 40;
 
