@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { columnsByAnchors, columnsOf, crowdedColumns, placeUnderHeaders, type LayoutLine } from '../src/extractors/text/layout-columns.js';
+import { columnsByShift } from '../src/extractors/text/layout-pages.js';
 import { extractReport } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 import { FIXTURES } from './fixture-harness.js';
@@ -94,8 +95,10 @@ describe('table 三 columns from the header of layout text', function () {
     assert.equal(columnsByAnchors([v('9', 60)], anchors), undefined);
   });
 
-  it('leaves rows on a page without the header unplaced: pdftotext sets each page\'s columns afresh (gbk, page 2)', async () => {
-    // Page 2 starts at line 138 ("\f5. 属于三类内部事务信息  5"): its columns are not page 1's.
+  it('leaves rows on a page without the header unplaced when the header\'s page placed too few columns (gbk, page 2)', async () => {
+    // Page 2 starts at line 138 ("\f5. 属于三类内部事务信息  5"): its columns are not page 1's. Its numbers stand
+    // in five runs (52–53, 58–58.5, 63, 67, 71.5–72), but page 1 placed numbers under 自然人 (50.5–51) and 总计
+    // (95.5) only: three runs have no column to go to, and page 1's 35@60.5, 2@87, 1@91 name none.
     const r = await form('chromium-shanghai-2019-gbk.txt');
     assert.deepEqual(row(r, 'carried_in'), [18, null, null, null, null, null, 18]);
     assert.deepEqual(row(r, 'denied.internal_affairs'), [null, null, null, null, null, null, null]);
@@ -161,5 +164,49 @@ describe('table 三 columns from the header of layout text', function () {
     assert.deepEqual(placeUnderHeaders([head, { ...two, page: 1 }]), [undefined, undefined]);
     // With one, they are that row's.
     assert.deepEqual(placeUnderHeaders([head, { ...full, page: 1 }, { ...two, page: 1 }])[2]!.map((c) => c.text), ['9', '', '', '', '', '', '9']);
+  });
+  it('places a page the table runs on to by the columns its header\'s page placed, shifted (msword, lines 200–201)', async () => {
+    // Page 5 placed 自然人 at 22 (median of its rows), 商业企业 26, 法律服务机构 39, 其他 42, 总计 48.5.
+    // Page 6 (from line 199): "（七）总计  767@18 35@23.5 2@35 1@39 805@44" and "四、结转下年度继续办理  72@18.5 72@43.5":
+    // five runs onto those five columns, shifted 3.75, each number within 1.25 of its column.
+    const r = await form('chromium-shanghai-2019-msword.txt');
+    assert.deepEqual(row(r, 'result_total'), [767, 35, null, null, 2, 1, 805]);
+    assert.deepEqual(row(r, 'carried_out'), [72, null, null, null, null, null, 72]);
+    assert.equal(r.provenance['apps.result_total.legal_service']!.line, 200);
+    assert.equal(r.provenance['apps.carried_out.total']!.line, 201);
+    assert.ok(!r.findings.some((f) => f.severity === 'error'), 'no error: the source has none');
+  });
+
+  it('places a run-on page only when one shift fits and no other choice of columns comes near', () => {
+    const v = (text: string, start: number) => ({ text, start, end: start + text.length });
+    // The header's page placed numbers under 自然人, 商业企业, 法律服务机构, 其他 and 总计 (msword's page 5).
+    const places = [22, 26, undefined, undefined, 39, 42, 48.5];
+    const page = [[v('767', 17), v('35', 23), v('2', 35), v('1', 39), v('805', 43)], [v('72', 18), v('72', 43)], [v('9', 23)]];
+    assert.deepEqual(columnsByShift(page, places), [[0, 1, 4, 5, 6], [0, 6], [1]]);
+    // Every column at an even pitch on the header's page: three runs at that pitch fit five shifts.
+    const even = [10, 15, 20, 25, 30, 35, 40];
+    assert.equal(columnsByShift([[v('1', 50), v('2', 55), v('3', 60)]], even), undefined);
+    // A run between two placed columns (a column blank on the header's page) fits none.
+    assert.equal(columnsByShift([[v('767', 17), v('35', 23), v('4', 29), v('805', 43)]], places), undefined);
+    // Two numbers of a row in one run, or a run spread wider than a character and a half.
+    assert.equal(columnsByShift([[v('767', 17), v('35', 23), v('805', 43)], [v('1', 22), v('2', 23)]], places), undefined);
+    assert.equal(columnsByShift([[v('767', 17), v('35', 23), v('805', 43)], [v('9', 19)], [v('8', 20)]], places), undefined);
+    // Only one or two numbers a row: too little to pin a shift.
+    assert.equal(columnsByShift([[v('72', 18), v('72', 43)], [v('3', 18), v('1', 23)]], places), undefined);
+  });
+
+  it('takes the run-on page\'s shift from the header\'s page, and nothing when two shifts fit', () => {
+    const head = line('                自然人   商业企业  科研机构 社会公益组织 法律服务机构 其他  总计');
+    const full = line(at('一、本年新收', [['1', 17], ['2', 23], ['3', 29], ['4', 35], ['5', 42], ['6', 48], ['21', 52]]));
+    const next = (cells: [string, number][]) => ({ ...line(at('（七）总计', cells)), page: 1 });
+    // Page 2 set three characters right of page 1: 自然人, 商业企业, 法律服务机构, 其他, 总计.
+    const shifted = next([['9', 20], ['2', 26], ['1', 45], ['3', 51], ['15', 55]]);
+    assert.deepEqual(placeUnderHeaders([head, full, shifted])[2]!.map((c) => c.text), ['9', '2', '', '', '1', '3', '15']);
+    // Without 其他, the same numbers moved one column left at the end fit within 2.25 (其他 at 48, 总计 at 52.5): in doubt.
+    assert.equal(placeUnderHeaders([head, full, next([['9', 20], ['2', 26], ['1', 45], ['12', 55]])])[2], undefined);
+    // Three numbers at page 1's pitch between 科研机构, 社会公益组织 and 法律服务机构 (29, 35, 42): shifted
+    // six characters they stand under the next three columns as well (35, 42, 48) within a character.
+    const pitch = next([['1', 30], ['2', 36], ['3', 43]]);
+    assert.equal(placeUnderHeaders([head, full, pitch])[2], undefined);
   });
 });

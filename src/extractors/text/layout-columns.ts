@@ -18,10 +18,14 @@
 //    label's first character to a character before the next label's and
 //    within the label's extent, no two numbers in one column, and none under
 //    a label beneath which the page's numbers stand in two places (the labels
-//    stand off their numbers there).
+//    stand off their numbers there);
+//  - on a page the table runs on to without a full row, by where the header's
+//    page placed each column's numbers, the whole page shifted onto them when
+//    one shift fits and no other choice of columns does (layout-pages.ts).
 // Otherwise the row is left as it was: its numbers stay unplaced.
 // Pure: positions in, positions out.
 import { APPS_COLUMNS, APPS_HEADER_WORDS } from '../../template.js';
+import { columnsByShift, placedCentres } from './layout-pages.js';
 
 export interface Positioned {
   text: string;
@@ -220,13 +224,13 @@ function spread(values: Positioned[], cols: number[], starts: number[]): Positio
  * For each line under a table 三 header: its numbers spread over the seven columns, blanks where the
  * header shows none (`undefined` for lines left as they are). On the header's page, the columns are its
  * full rows' (seven numbers) when it has any, else the header's; on the pages the table runs on to, its
- * full rows' only.
+ * full rows', else those the header's page placed, shifted (layout-pages.ts).
  */
 export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefined)[] {
   const placed: (Positioned[] | undefined)[] = lines.map(() => undefined);
   const headers = appsHeaders(lines);
   headers.forEach((h, n) => {
-    const pages = new Map<number, number[]>();
+    const pages = new Map<number, number[]>([[h.page, []]]);
     for (let i = h.end + 1; i < (headers[n + 1]?.top ?? lines.length); i++) {
       const l = lines[i]!;
       if (l.tokens.some((t) => TABLE_FOUR.test(t.text)) || l.values.length > WIDTH) break;
@@ -235,18 +239,25 @@ export function placeUnderHeaders(lines: LayoutLine[]): (Positioned[] | undefine
       if (on) on.push(i);
       else pages.set(l.page, [i]);
     }
+    // Where the header's page set each column's numbers, for the pages after it that have no full row.
+    let places: (number | undefined)[] = [];
     for (const [page, scope] of pages) {
       const full = scope.filter((i) => lines[i]!.values.length === WIDTH);
       const anchors = full.length ? fullRowAnchors(full.map((i) => lines[i]!.values)) : undefined;
       // Full rows that do not agree leave the page's columns in doubt.
-      if ((!anchors && page !== h.page) || (full.length && !anchors)) continue;
-      const crowded = anchors ? new Set<number>() : crowdedColumns(scope.flatMap((i) => lines[i]!.values), h.starts);
-      for (const i of scope) {
-        const l = lines[i]!;
-        if (l.values.length === WIDTH) continue;
-        const cols = anchors ? columnsByAnchors(l.values, anchors) : columnsOf(l.values, h.starts, h.widths, crowded);
-        if (cols) placed[i] = spread(l.values, cols, h.starts);
+      if (full.length && !anchors) continue;
+      const rest = scope.filter((i) => lines[i]!.values.length !== WIDTH);
+      if (!anchors && page !== h.page) {
+        const cols = columnsByShift(rest.map((i) => lines[i]!.values), places);
+        if (cols) rest.forEach((i, k) => (placed[i] = spread(lines[i]!.values, cols[k]!, h.starts)));
+        continue;
       }
+      const crowded = anchors ? new Set<number>() : crowdedColumns(scope.flatMap((i) => lines[i]!.values), h.starts);
+      for (const i of rest) {
+        const cols = anchors ? columnsByAnchors(lines[i]!.values, anchors) : columnsOf(lines[i]!.values, h.starts, h.widths, crowded);
+        if (cols) placed[i] = spread(lines[i]!.values, cols, h.starts);
+      }
+      if (page === h.page) places = placedCentres(scope.map((i) => placed[i] ?? lines[i]!.values).filter((r) => r.length === WIDTH), WIDTH);
     }
   });
   return placed;
