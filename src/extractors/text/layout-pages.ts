@@ -18,9 +18,9 @@
 //  - each run takes a column that holds placed numbers on the header's page
 //    (a column blank there has no known place: a run that fits none leaves the
 //    page), runs in order left to right;
-//  - one shift sets every number within TOL of its column there, no other
-//    number's column within TOL + CLEAR, and every other choice of columns,
-//    at its own best shift, leaves a number TOL + CLEAR off or more.
+//  - one shift sets every number within TOL of its column there and TOL +
+//    CLEAR or more from every other placed column, and every other choice of
+//    columns, at its own best shift, leaves a number TOL + CLEAR off or more.
 // A scale is not fitted: a page's characters are as wide as the next's, and
 // what a scale could absorb (a shrunk blank stretch) is exactly what must not
 // be taken for a fit.
