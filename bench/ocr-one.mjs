@@ -4,7 +4,8 @@
 // for the whole run (model load, pdfjs, every page, the checks), and per
 // page read by OCR (drawing and reading it, the models already loaded),
 // through the PDF extractor's page hook; a table page is one where OCR
-// found at least one table.
+// found at least one table, and its CPU is split into its tables (drawing,
+// rules, cells) and the narrative lines around them.
 import { readFileSync } from 'node:fs';
 import { watchOcrPages } from '../dist/src/extractors/raster/pdf-page.js';
 import { loadModels } from '../dist/src/ocr/models.js';
@@ -34,6 +35,8 @@ process.stdout.write(JSON.stringify({
   modelLoadCpuSeconds: (cl.user + cl.system) / 1e6,
   tablePages: tablePages.length,
   tablePageCpuSeconds: tablePages.reduce((s, c) => s + c.cpuMicros, 0) / 1e6,
+  // Of that, the narrative lines outside the tables (a browser's print sets a long narrative beside a table).
+  tablePageProseCpuSeconds: tablePages.reduce((s, c) => s + c.proseCpuMicros, 0) / 1e6,
   pageCpuSeconds: pageCosts.map((c) => Math.round(c.cpuMicros / 1e4) / 100),
   sameErrors: errs(r) === errs(text), metaSame: JSON.stringify(r.meta) === JSON.stringify(text.meta),
   corrected: r.findings.filter((f) => f.rule === 'ocr.corrected').length, uncertain: r.findings.filter((f) => f.rule === 'ocr.uncertain').length,

@@ -87,7 +87,7 @@ try {
       if (KEEP) copyFileSync(scan, join(KEEP, `${stem} ${name}.pdf`));
       const out = JSON.parse(sh(process.execPath, [join(ROOT, 'bench/ocr-one.mjs'), scan, textJson]));
       rows.push({ set, stem, name, ...out });
-      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, errors ${out.sameErrors ? 'same' : 'DIFFER'}, meta ${out.metaSame ? 'same' : 'DIFFERS'}, ${out.corrected}/${out.uncertain}, CPU ${(out.cpuSeconds / Math.max(1, out.pages)).toFixed(1)} s/page, ${(out.tablePageCpuSeconds / Math.max(1, out.tablePages)).toFixed(1)} s/table page, ${out.maxRssMb} MB ${out.wrong.join(' ')}${out.misread.length ? ` | misread: ${out.misread.map((m) => `${m.id}=${m.value}≠${m.text}${m.flagged ? ' (ocr.uncertain)' : ''}`).join(' ')}` : ''}\n`);
+      process.stderr.write(`${stem} | ${name}: ${out.exact}/${out.total} exact, errors ${out.sameErrors ? 'same' : 'DIFFER'}, meta ${out.metaSame ? 'same' : 'DIFFERS'}, ${out.corrected}/${out.uncertain}, CPU ${(out.cpuSeconds / Math.max(1, out.pages)).toFixed(1)} s/page, ${(out.tablePageCpuSeconds / Math.max(1, out.tablePages)).toFixed(1)} s/table page (prose ${(out.tablePageProseCpuSeconds / Math.max(1, out.tablePages)).toFixed(1)}), ${out.maxRssMb} MB ${out.wrong.join(' ')}${out.misread.length ? ` | misread: ${out.misread.map((m) => `${m.id}=${m.value}≠${m.text}${m.flagged ? ' (ocr.uncertain)' : ''}`).join(' ')}` : ''}\n`);
       rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -97,8 +97,8 @@ try {
 /** Values read but not the text's: how many, and in brackets how many no ocr.uncertain names. */
 const misread = (r) => `${r.misread.length} (${r.misread.filter((m) => !m.flagged).length})`;
 const pct = (a, b) => `${((100 * a) / Math.max(1, b)).toFixed(2)} %`;
-process.stdout.write('| report | scan | fields exact | values misread (of them not flagged) | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page (wall) | CPU s per page | peak RSS MB | CPU s per table page |\n|---|---|---|---|---|---|---|---|---|---|---|\n');
-for (const r of rows) process.stdout.write(`| ${r.set === 'html' ? `${r.stem} (HTML print)` : r.stem} | ${r.name} | ${r.exact}/${r.total} | ${misread(r)} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} | ${(r.tablePageCpuSeconds / Math.max(1, r.tablePages)).toFixed(1)} (${r.tablePages}) |\n`);
+process.stdout.write('| report | scan | fields exact | values misread (of them not flagged) | same errors as text | meta same | ocr.corrected / ocr.uncertain | s per page (wall) | CPU s per page | peak RSS MB | CPU s per table page | of which its tables / its prose |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n');
+for (const r of rows) process.stdout.write(`| ${r.set === 'html' ? `${r.stem} (HTML print)` : r.stem} | ${r.name} | ${r.exact}/${r.total} | ${misread(r)} | ${r.sameErrors ? 'yes' : 'no'} | ${r.metaSame ? 'yes' : 'no'} | ${r.corrected} / ${r.uncertain} | ${(r.seconds / Math.max(1, r.pages)).toFixed(1)} | ${(r.cpuSeconds / Math.max(1, r.pages)).toFixed(1)} | ${r.maxRssMb} | ${(r.tablePageCpuSeconds / Math.max(1, r.tablePages)).toFixed(1)} (${r.tablePages}) | ${((r.tablePageCpuSeconds - r.tablePageProseCpuSeconds) / Math.max(1, r.tablePages)).toFixed(1)} / ${(r.tablePageProseCpuSeconds / Math.max(1, r.tablePages)).toFixed(1)} |\n`);
 process.stdout.write('\n| scan | real PDFs: fields exact | HTML prints: fields exact | both | values misread (not flagged) | same errors as text | meta same |\n|---|---|---|---|---|---|---|\n');
 for (const name of ALL) {
   const of = rows.filter((r) => r.name === name);

@@ -105,8 +105,22 @@ function bilevel(img: Gray): boolean {
   return grey <= n / 1000;
 }
 
-/** Reads one page image at `dpi`; `page` is its 1-based number. */
-export async function readRasterPage(scan: Gray, scanDpi: number, page: number): Promise<RasterPage> {
+/**
+ * A page read up to its tables, and what its prose is then read from: the
+ * sheet with the rules erased, at `kr` px a point. Prose costs apart (a
+ * browser's print sets a long narrative beside a table), and a page whose
+ * narrative comes from its text layer needs none read (pdf-page.ts).
+ */
+export interface TablesRead {
+  page: Omit<RasterPage, 'lines'>;
+  sheet: Gray;
+  kr: number;
+  speck: number;
+  pad: number;
+}
+
+/** Reads one page image's tables at `dpi`; `page` is its 1-based number. */
+export async function readRasterTables(scan: Gray, scanDpi: number, page: number): Promise<TablesRead> {
   // 1-bit scans stay as they are: shrunk, the dots of their dithered shading become grey areas that swallow the rules beside them.
   const oneBit = bilevel(scan);
   const shrinking = scanDpi > WORK_DPI * 1.1 && !oneBit;
@@ -177,7 +191,13 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
     if (clipped > 0) t.clipped = clipped;
     tables.push(t);
   }
-  const narrative = narrativeLines(sheet, grids.map((g) => g.bbox), kr, speck);
+  return { page: { page, width: image.width / k, height: image.height / k, dpi, skew, image, rules, segments, grids, tables }, sheet, kr, speck, pad };
+}
+
+/** The narrative lines of a page whose tables `t` read: the ink outside them, in PDF points. */
+export async function readRasterProse(t: TablesRead): Promise<TextLine[]> {
+  const { sheet, kr, speck, pad } = t;
+  const narrative = narrativeLines(sheet, t.page.grids.map((g) => g.bbox), kr, speck);
   const lines: TextLine[] = [];
   let above: string | undefined;
   for (const l of narrative.lines) {
@@ -187,5 +207,11 @@ export async function readRasterPage(scan: Gray, scanDpi: number, page: number):
     const line: TextLine = { text: r.text, x0: l.x0 / kr, x1: (l.x1 + 1) / kr, y0: l.y0 / kr, y1: (l.y1 + 1) / kr, size: (l.y1 - l.y0 + 1) / kr };
     if (!isPageNumber(line.text)) lines.push(line);
   }
-  return { page, width: image.width / k, height: image.height / k, dpi, skew, image, rules, segments, grids, tables, lines };
+  return lines;
+}
+
+/** Reads one page image at `dpi`, its tables and its narrative; `page` is its 1-based number. */
+export async function readRasterPage(scan: Gray, scanDpi: number, page: number): Promise<RasterPage> {
+  const t = await readRasterTables(scan, scanDpi, page);
+  return { ...t.page, lines: await readRasterProse(t) };
 }

@@ -8,7 +8,7 @@ import { gray, type Gray } from '../../ocr/image.js';
 import { finding } from '../../result.js';
 import type { Finding, OcrMode } from '../../types.js';
 import type { PageResult } from '../pdf/page.js';
-import { readRasterPage, type RasterPage } from './page.js';
+import { readRasterProse, readRasterTables, type RasterPage } from './page.js';
 import { tableNames, type TemplateTable } from '../../template.js';
 import type { PagePicture } from './pdf-pictures.js';
 import { dpiFor, renderPage } from './render.js';
@@ -36,6 +36,8 @@ export interface OcrPageCost {
   page: number;
   tables: number;
   cpuMicros: number;
+  /** Of cpuMicros, reading the narrative lines outside the tables. */
+  proseCpuMicros: number;
   /** What was read (bench/ocr-speed.mjs compares the readings of two builds). */
   read: RasterPage;
 }
@@ -47,14 +49,16 @@ export function watchOcrPages(f: ((cost: OcrPageCost) => void) | undefined): voi
   watcher = f;
 }
 
-/** Renders and reads one page, telling the watcher what it cost. */
+/** Renders and reads one page (its narrative lines too, unless only its pictures are read), telling the watcher what it cost. */
 async function readPage(doc: PDFDocumentProxy, page: number, dpi: number, only?: (img: Gray) => Gray): Promise<RasterPage> {
   const c0 = watcher && process.cpuUsage();
   const image = await renderPage(doc, page, dpi);
-  const r = await readRasterPage(only ? only(image) : image, dpi, page);
+  const t = await readRasterTables(only ? only(image) : image, dpi, page);
+  const c1 = watcher && process.cpuUsage();
+  const r: RasterPage = { ...t.page, lines: only ? [] : await readRasterProse(t) };
   if (watcher) {
-    const c = process.cpuUsage(c0);
-    watcher({ page, tables: r.tables.length, cpuMicros: c.user + c.system, read: r });
+    const micros = (c: NodeJS.CpuUsage) => c.user + c.system;
+    watcher({ page, tables: r.tables.length, cpuMicros: micros(process.cpuUsage(c0)), proseCpuMicros: micros(process.cpuUsage(c1)), read: r });
   }
   return r;
 }
