@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { activeRow } from '../src/normalizers/active.js';
-import { matchAppsRow } from '../src/normalizers/apps.js';
+import { appsRow, matchAppsRow } from '../src/normalizers/apps.js';
 import { dice } from '../src/normalizers/dice.js';
 import type { LogicalRow } from '../src/normalizers/grid.js';
 import { labelKey, simplifiedKey, toSimplified } from '../src/normalizers/labels.js';
@@ -95,6 +95,20 @@ describe('labels: table 三 row labels match their row ids', () => {
     [['本单位网站访问量'], undefined],
   ];
   for (const [labels, id] of cases) it(`${labels.map((l) => JSON.stringify(l)).join(' + ')} → ${id ?? 'no row'}`, () => assert.equal(appsId(...labels), id));
+});
+
+describe('labels: a table 三 label opening with a piece of the tall 三、本年度办理结果 cell (pdftotext -layout)', () => {
+  // fixtures/forms/layout/chromium-shanghai-2019-msword.txt lines 168–169, under （一）予以公开 (group 本年度办理结果).
+  const wrapped = (first: string, second: string): LogicalRow => ({ table: 0, row: 0, cells: [cell(first, 0), cell(second, 1), cell('3', 2)] });
+  it('"本年 （二）部分公开（区分处理的，" + "度办 只计这一情形，不计其他情形）" is （二）部分公开, its label verbatim', () => {
+    const m = appsRow(wrapped('本年 （二）部分公开（区分处理的，', '度办 只计这一情形，不计其他情形）'), '本年度办理结果');
+    assert.equal(m?.template.id, 'partial');
+    assert.deepEqual(m?.labels.map((c) => c.text), ['本年 （二）部分公开（区分处理的，', '度办 只计这一情形，不计其他情形）']);
+  });
+  it('the same label with no piece of the heading matches alike, and a piece of no heading is kept', () => {
+    assert.equal(appsRow(wrapped('（二）部分公开（区分处理的，', '只计这一情形，不计其他情形）'), '本年度办理结果')?.template.id, 'partial');
+    assert.equal(appsRow(wrapped('图表 （二）部分公开（区分处理的，', '附注 只计这一情形，不计其他情形）'), '本年度办理结果'), undefined);
+  });
 });
 
 describe('labels: table 二 row labels match their rows', () => {

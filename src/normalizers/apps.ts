@@ -80,13 +80,29 @@ function bestAppsRow(keys: LabelKeys): AppsMatch {
 }
 
 /**
+ * The template's 三、本年度办理结果 heads rows （一） to （七） in one
+ * tall cell; layout text prints it a character or two a line, so a row's
+ * label may open with a piece of it set apart by spaces ("度办 只计这一情形，
+ * 不计其他情形）", "理结 1.属于国家秘密"). Matched without it; the label's
+ * text stays verbatim.
+ */
+const RESULTS_HEADING = '三、本年度办理结果';
+const HEADING_PIECE = /^(\S{1,3})\s+(\S.*)$/su;
+
+function withoutHeadingPiece(c: RawCell): RawCell {
+  const m = HEADING_PIECE.exec(c.text.trim());
+  // The heading itself, wrapped ("三、本\n年度办\n理结果"), stays whole.
+  return m && RESULTS_HEADING.includes(m[1]!) && !RESULTS_HEADING.includes(m[2]!.replace(/\s/g, '')) ? { ...c, text: m[2]! } : c;
+}
+
+/**
  * Tries one row as a table 三 data row. `group` is the group heading of the
  * data row above, for sub-rows printed without it ("3.其他" under （六）其他处理).
  */
 export function appsRow(row: LogicalRow, group?: string): AppsRowMatch | undefined {
   const { labels, values, excess = [] } = splitRow(row, WIDTH);
   if (values.length === 0 || labels.length === 0 || !holdsData(values)) return undefined;
-  const keys = labelKeys(labels);
+  const keys = labelKeys(labels.map(withoutHeadingPiece));
   // The column header row ("申请人情况 自然人 法人或其他组织 总计") is no data row.
   if (COLUMN_LABELS.has(keys.last) && /自然人|法人或其他组织|商业企业/.test(keys.all)) return undefined;
   let best = matchAppsRow(keys);
