@@ -26,12 +26,7 @@
 // Pure: positions in, positions out.
 import { APPS_COLUMNS, APPS_HEADER_WORDS } from '../../template.js';
 import { columnsByShift, placedCentres } from './layout-pages.js';
-
-export interface Positioned {
-  text: string;
-  start: number;
-  end: number;
-}
+import { centre, choices, type Positioned } from './layout-positions.js';
 
 export interface LayoutLine {
   /** Every token of the line, with its character columns. */
@@ -138,8 +133,6 @@ export function appsHeaders(lines: LayoutLine[]): Header[] {
   return out;
 }
 
-const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
-
 /** The last column whose label starts at or left of `at` (-1: left of the first). */
 function labelLeftOf(at: number, starts: number[]): number {
   let c = -1;
@@ -183,12 +176,6 @@ export function columnsOf(values: Positioned[], starts: number[], widths: number
   return cols;
 }
 
-/** Every strictly increasing choice of `n` of the columns 0 … m − 1. */
-function* increasing(n: number, m: number, from = 0): Generator<number[]> {
-  if (n === 0) return yield [];
-  for (let c = from; c <= m - n; c++) for (const rest of increasing(n - 1, m, c + 1)) yield [c, ...rest];
-}
-
 /** Each column's centre on a page, from its full rows, when they agree (each number within TOL of its column's). */
 function fullRowAnchors(rows: Positioned[][]): number[] | undefined {
   const anchors = LABELS.map((_, k) => rows.reduce((s, r) => s + centre(r[k]!), 0) / rows.length);
@@ -204,7 +191,7 @@ export function columnsByAnchors(values: Positioned[], anchors: number[]): numbe
   let best: number[] | undefined;
   let bestCost = Infinity;
   let second = Infinity;
-  for (const cols of increasing(values.length, anchors.length)) {
+  for (const cols of choices(values.length, anchors.map((_, c) => c))) {
     const cost = cols.reduce((s, c, i) => s + Math.abs(centre(values[i]!) - anchors[c]!), 0);
     if (cost < bestCost) [second, bestCost, best] = [bestCost, cost, cols];
     else if (cost < second) second = cost;

@@ -25,7 +25,7 @@
 // what a scale could absorb (a shrunk blank stretch) is exactly what must not
 // be taken for a fit.
 // Pure: positions in, columns out.
-import type { Positioned } from './layout-columns.js';
+import { centre, choices, type Positioned } from './layout-positions.js';
 
 /** How far (characters) a shifted number may stand from its column on the header's page. */
 const TOL = 1.5;
@@ -37,8 +37,6 @@ const RUN_GAP = 2;
 const RUN_SPAN = 1.5;
 /** Runs, and numbers in one row, needed to pin a shift. */
 const MIN_RUNS = 3;
-
-const centre = (v: Positioned) => (v.start + v.end - 1) / 2;
 
 /** Each column's place on the header's page: the median centre of the numbers placed in it there (undefined: none). */
 export function placedCentres(rows: Positioned[][], width: number): (number | undefined)[] {
@@ -63,12 +61,6 @@ function runsOf(rows: Positioned[][]): { run: number[][]; count: number; span: n
     run[p.i]![p.k] = count;
   });
   return { run, count: all.length ? count + 1 : 0, span };
-}
-
-/** Every strictly increasing choice of `n` of `from`. */
-function* choices(n: number, from: number[], first = 0): Generator<number[]> {
-  if (n === 0) return yield [];
-  for (let k = first; k <= from.length - n; k++) for (const rest of choices(n - 1, from, k + 1)) yield [from[k]!, ...rest];
 }
 
 /** The shift that sets the numbers nearest their columns (the middle of the offsets), and the farthest any stands then. */
